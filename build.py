@@ -1,0 +1,5 @@
+"""The digest command line: python build.py [build|check|serve] ... (see README.md)."""
+
+from digest.cli import main
+
+raise SystemExit(main())

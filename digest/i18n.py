@@ -1,0 +1,93 @@
+"""Language facts and localised formatting: direction, dates and numbers via Babel.
+
+Interface strings live with the theme (``templates/i18n/<lang>.yaml``) so a theme
+can be translated without touching code; this module loads them and formats
+dates and numbers for a page language. Arabic pages use Latin digits, as most
+Arabic news sites do (and as Babel's Arabic date patterns do).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from .diagnostics import Diagnostics
+
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
+
+
+def direction(lang: str) -> str:
+    """``rtl`` or ``ltr`` for a language code such as ``ar`` or ``en-GB``."""
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGS else "ltr"
+
+
+def script_lang(script: str) -> str:
+    """The language assumed for a block written in ``script`` (``latin`` or ``arabic``)."""
+    return "ar" if script == "arabic" else "en"
+
+
+def load_strings(folder: Path, languages: tuple[str, ...], diags: Diagnostics) -> dict[str, dict[str, str]]:
+    """Interface strings per language; a language without a file or a missing key is an error."""
+    table: dict[str, dict[str, str]] = {}
+    for lang in languages:
+        path = folder / f"{lang}.yaml"
+        shown = f"templates/i18n/{lang}.yaml"
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            diags.error(shown, 0, 0, f"no interface strings for language '{lang}': add this file")
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            diags.error(shown, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {exc}")
+            continue
+        table[lang] = {str(k): str(v) for k, v in (data or {}).items()}
+    if len(table) > 1:
+        keys = set().union(*table.values())
+        for lang, strings in table.items():
+            for key in sorted(keys - set(strings)):
+                diags.error(f"templates/i18n/{lang}.yaml", 0, 0, f"missing interface string '{key}'")
+    return table
+
+
+def _locale(lang: str) -> str:
+    return lang.replace("-", "_")
+
+
+def date_text(moment: datetime, lang: str) -> str:
+    """A long localised date: "28 October 2024" / "28 أكتوبر 2024"."""
+    return format_date(moment, "long", locale=_locale(lang))
+
+
+def datetime_text(moment: datetime, lang: str, with_time: bool = True) -> str:
+    """Date plus time in the moment's own zone, e.g. "28 October 2024, 12:56 UTC"."""
+    day = format_date(moment, "long", locale=_locale(lang))
+    if not with_time:
+        return day
+    clock = format_time(moment, "HH:mm", tzinfo=moment.tzinfo, locale=_locale(lang))
+    sep = "، " if direction(lang) == "rtl" else ", "
+    return f"{day}{sep}{clock} {zone_label(moment)}"
+
+
+def zone_label(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
+
+
+def month_text(month: str, lang: str) -> str:
+    """``2024-10`` → "October 2024" / "أكتوبر 2024"."""
+    year, mon = (int(part) for part in month.split("-"))
+    return format_date(datetime(year, mon, 1, tzinfo=timezone.utc), "LLLL y", locale=_locale(lang))
+
+
+def number_text(value: int, lang: str, digits: str = "latn") -> str:
+    return format_decimal(value, locale=_locale(lang), numbering_system=digits)

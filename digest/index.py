@@ -1,0 +1,138 @@
+"""The index: built once from the corpus, answering "what is said where" for the pages.
+
+Mentions and quotes are resolved against the entity registry here (an unknown id
+is an error at the mention's position), then grouped per edition language: an
+edition shows each story in its own language, or the original where there is no
+translation, and entity pages quote exactly the sentences readers of that edition see.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from .diagnostics import Diagnostics, suggest
+from .model import Article, Corpus, Entity, Mention, Quote, Story
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    article: Article
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    article: Article
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class EntityFacts:
+    """Everything one edition says about one entity."""
+
+    entity: Entity
+    mentions: tuple[MentionRef, ...]
+    """In edition order: newest article first, then document order."""
+    quotes: tuple[QuoteRef, ...]
+    articles: tuple[Article, ...]
+    cooccurring: tuple[tuple[str, int], ...]
+    """Other entity ids and the number of articles shared, most frequent first."""
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language's view of the corpus."""
+
+    lang: str
+    items: tuple[tuple[Story, Article], ...]
+    """Every story with the article shown for it (the translation, or the original)."""
+    entities: Mapping[str, EntityFacts]
+    tags: Mapping[str, tuple[Article, ...]]
+    days: tuple[tuple[date, tuple[tuple[Story, Article], ...]], ...]
+    months: tuple[tuple[str, tuple[tuple[Story, Article], ...]], ...]
+    """``YYYY-MM`` keys, newest first."""
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    corpus: Corpus
+    editions: Mapping[str, Edition]
+
+    def edition(self, lang: str) -> Edition:
+        return self.editions[lang]
+
+
+def build_index(corpus: Corpus, diags: Diagnostics) -> SiteIndex:
+    _check_references(corpus, diags)
+    tz = timezone.utc if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
+    editions = {lang: _edition(corpus, lang, tz) for lang in corpus.site.languages}
+    return SiteIndex(corpus=corpus, editions=editions)
+
+
+def _check_references(corpus: Corpus, diags: Diagnostics) -> None:
+    known = corpus.entities
+    for article in corpus.articles():
+        for mention in article.body.mentions:
+            if mention.entity_id not in known:
+                pos = mention.position
+                diags.error(pos.path, pos.line, pos.col, f"unknown entity '{mention.entity_id}'" + suggest(mention.entity_id, known))
+        for quote in article.body.quotes:
+            if quote.speaker not in known:
+                pos = quote.position
+                diags.error(pos.path, pos.line, pos.col, f"quote by unknown speaker '{quote.speaker}'" + suggest(quote.speaker, known))
+
+
+def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
+    items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
+    mentions: dict[str, list[MentionRef]] = defaultdict(list)
+    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    articles: dict[str, list[Article]] = defaultdict(list)
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    tags: dict[str, list[Article]] = defaultdict(list)
+    for _story, article in items:
+        present = {m.entity_id for m in article.body.mentions} | {q.speaker for q in article.body.quotes}
+        present &= set(corpus.entities)
+        for mention in article.body.mentions:
+            if mention.entity_id in corpus.entities:
+                mentions[mention.entity_id].append(MentionRef(article, mention))
+        for quote in article.body.quotes:
+            if quote.speaker in corpus.entities:
+                quotes[quote.speaker].append(QuoteRef(article, quote))
+        for entity_id in present:
+            articles[entity_id].append(article)
+            together[entity_id].update(present - {entity_id})
+        for tag in article.tags:
+            tags[tag].append(article)
+    entities = {}
+    for entity_id, entity in corpus.entities.items():
+        seen = [a.date for a in articles.get(entity_id, ())]
+        entities[entity_id] = EntityFacts(
+            entity=entity,
+            mentions=tuple(mentions.get(entity_id, ())),
+            quotes=tuple(quotes.get(entity_id, ())),
+            articles=tuple(articles.get(entity_id, ())),
+            cooccurring=tuple(sorted(together[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))),
+            first_seen=min(seen) if seen else None,
+            last_seen=max(seen) if seen else None,
+        )
+    return Edition(
+        lang=lang,
+        items=items,
+        entities=entities,
+        tags={tag: tuple(found) for tag, found in sorted(tags.items())},
+        days=_group(items, lambda d: d.astimezone(tz).date()),
+        months=_group(items, lambda d: d.astimezone(tz).strftime("%Y-%m")),
+    )
+
+
+def _group(items, key):  # type: ignore[no-untyped-def]
+    groups: dict[object, list[tuple[Story, Article]]] = {}
+    for story, article in items:
+        groups.setdefault(key(story.date), []).append((story, article))
+    return tuple((k, tuple(v)) for k, v in groups.items())

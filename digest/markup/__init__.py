@@ -1,0 +1,45 @@
+"""Markdown for article bodies: CommonMark, raw HTML off, footnotes, mentions, quotes, posts.
+
+``make_parser`` builds the one configured ``MarkdownIt``; ``parse_body`` parses a
+body once into a language-neutral ``Body`` (tokens plus facts). Rendering a body
+for a page language is ``bodyhtml``'s job.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..diagnostics import Diagnostics
+from ..model import Body
+from .blocks import blocks_plugin
+from .facts import ENV_KEY, Facts, facts_rule
+from .mention import mention_plugin
+
+
+def make_parser() -> MarkdownIt:
+    """CommonMark without raw HTML (content must not inject markup), plus our extensions."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.enable("strikethrough")
+    md.use(footnote_plugin, inline=False)
+    md.use(mention_plugin)
+    md.use(blocks_plugin)
+    md.core.ruler.push("digest_facts", facts_rule)
+    return md
+
+
+def parse_body(md: MarkdownIt, text: str, path: str, first_line: int, diags: Diagnostics) -> Body:
+    """Parse ``text`` (a body starting at file line ``first_line``) into a ``Body``."""
+    facts = Facts(path=path, first_line=first_line, lines=text.split("\n"))
+    env = {ENV_KEY: facts}
+    tokens = md.parse(text, env)
+    for line, col, message in facts.problems:
+        diags.error(path, line, col, message)
+    return Body(
+        tokens=tuple(tokens),
+        mentions=tuple(facts.mentions),
+        quotes=tuple(facts.quotes),
+        posts=tuple(facts.posts),
+        text="\n\n".join(t for t in facts.text if t),
+    )

@@ -1,0 +1,212 @@
+"""The facts rule: turns parsed tokens into mentions, quotes, posts and problems.
+
+It runs last in the core chain. Inline rules only know offsets inside an inline
+token's (stripped, de-indented) content; here those offsets become file lines and
+columns: the inline token's ``map[0]``, plus the newlines before the offset, and
+the column found by locating that source line's text in the original file line
+(so mentions inside lists and block quotes are placed correctly).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from ..model import Mention, Position, Post, Quote
+from .blocks import parse_post_header, parse_quote_header
+from .mention import ZWJ
+
+ENV_KEY = "digest.facts"
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|$)")
+_CONTEXT_LIMIT = 240
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@dataclass
+class Facts:
+    """What one parse found; filled by the facts rule, read once by ``parse_body``."""
+
+    path: str
+    first_line: int
+    """File line (1-based) of the body's first line."""
+    lines: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+def facts_from_env(env: dict[str, Any]) -> Facts:
+    """The typed accessor for the facts in a parse's ``env``."""
+    facts = env[ENV_KEY]
+    assert isinstance(facts, Facts)
+    return facts
+
+
+def facts_rule(state: StateCore) -> None:
+    facts = facts_from_env(state.env)
+    stack: list[Token] = []
+    for index, token in enumerate(state.tokens):
+        if token.type == "inline":
+            _inline(facts, token, stack)
+        elif token.type in ("paragraph_open", "heading_open"):
+            _mark_script(token, state.tokens[index + 1])
+        elif token.type == "container_quote_open":
+            _quote(facts, token, state.tokens, index)
+            stack.append(token)
+        elif token.type == "container_post_open":
+            _post(facts, token, state.tokens, index)
+            stack.append(token)
+        elif token.type in ("container_quote_close", "container_post_close") and stack:
+            token.meta = stack.pop().meta
+
+
+def _position(facts: Facts, token: Token, offset: int) -> tuple[int, int]:
+    """File line and column of ``offset`` inside an inline token's content."""
+    if not token.map:
+        return facts.first_line, 1
+    content = token.content
+    rel_line = content.count("\n", 0, offset)
+    line_start = content.rfind("\n", 0, offset) + 1
+    line_end = content.find("\n", offset)
+    segment = content[line_start : line_end if line_end != -1 else len(content)]
+    index = token.map[0] + rel_line
+    original = facts.lines[index] if index < len(facts.lines) else ""
+    found = original.find(segment) if segment else -1
+    base = found if found != -1 else len(original) - len(original.lstrip())
+    return facts.first_line + index, base + (offset - line_start) + 1
+
+
+def _block_position(facts: Facts, token: Token, word: str) -> tuple[int, int]:
+    line = token.map[0] if token.map else 0
+    original = facts.lines[line] if line < len(facts.lines) else ""
+    col = original.find(word)
+    return facts.first_line + line, (col if col != -1 else 0) + 1
+
+
+def _inline(facts: Facts, token: Token, stack: list[Token]) -> None:
+    plain: list[str] = []
+    spans: list[tuple[Token, int, int]] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            plain.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            plain.append(" ")
+        elif child.type == "mention":
+            start = sum(map(len, plain))
+            plain.append(child.content)
+            spans.append((child, start, start + len(child.content)))
+        elif child.type == "mention_error":
+            line, col = _position(facts, token, child.meta["pos"])
+            facts.problems.append((line, col, child.meta["message"]))
+    text = "".join(plain).replace(ZWJ, "")
+    joined = "".join(plain)
+    facts.text.append(text)
+    for child, start, end in spans:
+        line, col = _position(facts, token, child.meta["pos"])
+        anchor = f"m{len(facts.mentions) + 1}"
+        child.meta["anchor"] = anchor
+        before, after = _sentence(joined, start, end)
+        facts.mentions.append(
+            Mention(
+                entity_id=child.meta["id"],
+                text=child.meta["text"],
+                position=Position(facts.path, line, col),
+                anchor=anchor,
+                before=before,
+                after=after,
+            )
+        )
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+    """The parts of the sentence around ``text[start:end]``, trimmed to a readable length."""
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    sentence_end = stop.end() if stop else len(text)
+    before = text[sentence_start:start].replace(ZWJ, "").lstrip()
+    after = text[end:sentence_end].replace(ZWJ, "").rstrip()
+    if len(before) > _CONTEXT_LIMIT:
+        before = "…" + before[-_CONTEXT_LIMIT:].split(" ", 1)[-1]
+    if len(after) > _CONTEXT_LIMIT:
+        after = after[:_CONTEXT_LIMIT].rsplit(" ", 1)[0] + "…"
+    return before, after
+
+
+def _mark_script(block: Token, inline: Token) -> None:
+    """Record the dominant script of a paragraph or heading, for its lang/dir."""
+    if inline.type != "inline":
+        return
+    arabic = len(_ARABIC.findall(inline.content))
+    latin = len(_LATIN.findall(inline.content))
+    if latin > 2 * arabic and latin >= 8:
+        block.meta = {**(block.meta or {}), "script": "latin"}
+    elif arabic > 2 * latin and arabic >= 8:
+        block.meta = {**(block.meta or {}), "script": "arabic"}
+
+
+def _inner_text(tokens: list[Token], index: int) -> str:
+    """Plain text of the inline tokens inside the container opened at ``index``."""
+    depth, parts = 0, []
+    for token in tokens[index:]:
+        depth += token.nesting if token.block else 0
+        if token.type == "inline":
+            parts.append(
+                "".join(c.content if c.type != "softbreak" else " " for c in token.children or ())
+            )
+        if depth == 0:
+            break
+    return "\n\n".join(parts).replace(ZWJ, "")
+
+
+def _closed(facts: Facts, token: Token) -> bool:
+    end = token.map[1] if token.map else 0
+    return end < len(facts.lines) and facts.lines[end].strip().startswith(":::")
+
+
+def _quote(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
+    line, col = _block_position(facts, token, "quote")
+    speaker, problem = parse_quote_header(token.info)
+    if not _closed(facts, token):
+        facts.problems.append((line, col, "quote block is not closed: add a ':::' line after it"))
+    if problem or speaker is None:
+        facts.problems.append((line, col, problem or "invalid quote"))
+        token.meta = {"speaker": None}
+        return
+    anchor = f"q{len(facts.quotes) + 1}"
+    token.meta = {"speaker": speaker, "anchor": anchor}
+    facts.quotes.append(
+        Quote(speaker, _inner_text(tokens, index), Position(facts.path, line, col + 6), anchor)
+    )
+
+
+def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
+    line, col = _block_position(facts, token, "post")
+    attrs, problems = parse_post_header(token.info)
+    if not _closed(facts, token):
+        problems.append("post block is not closed: add a ':::' line after it")
+    for problem in problems:
+        facts.problems.append((line, col, problem))
+    token.meta = {"post": attrs if not problems else None}
+    if problems:
+        return
+    post = Post(
+        author=attrs["author"],
+        lang=attrs["lang"],
+        handle=attrs.get("handle"),
+        date=attrs.get("date"),
+        url=attrs.get("url"),
+        platform=attrs.get("platform"),
+        text=_inner_text(tokens, index),
+        position=Position(facts.path, line, col),
+    )
+    token.meta = {"post": post}
+    facts.posts.append(post)

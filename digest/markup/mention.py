@@ -1,0 +1,99 @@
+"""``[[id|text]]`` and ``[[id]]``: entity mentions as a markdown-it inline rule.
+
+The rule only recognises syntax. It pushes a ``mention`` token whose ``meta`` holds
+the id, the shown text and the offset in the inline source; the facts rule turns
+offsets into file positions. A malformed mention pushes a zero-width
+``mention_error`` token instead of raising, so parsing never fails and every
+problem is still reported with its position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Letters that join to the following letter (Unicode joining type D, plus tatweel
+# and the Persian/Urdu additions used in Arabic text). A mention that starts
+# right after one of these (``ل[[russia|روسيا]]``) needs zero-width joiners on
+# both sides of the element boundary, or browsers may draw the lam unjoined.
+_NON_JOINING_FORWARD = set("ءآأؤإاةدذرزوٱ")
+ZWJ = "\u200d"
+
+
+def joins_forward(char: str) -> bool:
+    """True when ``char`` is an Arabic letter that connects to the letter after it."""
+    return ("\u0626" <= char <= "\u064a" or char == "\u0640" or "\u066e" <= char <= "\u06d3") and (
+        char not in _NON_JOINING_FORWARD
+    )
+
+
+def joins_backward(char: str) -> bool:
+    """True when ``char`` is an Arabic letter that connects to the letter before it."""
+    return char == "\u0640" or ("\u0622" <= char <= "\u064a") or ("\u066e" <= char <= "\u06d3")
+
+
+def mention_plugin(md: MarkdownIt) -> None:
+    """Register the ``mention`` inline rule before links (``[[`` must win over ``[``)."""
+    md.inline.ruler.before("link", "mention", _mention_rule)
+    md.add_render_rule("mention_error", lambda *args: "")
+    md.add_render_rule("mention", _render_plain)
+
+
+def _render_plain(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    # A bare parser shows the mention as its text; pages use bodyhtml's renderer.
+    from markdown_it.common.utils import escapeHtml
+
+    return escapeHtml(tokens[idx].content or tokens[idx].meta["id"])
+
+
+def _mention_rule(state: StateInline, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    if not src.startswith("[[", start):
+        return False
+    end = src.find("]]", start + 2)
+    nested = src.find("[[", start + 2)
+    if end == -1 or (nested != -1 and nested < end):
+        if not silent:
+            _error(state, start, "unclosed '[[': a mention is written [[id|text]] or [[id]]")
+        return False
+    inner = src[start + 2 : end]
+    entity_id, bar, text = inner.partition("|")
+    entity_id = entity_id.strip()
+    if not ID_RE.match(entity_id):
+        if not silent:
+            _error(state, start, f"invalid entity id {entity_id!r} in mention: use lowercase a-z, 0-9 and '-'")
+        return False
+    if bar and not text.strip():
+        if not silent:
+            _error(state, start, f"empty text in mention of '{entity_id}': write [[{entity_id}]] to show its name")
+        return False
+    if not silent:
+        before = src[start - 1] if start > 0 else ""
+        shown = text.strip() if bar else None
+        join_before = bool(before) and joins_forward(before) and (shown is None or joins_backward(shown[0]))
+        after = src[end + 2] if end + 2 < len(src) else ""
+        join_after = bool(shown) and joins_forward(shown[-1]) and bool(after) and joins_backward(after)
+        if join_before:
+            state.pending += ZWJ
+        token = state.push("mention", "a", 0)
+        token.meta = {
+            "id": entity_id,
+            "text": shown,
+            "pos": start,
+            "join_before": join_before,
+            "join_after": join_after,
+        }
+        token.content = shown or ""
+        if join_after:
+            state.pending += ZWJ
+    state.pos = end + 2
+    return True
+
+
+def _error(state: StateInline, pos: int, message: str) -> None:
+    token = state.push("mention_error", "", 0)
+    token.meta = {"pos": pos, "message": message}

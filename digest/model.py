@@ -1,0 +1,194 @@
+"""The content model: typed, frozen records built once by the read stage.
+
+Nothing here does I/O. Every record carries the source position it came from, so
+later stages (the index, the planner) can still report ``path:line:col``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+ENTITY_TYPES = ("person", "organization", "place", "event", "other")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something was written: a display path and 1-based line and column."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text given per language code, e.g. a title in Arabic and English."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> Localized:
+        return cls(tuple(mapping.items()))
+
+    def get(self, lang: str) -> str | None:
+        return dict(self.values).get(lang)
+
+    def langs(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.values)
+
+    def pick(self, lang: str, fallbacks: Iterable[str] = ()) -> tuple[str, str]:
+        """The text in ``lang``, else in the first fallback that has one: ``(text, its_lang)``."""
+        table = dict(self.values)
+        for candidate in (lang, *fallbacks, *table):
+            if candidate in table:
+                return table[candidate], candidate
+        return "", lang
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """``content/site.yaml``."""
+
+    title: Localized
+    base_url: str
+    """Absolute URL the site is published at; its path (``/digest/``) prefixes every link."""
+    languages: tuple[str, ...]
+    """Edition languages; the first is the default one that ``/`` sends readers to."""
+    description: Localized | None = None
+    timezone: str = "UTC"
+    """IANA zone used to group articles by day and month."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place, event or other thing that articles mention."""
+
+    id: str
+    type: str
+    name: Localized
+    aliases: tuple[tuple[str, tuple[str, ...]], ...]
+    description: Localized | None
+    wikidata: str | None
+    position: Position
+
+    def aliases_in(self, lang: str) -> tuple[str, ...]:
+        return dict(self.aliases).get(lang, ())
+
+
+@dataclass(frozen=True)
+class Source:
+    """The outlet an article's text came from."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One ``[[id|text]]`` in a body, with the sentence around it for entity pages."""
+
+    entity_id: str
+    text: str | None
+    """The shown text; ``None`` for ``[[id]]``, which shows the entity's name."""
+    position: Position
+    anchor: str
+    """The element id of the mention in the article page, e.g. ``m3``."""
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A ``::: quote <speaker>`` block: a statement attributed to an entity."""
+
+    speaker: str
+    text: str
+    position: Position
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """An embedded social-media post (``::: post author=… lang=…``)."""
+
+    author: str
+    lang: str
+    handle: str | None
+    date: str | None
+    url: str | None
+    platform: str | None
+    text: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Body:
+    """A parsed article body: the token stream to render plus the facts found in it."""
+
+    tokens: tuple[Any, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    posts: tuple[Post, ...]
+    text: str
+    """The body as plain text (for search, feeds and word counts)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language version of a story (``articles/<slug>.<lang>.md``)."""
+
+    slug: str
+    lang: str
+    position: Position
+    title: Localized
+    date: datetime
+    """Publication time, time-zone aware (a date-only value is midnight UTC)."""
+    date_has_time: bool
+    updated: datetime | None
+    summary: Localized | None
+    source: Source | None
+    tags: tuple[str, ...]
+    image_credit: str | None
+    related: tuple[str, ...]
+    draft: bool
+    body: Body
+
+
+@dataclass(frozen=True)
+class Story:
+    """All language versions of one slug."""
+
+    slug: str
+    versions: tuple[tuple[str, Article], ...]
+
+    def get(self, lang: str) -> Article | None:
+        return dict(self.versions).get(lang)
+
+    @property
+    def original(self) -> Article:
+        """The version that other editions fall back to: the first in site language order."""
+        return self.versions[0][1]
+
+    @property
+    def date(self) -> datetime:
+        return self.original.date
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the read stage produced, valid and complete."""
+
+    site: SiteConfig
+    entities: Mapping[str, Entity]
+    stories: tuple[Story, ...]
+    """Newest first, ties broken by slug."""
+
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(article for story in self.stories for _, article in story.versions)

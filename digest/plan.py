@@ -1,0 +1,215 @@
+"""The plan: every output of the site as a ``PageSpec``, each route claimed once.
+
+Nothing is rendered here. A spec says where a page goes, which template draws it
+and how to make its view (a callable, so a caller may skip pages it does not
+need). Two specs claiming one output file is an error (e.g. two tags that
+differ only in case or punctuation), reported at the content that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import feeds, i18n
+from .diagnostics import Diagnostics
+from .index import SiteIndex
+from .model import Position, Story
+from .urls import Urls
+from .views import IndexView, Link, ListView, ViewBuilder, autonym
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    route: str
+    template: str | None
+    """Template name; ``None`` for outputs made directly as bytes (feeds, sitemap)."""
+    make: Callable[[], Mapping[str, Any]] | Callable[[], bytes]
+    origin: Position
+
+
+def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics) -> list[PageSpec]:
+    site = index.corpus.site
+    specs: list[PageSpec] = []
+    site_origin = Position("content/site.yaml", 1, 1)
+    langs = site.languages
+    everywhere = {code: "" for code in langs}
+
+    def same(route_of: Callable[[str], str]) -> dict[str, str]:
+        return {code: route_of(code) for code in langs}
+
+    def page(route: str, template: str, make: Callable[[], Mapping[str, Any]], origin: Position = site_origin) -> None:
+        specs.append(PageSpec(route, template, make, origin))
+
+    page("", "redirect.html", lambda: {
+        "page": views.meta(site.default_language, site.title.pick(site.default_language)[0], "", noindex=True),
+        "target": urls.href(urls.home(site.default_language)),
+        "editions": [(views.text(autonym(code), code), urls.href(urls.home(code))) for code in langs],
+    })
+    page("404.html", "404.html", lambda: {
+        "page": views.meta(site.default_language, views.strings[site.default_language]["not_found"], "404.html", noindex=True),
+        "editions": [(views.text(views.strings[code]["not_found_text"], code), urls.href(urls.home(code))) for code in langs],
+    })
+    for lang in langs:
+        _plan_edition(index, views, urls, lang, page, specs, same, everywhere)
+    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin))
+    _check_collisions(specs, diags)
+    return specs
+
+
+def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> None:  # type: ignore[no-untyped-def]
+    edition = index.edition(lang)
+    t = views.strings[lang]
+    site_origin = Position("content/site.yaml", 1, 1)
+    page(urls.home(lang), "home.html", lambda: {
+        "page": views.meta(lang, views.site.title.pick(lang)[0], urls.home(lang), translations=same(urls.home), switch=same(urls.home), current="home"),
+        "view": ListView(views.site.title.pick(lang)[0], views.days(edition.items, lang), len(edition.items)),
+    })
+    for story in index.corpus.stories:
+        page(urls.article(lang, story.slug), "article.html", _article_maker(views, urls, story, lang),
+             (story.get(lang) or story.original).position)
+    page(urls.entities(lang), "entities.html", lambda: {
+        "page": views.meta(lang, t["entities_title"], urls.entities(lang), translations=same(urls.entities), switch=same(urls.entities), current="entities"),
+        "groups": views.entity_index(edition),
+    })
+    for entity_id, facts in edition.entities.items():
+        route = urls.entity(lang, entity_id)
+        page(route, "entity.html", _entity_maker(views, urls, facts, lang), facts.entity.position)
+        specs.append(PageSpec(urls.entity_feed(lang, entity_id), None, _entity_feed_maker(views, urls, index, facts, lang), facts.entity.position))
+    page(urls.tags(lang), "list_index.html", lambda: {
+        "page": views.meta(lang, t["tags_title"], urls.tags(lang), translations=same(urls.tags), switch=same(urls.tags), current="tags"),
+        "view": IndexView(t["tags_title"], tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())),
+    })
+    stories_by_article = {id(article): story for story, article in edition.items}
+    for tag, articles in edition.tags.items():
+        items = tuple((stories_by_article[id(a)], a) for a in articles)
+        page(urls.tag(lang, tag), "list.html", _list_maker(views, urls, lang, urls.tag(lang, tag), t["tag_heading"].format(tag=tag), items, same(urls.tags)),
+             articles[0].position)
+    page(urls.archive(lang), "list_index.html", lambda: {
+        "page": views.meta(lang, t["archive_title"], urls.archive(lang), translations=same(urls.archive), switch=same(urls.archive), current="archive"),
+        "view": IndexView(t["archive_title"], tuple((Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items)) for month, items in edition.months)),
+    })
+    for month, items in edition.months:
+        route_of = (lambda m: lambda code: urls.month(code, m))(month)
+        page(route_of(lang), "list.html", _list_maker(views, urls, lang, route_of(lang), i18n.month_text(month, lang), items, same(route_of), translated=True),
+             site_origin)
+    specs.append(PageSpec(urls.feed(lang), None, lambda: _edition_feed(views, urls, index, lang), site_origin))
+
+
+def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # type: ignore[no-untyped-def]
+    def make() -> Mapping[str, Any]:
+        view = views.article(story, lang)
+        real = {code: urls.article(code, story.slug) for code, _ in story.versions}
+        everywhere = {code: urls.article(code, story.slug) for code in views.site.languages}
+        meta = views.meta(
+            lang, view.title.value, urls.article(lang, story.slug), translations=real, switch=everywhere,
+            noindex=view.fallback, og_type="article",
+            description=view.summary.value if view.summary else None,
+        )
+        if view.fallback:
+            meta = replace(meta, canonical=urls.absolute(urls.article(story.original.lang, story.slug)))
+        return {"page": meta, "view": view}
+
+    return make
+
+
+def _entity_maker(views, urls, facts, lang):  # type: ignore[no-untyped-def]
+    def make() -> Mapping[str, Any]:
+        view = views.entity(facts, lang)
+        same = {code: urls.entity(code, facts.entity.id) for code in views.site.languages}
+        meta = views.meta(lang, view.name.value, urls.entity(lang, facts.entity.id), translations=same, switch=same,
+                          description=view.description.value if view.description else None, current="entities")
+        return {"page": meta, "view": view}
+
+    return make
+
+
+def _list_maker(views, urls, lang, route, heading, items, switch, translated=False):  # type: ignore[no-untyped-def]
+    def make() -> Mapping[str, Any]:
+        meta = views.meta(lang, heading, route, translations=switch if translated else None, switch=switch)
+        return {"page": meta, "view": ListView(heading, views.days(items, lang), len(items))}
+
+    return make
+
+
+def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str) -> tuple[feeds.FeedEntry, ...]:  # type: ignore[no-untyped-def]
+    entries = []
+    for story, article in items[:50]:
+        view = views.article(story, lang)
+        entries.append(feeds.FeedEntry(
+            title=view.title.value, url=urls.absolute(urls.article(lang, story.slug)),
+            published=article.date, updated=article.updated or article.date,
+            author=article.source.name if article.source else views.site.title.pick(lang)[0],
+            summary=view.summary.value if view.summary else None,
+            content_html=str(view.body_html), tags=article.tags, lang=article.lang,
+        ))
+    return tuple(entries)
+
+
+def _edition_feed(views: ViewBuilder, urls: Urls, index: SiteIndex, lang: str) -> bytes:
+    site = views.site
+    edition = index.edition(lang)
+    return feeds.atom(feeds.Feed(
+        title=site.title.pick(lang)[0], subtitle=site.description.pick(lang)[0] if site.description else None,
+        lang=lang, self_url=urls.absolute(urls.feed(lang)), home_url=urls.absolute(urls.home(lang)),
+        author=site.title.pick(lang)[0], entries=_feed_entries(views, urls, edition.items, lang),
+    ))
+
+
+def _entity_feed_maker(views, urls, index, facts, lang):  # type: ignore[no-untyped-def]
+    def make() -> bytes:
+        site = views.site
+        edition = index.edition(lang)
+        wanted = {id(a) for a in facts.articles}
+        items = tuple((s, a) for s, a in edition.items if id(a) in wanted)
+        name = facts.entity.name.pick(lang)[0]
+        return feeds.atom(feeds.Feed(
+            title=f"{name} — {site.title.pick(lang)[0]}", subtitle=None, lang=lang,
+            self_url=urls.absolute(urls.entity_feed(lang, facts.entity.id)),
+            home_url=urls.absolute(urls.entity(lang, facts.entity.id)),
+            author=site.title.pick(lang)[0], entries=_feed_entries(views, urls, items, lang),
+        ))
+
+    return make
+
+
+def _sitemap(index: SiteIndex, urls: Urls) -> bytes:
+    site = index.corpus.site
+    langs = site.languages
+    entries: list[feeds.SitemapUrl] = []
+
+    def add(route_of: Callable[[str], str], codes: tuple[str, ...], lastmod=None) -> None:  # type: ignore[no-untyped-def]
+        alternates: tuple[tuple[str, str], ...] = ()
+        if len(codes) > 1:
+            default = site.default_language if site.default_language in codes else codes[0]
+            alternates = tuple((c, urls.absolute(route_of(c))) for c in codes) + (("x-default", urls.absolute(route_of(default))),)
+        for code in codes:
+            entries.append(feeds.SitemapUrl(urls.absolute(route_of(code)), lastmod, alternates))
+
+    for route_of in (urls.home, urls.entities, urls.tags, urls.archive):
+        add(route_of, langs)
+    for story in index.corpus.stories:
+        latest = max((a.updated or a.date) for _, a in story.versions)
+        add(lambda c, s=story.slug: urls.article(c, s), tuple(c for c, _ in story.versions), latest)
+    for entity_id in index.corpus.entities:
+        add(lambda c, e=entity_id: urls.entity(c, e), langs)
+    for month, _ in index.edition(site.default_language).months:
+        add(lambda c, m=month: urls.month(c, m), langs)
+    for lang in langs:
+        for tag in index.edition(lang).tags:
+            add(lambda c, tg=tag: urls.tag(c, tg), (lang,))
+    return feeds.sitemap(entries)
+
+
+def _check_collisions(specs: list[PageSpec], diags: Diagnostics) -> None:
+    claimed: dict[str, PageSpec] = {}
+    for spec in specs:
+        key = Urls.output_path(spec.route).casefold()
+        if key in claimed:
+            first = claimed[key]
+            pos = spec.origin
+            diags.error(pos.path, pos.line, pos.col,
+                        f"duplicate output path '{Urls.output_path(spec.route)}' (also made from {first.origin.path})")
+        else:
+            claimed[key] = spec

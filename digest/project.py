@@ -1,0 +1,116 @@
+"""The project on disk: where content, templates, output and cache live, and what each file is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostics
+
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ARTICLE_RE = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[^.]+)\.md$")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file: its absolute path and the path shown to editors."""
+
+    path: Path
+    display: str
+
+
+@dataclass(frozen=True)
+class ArticleFile(SourceFile):
+    slug: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class EntityFile(SourceFile):
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """Every content file found, already classified; names checked where possible."""
+
+    site: SourceFile | None
+    entities: tuple[EntityFile, ...]
+    articles: tuple[ArticleFile, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Folders of one digest project. Output and cache stay inside ``root``."""
+
+    root: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".digest-cache"
+
+    def display(self, path: Path) -> str:
+        """A path as editors see it in messages: relative to the project, with '/'."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def discover(self, diags: Diagnostics) -> Inventory:
+        """Find and classify content files; misnamed ones are errors, hidden ones are skipped."""
+        site_path = self.content_dir / "site.yaml"
+        site = SourceFile(site_path, self.display(site_path)) if site_path.is_file() else None
+        if site is None:
+            diags.error(self.display(site_path), 0, 0, "missing site settings file")
+        return Inventory(
+            site=site,
+            entities=tuple(self._entities(diags)),
+            articles=tuple(self._articles(diags)),
+        )
+
+    def _files(self, folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p for p in folder.iterdir() if not p.name.startswith((".", "#")) and not p.name.endswith("~")
+        )
+
+    def _entities(self, diags: Diagnostics) -> list[EntityFile]:
+        found = []
+        for path in self._files(self.content_dir / "entities"):
+            shown = self.display(path)
+            if path.is_dir() or path.suffix != ".yaml":
+                diags.error(shown, 0, 0, "unexpected file in entities/: entity files are named <id>.yaml")
+                continue
+            if not NAME_RE.match(path.stem):
+                diags.error(shown, 0, 0, f"invalid entity id {path.stem!r} in the file name: use lowercase a-z, 0-9 and '-'")
+                continue
+            found.append(EntityFile(path, shown, id=path.stem))
+        return found
+
+    def _articles(self, diags: Diagnostics) -> list[ArticleFile]:
+        found = []
+        for path in self._files(self.content_dir / "articles"):
+            shown = self.display(path)
+            match = ARTICLE_RE.match(path.name)
+            if path.is_dir() or not match:
+                diags.error(shown, 0, 0, "unexpected file in articles/: articles are named <slug>.<lang>.md, e.g. 2024-10-28-nato-kursk.ar.md")
+                continue
+            if not NAME_RE.match(match["slug"]):
+                diags.error(shown, 0, 0, f"invalid slug {match['slug']!r} in the file name: use lowercase a-z, 0-9 and '-'")
+                continue
+            found.append(ArticleFile(path, shown, slug=match["slug"], lang=match["lang"]))
+        return found

@@ -1,0 +1,183 @@
+"""The read stage: content files → a validated ``Corpus`` plus diagnostics.
+
+Every file is read, decoded, split, checked against its schema and (for
+articles) parsed, even after errors elsewhere, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
+from markdown_it import MarkdownIt
+
+from . import frontmatter, schema
+from .diagnostics import Diagnostics, suggest
+from .markup import make_parser, parse_body
+from .model import Article, Corpus, Entity, Position, SiteConfig, Story
+from .project import ArticleFile, EntityFile, Project, SourceFile
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    corpus: Corpus | None
+    """``None`` when site.yaml itself is unusable (nothing else can be checked then)."""
+    drafts: int = 0
+
+
+def read_text(file: SourceFile, diags: Diagnostics) -> str | None:
+    """Decode a content file as UTF-8 with ``\\n`` line ends; bad bytes are an error at their place."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        diags.error(file.display, 0, 0, f"cannot read file: {exc.strerror}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        diags.error(file.display, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        diags.error(file.display, line, col, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    nul = text.find("\0")
+    if nul != -1:
+        line = text.count("\n", 0, nul) + 1
+        diags.error(file.display, line, nul - text.rfind("\n", 0, nul), "NUL character in text")
+        return None
+    return text
+
+
+def read_site(file: SourceFile, diags: Diagnostics) -> SiteConfig | None:
+    text = read_text(file, diags)
+    if text is None:
+        return None
+    doc = frontmatter.load(text, file.display, diags)
+    if doc is None:
+        return None
+    # Languages are needed to check the localised fields, so read them first.
+    raw_langs = doc.data.get("languages") if isinstance(doc.data, dict) else None
+    try:
+        langs = schema.languages(raw_langs, schema.Context()) if raw_langs else ()
+    except schema.Invalid:
+        langs = ()
+    values = schema.check(doc, schema.SITE, schema.Context(languages=langs), diags, "site settings")
+    if values is None:
+        return None
+    return SiteConfig(
+        title=values["title"],
+        base_url=values["base_url"] if values["base_url"].endswith("/") else values["base_url"] + "/",
+        languages=values["languages"],
+        description=values["description"],
+        timezone=values["timezone"],
+    )
+
+
+def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entity | None:
+    text = read_text(file, diags)
+    if text is None:
+        return None
+    doc = frontmatter.load(text, file.display, diags)
+    if doc is None:
+        return None
+    ctx = schema.Context(languages=site.languages)
+    values = schema.check(doc, schema.ENTITY, ctx, diags, "entity")
+    if values is None:
+        return None
+    return Entity(
+        id=file.id,
+        type=values["type"],
+        name=values["name"],
+        aliases=values["aliases"],
+        description=values["description"],
+        wikidata=values["wikidata"],
+        position=Position(file.display, 1, 1),
+    )
+
+
+def read_article(
+    file: ArticleFile, site: SiteConfig, md: MarkdownIt, diags: Diagnostics
+) -> Article | None:
+    if file.lang not in site.languages:
+        diags.error(
+            file.display, 0, 0,
+            f"unknown language '{file.lang}' in the file name (site languages: {', '.join(site.languages)})"
+            + suggest(file.lang, site.languages),
+        )
+        return None
+    text = read_text(file, diags)
+    if text is None:
+        return None
+    parts = frontmatter.split(text, file.display, diags)
+    if parts is None:
+        return None
+    doc = frontmatter.load(parts.yaml_text, file.display, diags, parts.yaml_line)
+    body = parse_body(md, parts.body, file.display, parts.body_line, diags)
+    if doc is None:
+        return None
+    tz = ZoneInfo(site.timezone) if site.timezone != "UTC" else timezone.utc
+    ctx = schema.Context(languages=site.languages, own_lang=file.lang, tz=tz)
+    values = schema.check(doc, schema.ARTICLE, ctx, diags, "front matter")
+    if values is None:
+        return None
+    if values["title"].get(file.lang) is None:
+        line, col = doc.at(("title",))
+        diags.error(file.display, line, col, f"'title' has no '{file.lang}' text, the language of this file")
+        return None
+    date, has_time = values["date"]
+    updated = values["updated"][0] if values["updated"] else None
+    return Article(
+        slug=file.slug,
+        lang=file.lang,
+        position=Position(file.display, 1, 1),
+        title=values["title"],
+        date=date,
+        date_has_time=has_time,
+        updated=updated,
+        summary=values["summary"],
+        source=values["source"],
+        tags=values["tags"],
+        image_credit=values["image_credit"],
+        related=values["related"],
+        draft=values["draft"],
+        body=body,
+    )
+
+
+def read_project(project: Project, diags: Diagnostics, *, drafts: bool = False) -> ReadResult:
+    """Read and validate all content. Drafts are read (and checked) but left out unless asked."""
+    inventory = project.discover(diags)
+    site = read_site(inventory.site, diags) if inventory.site else None
+    if site is None:
+        return ReadResult(corpus=None)
+    entities: dict[str, Entity] = {}
+    for file in inventory.entities:
+        entity = read_entity(file, site, diags)
+        if entity is not None:
+            entities[entity.id] = entity
+    md = make_parser()
+    articles = [a for f in inventory.articles if (a := read_article(f, site, md, diags)) is not None]
+    kept = [a for a in articles if drafts or not a.draft]
+    return ReadResult(
+        corpus=Corpus(site=site, entities=entities, stories=_stories(kept, site.languages)),
+        drafts=len(articles) - len(kept),
+    )
+
+
+def _stories(articles: list[Article], languages: tuple[str, ...]) -> tuple[Story, ...]:
+    by_slug: dict[str, dict[str, Article]] = {}
+    for article in articles:
+        by_slug.setdefault(article.slug, {})[article.lang] = article
+    stories = [
+        Story(slug, tuple((lang, versions[lang]) for lang in languages if lang in versions))
+        for slug, versions in by_slug.items()
+    ]
+    return tuple(sorted(stories, key=lambda s: (-s.date.timestamp(), s.slug)))
+

@@ -1,0 +1,82 @@
+"""Jinja: the environment (autoescape, strict undefined) and template errors as diagnostics."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .diagnostics import Diagnostics
+
+
+class TemplateFailure(Exception):
+    """A template could not render; the diagnostic names the template file and line."""
+
+
+class Templates:
+    """The theme's templates plus its interface strings."""
+
+    def __init__(self, folder: Path, strings: Mapping[str, Mapping[str, str]], display_root: Path) -> None:
+        self.folder = folder
+        self.display_root = display_root
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals["t"] = _translator(strings)
+
+    def check(self, diags: Diagnostics) -> None:
+        """Compile every template once, so syntax errors are reported even for unused pages."""
+        for name in sorted(self.env.list_templates(extensions=["html", "xml"])):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                diags.error(self._shown(exc.filename or name), exc.lineno or 0, 1, f"template error: {exc.message}")
+
+    def render(self, name: str, diags: Diagnostics, **context: Any) -> str | None:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            diags.error(self._shown(exc.filename or name), exc.lineno or 0, 1, f"template error: {exc.message}")
+        except Exception as exc:  # any failure inside a template is the theme's, not ours
+            path, line = self._frame(exc, name)
+            diags.error(path, line, 1, f"template error: {type(exc).__name__}: {exc}")
+        return None
+
+    def _shown(self, filename: str) -> str:
+        path = Path(filename)
+        if not path.is_absolute():
+            path = self.folder / path
+        try:
+            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _frame(self, exc: BaseException, name: str) -> tuple[str, int]:
+        """The innermost template frame of a traceback (Jinja maps its lines to the template)."""
+        found = (self._shown(name), 0)
+        root = str(self.folder.resolve())
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if frame.filename.startswith(root):
+                found = (self._shown(frame.filename), frame.lineno or 0)
+        return found
+
+
+def _translator(strings: Mapping[str, Mapping[str, str]]):  # type: ignore[no-untyped-def]
+    @jinja2.pass_context
+    def t(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
+        lang = context["page"].lang
+        try:
+            text = strings[lang][key]
+        except KeyError:
+            raise KeyError(f"no interface string '{key}' for language '{lang}'") from None
+        return text.format(**values) if values else text
+
+    return t

@@ -1,0 +1,386 @@
+"""View models: what each template is given, with every string already localised.
+
+Templates receive a ``PageMeta`` (head, navigation, language switcher) and one
+page-specific view. They never see the corpus, the index or the URL builder, so
+they cannot query, and a template change cannot change what data a page uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from babel import Locale
+from markupsafe import Markup
+
+from . import i18n
+from .bodyhtml import BodyContext, BodyRenderer, other_direction
+from .index import Edition, EntityFacts, SiteIndex
+from .model import Article, Entity, Story
+from .urls import Urls
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string with the language it is written in (templates add lang/dir when it differs)."""
+
+    value: str
+    lang: str
+    dir: str
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NavLink:
+    href: str
+    text: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class LangLink:
+    lang: str
+    label: str
+    href: str
+    current: bool
+    translated: bool
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    lang: str
+    dir: str
+    title: str
+    site_title: str
+    description: str
+    home_href: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[LangLink, ...]
+    nav: tuple[NavLink, ...]
+    feed_href: str
+    feed_title: str
+    css_href: str
+    js_href: str
+    noindex: bool = False
+    og_type: str = "website"
+
+
+@dataclass(frozen=True)
+class Chip:
+    href: str
+    name: Text
+    type: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Card:
+    href: str
+    title: Text
+    summary: Text | None
+    date_text: str
+    date_iso: str
+    source: str | None
+    chips: tuple[Chip, ...]
+    original: bool
+    """True when the edition shows this story in its original language (no translation)."""
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    heading: str
+    iso: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    title: Text
+    summary: Text | None
+    date_text: str
+    date_iso: str
+    updated_text: str | None
+    updated_iso: str | None
+    source_name: str | None
+    source_url: str | None
+    image_credit: str | None
+    body_html: Markup
+    body_lang: str
+    body_dir: str
+    fallback: bool
+    original_language: str
+    tags: tuple[Link, ...]
+    entities: tuple[Chip, ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    before: str
+    text: str
+    after: str
+    href: str
+    lang: str
+    dir: str
+
+
+@dataclass(frozen=True)
+class MentionGroup:
+    card: Card
+    snippets: tuple[Snippet, ...]
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: Text
+    href: str
+    article: Text
+    date_text: str
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: str
+    type: str
+    name: Text
+    names: tuple[Text, ...]
+    description: Text | None
+    wikidata_href: str | None
+    wikidata_id: str | None
+    first_seen: str | None
+    last_seen: str | None
+    mention_count: int
+    groups: tuple[MentionGroup, ...]
+    quotes: tuple[QuoteItem, ...]
+    cooccurring: tuple[Chip, ...]
+    feed_href: str
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    type: str
+    entities: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A heading plus stories grouped by day: home, tag and month pages."""
+
+    heading: str
+    days: tuple[DayGroup, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """A heading plus links with counts: tag index, archive index."""
+
+    heading: str
+    items: tuple[tuple[Link, int], ...]
+
+
+def autonym(lang: str) -> str:
+    """A language's own name: "العربية", "English"."""
+    try:
+        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_"))
+    except (ValueError, TypeError):
+        return lang
+    return (name or lang)[:1].upper() + (name or lang)[1:]
+
+
+class ViewBuilder:
+    """Builds view models for one site; holds the index, URLs, strings and renderer."""
+
+    def __init__(self, index: SiteIndex, urls: Urls, strings: Mapping[str, Mapping[str, str]]) -> None:
+        self.index = index
+        self.site = index.corpus.site
+        self.urls = urls
+        self.strings = strings
+        self.renderer = BodyRenderer()
+
+    # -- shared pieces -------------------------------------------------
+    def text(self, value: str, lang: str) -> Text:
+        return Text(value, lang, i18n.direction(lang))
+
+    def meta(self, lang: str, title: str, route: str, *, translations: Mapping[str, str] | None = None,
+             switch: Mapping[str, str] | None = None, noindex: bool = False, og_type: str = "website",
+             description: str | None = None, current: str = "") -> PageMeta:
+        """Head and navigation for a page at ``route``.
+
+        ``translations`` are the routes of real translations (hreflang alternates);
+        ``switch`` is where the language switcher goes for each language (the same
+        page where it exists, else that edition's home).
+        """
+        t = self.strings[lang]
+        site_title = self.site.title.pick(lang)[0]
+        translations = dict(translations or {lang: route})
+        switch = dict(switch or {})
+        alternates: tuple[Alternate, ...] = ()
+        if len(translations) > 1 and not noindex:
+            default = translations.get(self.site.default_language) or next(iter(translations.values()))
+            alternates = tuple(Alternate(code, self.urls.absolute(r)) for code, r in translations.items())
+            alternates += (Alternate("x-default", self.urls.absolute(default)),)
+        switcher = tuple(
+            LangLink(code, autonym(code), self.urls.href(switch.get(code, self.urls.home(code)) if code != lang else route),
+                     code == lang, code in translations)
+            for code in self.site.languages
+        )
+        desc = self.site.description.pick(lang)[0] if self.site.description else site_title
+        return PageMeta(
+            lang=lang, dir=i18n.direction(lang),
+            title=f"{title} — {site_title}" if title != site_title else site_title,
+            site_title=site_title, description=description or desc,
+            home_href=self.urls.href(self.urls.home(lang)),
+            canonical=self.urls.absolute(route), alternates=alternates, switcher=switcher,
+            nav=tuple(
+                NavLink(self.urls.href(route), t[f"nav_{key}"], key == current)
+                for key, route in (
+                    ("home", self.urls.home(lang)),
+                    ("entities", self.urls.entities(lang)),
+                    ("tags", self.urls.tags(lang)),
+                    ("archive", self.urls.archive(lang)),
+                )
+            ),
+            feed_href=self.urls.href(self.urls.feed(lang)), feed_title=f"{site_title} ({autonym(lang)})",
+            css_href=self.urls.href(self.urls.asset("style.css")),
+            js_href=self.urls.href(self.urls.asset("digest.js")),
+            noindex=noindex, og_type=og_type,
+        )
+
+    def chip(self, entity: Entity, lang: str, count: int = 0) -> Chip:
+        name, name_lang = entity.name.pick(lang)
+        return Chip(self.urls.href(self.urls.entity(lang, entity.id)), self.text(name, name_lang), entity.type, count)
+
+    def card(self, story: Story, article: Article, lang: str) -> Card:
+        title, title_lang = article.title.pick(lang, (article.lang,))
+        summary = None
+        if article.summary:
+            value, summary_lang = article.summary.pick(lang, (article.lang,))
+            summary = self.text(value, summary_lang)
+        counts: dict[str, int] = {}
+        for mention in article.body.mentions:
+            if mention.entity_id in self.index.corpus.entities:
+                counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+        chips = tuple(
+            self.chip(self.index.corpus.entities[eid], lang, n)
+            for eid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        return Card(
+            href=self.urls.href(self.urls.article(lang, story.slug)),
+            title=self.text(title, title_lang), summary=summary,
+            date_text=i18n.date_text(article.date, lang), date_iso=article.date.isoformat(),
+            source=article.source.name if article.source else None,
+            chips=chips, original=article.lang != lang,
+        )
+
+    def days(self, items: tuple[tuple[Story, Article], ...], lang: str) -> tuple[DayGroup, ...]:
+        groups: list[DayGroup] = []
+        for story, article in items:
+            day = article.date
+            heading = i18n.date_text(day, lang)
+            if groups and groups[-1].heading == heading:
+                groups[-1] = DayGroup(heading, groups[-1].iso, (*groups[-1].cards, self.card(story, article, lang)))
+            else:
+                groups.append(DayGroup(heading, day.date().isoformat(), (self.card(story, article, lang),)))
+        return tuple(groups)
+
+    # -- page views ----------------------------------------------------
+    def article(self, story: Story, lang: str) -> ArticleView:
+        article = story.get(lang) or story.original
+        t = self.strings[lang]
+        title, title_lang = article.title.pick(lang, (article.lang,))
+        summary = None
+        if article.summary:
+            value, summary_lang = article.summary.pick(lang, (article.lang,))
+            summary = self.text(value, summary_lang)
+        ctx = BodyContext(
+            body_lang=article.lang, entities=self.index.corpus.entities,
+            entity_href=lambda eid: self.urls.href(self.urls.entity(lang, eid)),
+            strings=t, page_lang=lang,
+        )
+        card = self.card(story, article, lang)
+        return ArticleView(
+            title=self.text(title, title_lang), summary=summary,
+            date_text=i18n.datetime_text(article.date, lang, article.date_has_time),
+            date_iso=article.date.isoformat(),
+            updated_text=i18n.datetime_text(article.updated, lang) if article.updated else None,
+            updated_iso=article.updated.isoformat() if article.updated else None,
+            source_name=article.source.name if article.source else None,
+            source_url=article.source.url if article.source else None,
+            image_credit=article.image_credit,
+            body_html=Markup(self.renderer.render(article, ctx)),
+            body_lang=article.lang, body_dir=i18n.direction(article.lang),
+            fallback=article.lang != lang, original_language=autonym(article.lang),
+            tags=tuple(Link(self.urls.href(self.urls.tag(lang, tag)), tag) for tag in article.tags),
+            entities=card.chips, related=article.related,
+        )
+
+    def entity(self, facts: EntityFacts, lang: str) -> EntityView:
+        entity = facts.entity
+        name, name_lang = entity.name.pick(lang)
+        groups: list[MentionGroup] = []
+        for ref in facts.mentions:
+            story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
+            shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
+            snippet = Snippet(
+                before=ref.mention.before, text=shown, after=ref.mention.after,
+                href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.mention.anchor,
+                lang=ref.article.lang, dir=i18n.direction(ref.article.lang),
+            )
+            if groups and groups[-1].card.href == self.urls.href(self.urls.article(lang, story.slug)):
+                groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))
+            else:
+                groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
+        quotes = []
+        for ref in facts.quotes:
+            story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
+            title, title_lang = ref.article.title.pick(lang, (ref.article.lang,))
+            quotes.append(QuoteItem(
+                text=self.text(ref.quote.text, ref.article.lang),
+                href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.quote.anchor,
+                article=self.text(title, title_lang),
+                date_text=i18n.date_text(ref.article.date, lang),
+            ))
+        entities = self.index.corpus.entities
+        description = None
+        if entity.description:
+            value, desc_lang = entity.description.pick(lang)
+            description = self.text(value, desc_lang)
+        return EntityView(
+            id=entity.id, type=entity.type, name=self.text(name, name_lang),
+            names=tuple(self.text(v, code) for code, v in entity.name.values),
+            description=description,
+            wikidata_href=f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else None,
+            wikidata_id=entity.wikidata,
+            first_seen=i18n.date_text(facts.first_seen, lang) if facts.first_seen else None,
+            last_seen=i18n.date_text(facts.last_seen, lang) if facts.last_seen else None,
+            mention_count=len(facts.mentions), groups=tuple(groups), quotes=tuple(quotes),
+            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring[:12]),
+            feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
+        )
+
+    def entity_index(self, edition: Edition) -> tuple[TypeGroup, ...]:
+        groups = []
+        for kind in ("person", "organization", "place", "event", "other"):
+            facts = [f for f in edition.entities.values() if f.entity.type == kind]
+            facts.sort(key=lambda f: (-len(f.mentions), f.entity.name.pick(edition.lang)[0]))
+            if facts:
+                groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, len(f.mentions)) for f in facts)))
+        return tuple(groups)
+
+
+def mixed(text: str, lang: str) -> bool:
+    """True when a name needs ``<bdi>`` on a page in ``lang``."""
+    return other_direction(text, lang)

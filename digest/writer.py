@@ -1,0 +1,96 @@
+"""The write stage: put a complete site in place atomically, rewriting only what changed.
+
+The new site is staged in a sibling folder: unchanged files are hard-linked from
+the current site (same bytes, same inode, same mtime), changed ones are written
+fresh; then the folders are swapped with two renames. A build that fails, or is
+killed, before the swap leaves the old ``site/`` exactly as it was, and a swap
+interrupted between its two renames is finished by the next run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePath(ValueError):
+    """An output path that would land outside the site folder."""
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    """Files that are new or whose bytes changed."""
+    unchanged: int
+    removed: int
+
+    @property
+    def total(self) -> int:
+        return self.written + self.unchanged
+
+
+def _safe(relpath: str) -> PurePosixPath:
+    path = PurePosixPath(relpath)
+    if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts) or "\\" in relpath:
+        raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
+    return path
+
+
+def recover(site_dir: Path) -> None:
+    """Finish or undo a swap that a killed build left half done."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if not site_dir.exists() and old.exists():
+        old.rename(site_dir)
+    elif old.exists():
+        shutil.rmtree(old)
+    for stale in site_dir.parent.glob(f".{site_dir.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_site(site_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
+    """Make ``site_dir`` hold exactly ``files`` (relative POSIX path → bytes)."""
+    checked = {relpath: _safe(relpath) for relpath in files}
+    recover(site_dir)
+    staging = site_dir.with_name(f".{site_dir.name}.staging-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    written = unchanged = 0
+    try:
+        for relpath, data in sorted(files.items()):
+            target = staging.joinpath(*checked[relpath].parts)
+            if not target.resolve().is_relative_to(staging.resolve()):
+                raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            current = site_dir.joinpath(*checked[relpath].parts)
+            if _same(current, data):
+                os.link(current, target)
+                unchanged += 1
+            else:
+                target.write_bytes(data)
+                written += 1
+        old_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()} if site_dir.exists() else set()
+        _swap(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return WriteReport(written=written, unchanged=unchanged, removed=len(old_files - set(files)))
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(site_dir.name + ".old")
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
