@@ -182,7 +182,10 @@ def _block_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
 def _notes_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
     ctx = _ctx(env)
     title = escape(ctx.strings.get("notes", "Notes"))
-    return f'<section class="footnotes" aria-labelledby="notes-title">\n<h2 id="notes-title">{title}</h2>\n<ol class="footnotes-list">\n'
+    return (
+        '<section class="footnotes" aria-labelledby="notes-title">\n'
+        f'<h2 id="notes-title">{title}</h2>\n<ol class="footnotes-list">\n'
+    )
 
 
 def _highlight(code: str, lang: str, _attrs: str) -> str:

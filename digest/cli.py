@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     parser.add_argument("--root", default=".", help="project folder holding content/ and templates/ (default: .)")
     sub = parser.add_subparsers(dest="command")
-    for name, text in (("build", "render the site into site/ (the default)"), ("check", "validate everything and write nothing")):
+    for name, text in (
+        ("build", "render the site into site/ (the default)"),
+        ("check", "validate everything and write nothing"),
+    ):
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--base-url", help="publish address to use instead of site.yaml's base_url")
         cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
@@ -68,7 +71,8 @@ def summary(result: BuildResult, seconds: float, *, write: bool) -> str:
         kept = "site/ left unchanged" if write else "nothing written"
         return f"failed: {errors} error{'s' if errors != 1 else ''}{warn}; {kept}"
     if result.report is None:
-        return f"check passed: {result.articles} articles, {result.entities} entities, {result.pages} outputs{warn} in {seconds:.2f} s"
+        counts = f"{result.articles} articles, {result.entities} entities, {result.pages} outputs"
+        return f"check passed: {counts}{warn} in {seconds:.2f} s"
     report = result.report
     return (
         f"built {report.total} files ({result.articles} articles, {result.entities} entities): "

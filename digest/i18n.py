@@ -8,7 +8,7 @@ Arabic news sites do (and as Babel's Arabic date patterns do).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -43,7 +43,9 @@ def load_strings(folder: Path, languages: tuple[str, ...], diags: Diagnostics) -
             continue
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            diags.error(shown, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {exc}")
+            diags.error(
+                shown, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {exc}"
+            )
             continue
         table[lang] = {str(k): str(v) for k, v in (data or {}).items()}
     if len(table) > 1:
@@ -86,7 +88,7 @@ def zone_label(moment: datetime) -> str:
 def month_text(month: str, lang: str) -> str:
     """``2024-10`` → "October 2024" / "أكتوبر 2024"."""
     year, mon = (int(part) for part in month.split("-"))
-    return format_date(datetime(year, mon, 1, tzinfo=timezone.utc), "LLLL y", locale=_locale(lang))
+    return format_date(datetime(year, mon, 1, tzinfo=UTC), "LLLL y", locale=_locale(lang))
 
 
 def number_text(value: int, lang: str, digits: str = "latn") -> str:

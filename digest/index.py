@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from .diagnostics import Diagnostics, suggest
@@ -70,7 +70,7 @@ class SiteIndex:
 
 def build_index(corpus: Corpus, diags: Diagnostics) -> SiteIndex:
     _check_references(corpus, diags)
-    tz = timezone.utc if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
+    tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
     editions = {lang: _edition(corpus, lang, tz) for lang in corpus.site.languages}
     return SiteIndex(corpus=corpus, editions=editions)
 
@@ -81,11 +81,21 @@ def _check_references(corpus: Corpus, diags: Diagnostics) -> None:
         for mention in article.body.mentions:
             if mention.entity_id not in known:
                 pos = mention.position
-                diags.error(pos.path, pos.line, pos.col, f"unknown entity '{mention.entity_id}'" + suggest(mention.entity_id, known))
+                diags.error(
+                    pos.path,
+                    pos.line,
+                    pos.col,
+                    f"unknown entity '{mention.entity_id}'" + suggest(mention.entity_id, known),
+                )
         for quote in article.body.quotes:
             if quote.speaker not in known:
                 pos = quote.position
-                diags.error(pos.path, pos.line, pos.col, f"quote by unknown speaker '{quote.speaker}'" + suggest(quote.speaker, known))
+                diags.error(
+                    pos.path,
+                    pos.line,
+                    pos.col,
+                    f"quote by unknown speaker '{quote.speaker}'" + suggest(quote.speaker, known),
+                )
 
 
 def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:

@@ -42,15 +42,27 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
     def page(route: str, template: str, make: Callable[[], Mapping[str, Any]], origin: Position = site_origin) -> None:
         specs.append(PageSpec(route, template, make, origin))
 
-    page("", "redirect.html", lambda: {
-        "page": views.meta(site.default_language, site.title.pick(site.default_language)[0], "", noindex=True),
-        "target": urls.href(urls.home(site.default_language)),
-        "editions": [(views.text(autonym(code), code), urls.href(urls.home(code))) for code in langs],
-    })
-    page("404.html", "404.html", lambda: {
-        "page": views.meta(site.default_language, views.strings[site.default_language]["not_found"], "404.html", noindex=True),
-        "editions": [(views.text(views.strings[code]["not_found_text"], code), urls.href(urls.home(code))) for code in langs],
-    })
+    page(
+        "",
+        "redirect.html",
+        lambda: {
+            "page": views.meta(site.default_language, site.title.pick(site.default_language)[0], "", noindex=True),
+            "target": urls.href(urls.home(site.default_language)),
+            "editions": [(views.text(autonym(code), code), urls.href(urls.home(code))) for code in langs],
+        },
+    )
+    page(
+        "404.html",
+        "404.html",
+        lambda: {
+            "page": views.meta(
+                site.default_language, views.strings[site.default_language]["not_found"], "404.html", noindex=True
+            ),
+            "editions": [
+                (views.text(views.strings[code]["not_found_text"], code), urls.href(urls.home(code))) for code in langs
+            ],
+        },
+    )
     for lang in langs:
         _plan_edition(index, views, urls, lang, page, specs, same, everywhere)
     specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin))
@@ -62,38 +74,114 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
     edition = index.edition(lang)
     t = views.strings[lang]
     site_origin = Position("content/site.yaml", 1, 1)
-    page(urls.home(lang), "home.html", lambda: {
-        "page": views.meta(lang, views.site.title.pick(lang)[0], urls.home(lang), translations=same(urls.home), switch=same(urls.home), current="home"),
-        "view": ListView(views.site.title.pick(lang)[0], views.days(edition.items, lang), len(edition.items)),
-    })
+    page(
+        urls.home(lang),
+        "home.html",
+        lambda: {
+            "page": views.meta(
+                lang,
+                views.site.title.pick(lang)[0],
+                urls.home(lang),
+                translations=same(urls.home),
+                switch=same(urls.home),
+                current="home",
+            ),
+            "view": ListView(views.site.title.pick(lang)[0], views.days(edition.items, lang), len(edition.items)),
+        },
+    )
     for story in index.corpus.stories:
-        page(urls.article(lang, story.slug), "article.html", _article_maker(views, urls, story, lang),
-             (story.get(lang) or story.original).position)
-    page(urls.entities(lang), "entities.html", lambda: {
-        "page": views.meta(lang, t["entities_title"], urls.entities(lang), translations=same(urls.entities), switch=same(urls.entities), current="entities"),
-        "groups": views.entity_index(edition),
-    })
+        page(
+            urls.article(lang, story.slug),
+            "article.html",
+            _article_maker(views, urls, story, lang),
+            (story.get(lang) or story.original).position,
+        )
+    page(
+        urls.entities(lang),
+        "entities.html",
+        lambda: {
+            "page": views.meta(
+                lang,
+                t["entities_title"],
+                urls.entities(lang),
+                translations=same(urls.entities),
+                switch=same(urls.entities),
+                current="entities",
+            ),
+            "groups": views.entity_index(edition),
+        },
+    )
     for entity_id, facts in edition.entities.items():
         route = urls.entity(lang, entity_id)
         page(route, "entity.html", _entity_maker(views, urls, facts, lang), facts.entity.position)
-        specs.append(PageSpec(urls.entity_feed(lang, entity_id), None, _entity_feed_maker(views, urls, index, facts, lang), facts.entity.position))
-    page(urls.tags(lang), "list_index.html", lambda: {
-        "page": views.meta(lang, t["tags_title"], urls.tags(lang), translations=same(urls.tags), switch=same(urls.tags), current="tags"),
-        "view": IndexView(t["tags_title"], tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())),
-    })
+        specs.append(
+            PageSpec(
+                urls.entity_feed(lang, entity_id),
+                None,
+                _entity_feed_maker(views, urls, index, facts, lang),
+                facts.entity.position,
+            )
+        )
+    page(
+        urls.tags(lang),
+        "list_index.html",
+        lambda: {
+            "page": views.meta(
+                lang,
+                t["tags_title"],
+                urls.tags(lang),
+                translations=same(urls.tags),
+                switch=same(urls.tags),
+                current="tags",
+            ),
+            "view": IndexView(
+                t["tags_title"],
+                tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items()),
+            ),
+        },
+    )
     stories_by_article = {id(article): story for story, article in edition.items}
     for tag, articles in edition.tags.items():
         items = tuple((stories_by_article[id(a)], a) for a in articles)
-        page(urls.tag(lang, tag), "list.html", _list_maker(views, urls, lang, urls.tag(lang, tag), t["tag_heading"].format(tag=tag), items, same(urls.tags)),
-             articles[0].position)
-    page(urls.archive(lang), "list_index.html", lambda: {
-        "page": views.meta(lang, t["archive_title"], urls.archive(lang), translations=same(urls.archive), switch=same(urls.archive), current="archive"),
-        "view": IndexView(t["archive_title"], tuple((Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items)) for month, items in edition.months)),
-    })
+        page(
+            urls.tag(lang, tag),
+            "list.html",
+            _list_maker(
+                views, urls, lang, urls.tag(lang, tag), t["tag_heading"].format(tag=tag), items, same(urls.tags)
+            ),
+            articles[0].position,
+        )
+    page(
+        urls.archive(lang),
+        "list_index.html",
+        lambda: {
+            "page": views.meta(
+                lang,
+                t["archive_title"],
+                urls.archive(lang),
+                translations=same(urls.archive),
+                switch=same(urls.archive),
+                current="archive",
+            ),
+            "view": IndexView(
+                t["archive_title"],
+                tuple(
+                    (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items))
+                    for month, items in edition.months
+                ),
+            ),
+        },
+    )
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
-        page(route_of(lang), "list.html", _list_maker(views, urls, lang, route_of(lang), i18n.month_text(month, lang), items, same(route_of), translated=True),
-             site_origin)
+        page(
+            route_of(lang),
+            "list.html",
+            _list_maker(
+                views, urls, lang, route_of(lang), i18n.month_text(month, lang), items, same(route_of), translated=True
+            ),
+            site_origin,
+        )
     specs.append(PageSpec(urls.feed(lang), None, lambda: _edition_feed(views, urls, index, lang), site_origin))
 
 
@@ -103,8 +191,13 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
         real = {code: urls.article(code, story.slug) for code, _ in story.versions}
         everywhere = {code: urls.article(code, story.slug) for code in views.site.languages}
         meta = views.meta(
-            lang, view.title.value, urls.article(lang, story.slug), translations=real, switch=everywhere,
-            noindex=view.fallback, og_type="article",
+            lang,
+            view.title.value,
+            urls.article(lang, story.slug),
+            translations=real,
+            switch=everywhere,
+            noindex=view.fallback,
+            og_type="article",
             description=view.summary.value if view.summary else None,
         )
         if view.fallback:
@@ -118,8 +211,15 @@ def _entity_maker(views, urls, facts, lang):  # type: ignore[no-untyped-def]
     def make() -> Mapping[str, Any]:
         view = views.entity(facts, lang)
         same = {code: urls.entity(code, facts.entity.id) for code in views.site.languages}
-        meta = views.meta(lang, view.name.value, urls.entity(lang, facts.entity.id), translations=same, switch=same,
-                          description=view.description.value if view.description else None, current="entities")
+        meta = views.meta(
+            lang,
+            view.name.value,
+            urls.entity(lang, facts.entity.id),
+            translations=same,
+            switch=same,
+            description=view.description.value if view.description else None,
+            current="entities",
+        )
         return {"page": meta, "view": view}
 
     return make
@@ -137,24 +237,36 @@ def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str) -> tuple[fee
     entries = []
     for story, article in items[:50]:
         view = views.article(story, lang)
-        entries.append(feeds.FeedEntry(
-            title=view.title.value, url=urls.absolute(urls.article(lang, story.slug)),
-            published=article.date, updated=article.updated or article.date,
-            author=article.source.name if article.source else views.site.title.pick(lang)[0],
-            summary=view.summary.value if view.summary else None,
-            content_html=str(view.body_html), tags=article.tags, lang=article.lang,
-        ))
+        entries.append(
+            feeds.FeedEntry(
+                title=view.title.value,
+                url=urls.absolute(urls.article(lang, story.slug)),
+                published=article.date,
+                updated=article.updated or article.date,
+                author=article.source.name if article.source else views.site.title.pick(lang)[0],
+                summary=view.summary.value if view.summary else None,
+                content_html=str(view.body_html),
+                tags=article.tags,
+                lang=article.lang,
+            )
+        )
     return tuple(entries)
 
 
 def _edition_feed(views: ViewBuilder, urls: Urls, index: SiteIndex, lang: str) -> bytes:
     site = views.site
     edition = index.edition(lang)
-    return feeds.atom(feeds.Feed(
-        title=site.title.pick(lang)[0], subtitle=site.description.pick(lang)[0] if site.description else None,
-        lang=lang, self_url=urls.absolute(urls.feed(lang)), home_url=urls.absolute(urls.home(lang)),
-        author=site.title.pick(lang)[0], entries=_feed_entries(views, urls, edition.items, lang),
-    ))
+    return feeds.atom(
+        feeds.Feed(
+            title=site.title.pick(lang)[0],
+            subtitle=site.description.pick(lang)[0] if site.description else None,
+            lang=lang,
+            self_url=urls.absolute(urls.feed(lang)),
+            home_url=urls.absolute(urls.home(lang)),
+            author=site.title.pick(lang)[0],
+            entries=_feed_entries(views, urls, edition.items, lang),
+        )
+    )
 
 
 def _entity_feed_maker(views, urls, index, facts, lang):  # type: ignore[no-untyped-def]
@@ -164,12 +276,17 @@ def _entity_feed_maker(views, urls, index, facts, lang):  # type: ignore[no-unty
         wanted = {id(a) for a in facts.articles}
         items = tuple((s, a) for s, a in edition.items if id(a) in wanted)
         name = facts.entity.name.pick(lang)[0]
-        return feeds.atom(feeds.Feed(
-            title=f"{name} — {site.title.pick(lang)[0]}", subtitle=None, lang=lang,
-            self_url=urls.absolute(urls.entity_feed(lang, facts.entity.id)),
-            home_url=urls.absolute(urls.entity(lang, facts.entity.id)),
-            author=site.title.pick(lang)[0], entries=_feed_entries(views, urls, items, lang),
-        ))
+        return feeds.atom(
+            feeds.Feed(
+                title=f"{name} — {site.title.pick(lang)[0]}",
+                subtitle=None,
+                lang=lang,
+                self_url=urls.absolute(urls.entity_feed(lang, facts.entity.id)),
+                home_url=urls.absolute(urls.entity(lang, facts.entity.id)),
+                author=site.title.pick(lang)[0],
+                entries=_feed_entries(views, urls, items, lang),
+            )
+        )
 
     return make
 
@@ -183,7 +300,9 @@ def _sitemap(index: SiteIndex, urls: Urls) -> bytes:
         alternates: tuple[tuple[str, str], ...] = ()
         if len(codes) > 1:
             default = site.default_language if site.default_language in codes else codes[0]
-            alternates = tuple((c, urls.absolute(route_of(c))) for c in codes) + (("x-default", urls.absolute(route_of(default))),)
+            alternates = tuple((c, urls.absolute(route_of(c))) for c in codes) + (
+                ("x-default", urls.absolute(route_of(default))),
+            )
         for code in codes:
             entries.append(feeds.SitemapUrl(urls.absolute(route_of(code)), lastmod, alternates))
 
@@ -209,7 +328,11 @@ def _check_collisions(specs: list[PageSpec], diags: Diagnostics) -> None:
         if key in claimed:
             first = claimed[key]
             pos = spec.origin
-            diags.error(pos.path, pos.line, pos.col,
-                        f"duplicate output path '{Urls.output_path(spec.route)}' (also made from {first.origin.path})")
+            diags.error(
+                pos.path,
+                pos.line,
+                pos.col,
+                f"duplicate output path '{Urls.output_path(spec.route)}' (also made from {first.origin.path})",
+            )
         else:
             claimed[key] = spec

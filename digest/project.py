@@ -84,9 +84,7 @@ class Project:
     def _files(self, folder: Path) -> list[Path]:
         if not folder.is_dir():
             return []
-        return sorted(
-            p for p in folder.iterdir() if not p.name.startswith((".", "#")) and not p.name.endswith("~")
-        )
+        return sorted(p for p in folder.iterdir() if not p.name.startswith((".", "#")) and not p.name.endswith("~"))
 
     def _entities(self, diags: Diagnostics) -> list[EntityFile]:
         found = []
@@ -96,7 +94,9 @@ class Project:
                 diags.error(shown, 0, 0, "unexpected file in entities/: entity files are named <id>.yaml")
                 continue
             if not NAME_RE.match(path.stem):
-                diags.error(shown, 0, 0, f"invalid entity id {path.stem!r} in the file name: use lowercase a-z, 0-9 and '-'")
+                diags.error(
+                    shown, 0, 0, f"invalid entity id {path.stem!r} in the file name: use lowercase a-z, 0-9 and '-'"
+                )
                 continue
             found.append(EntityFile(path, shown, id=path.stem))
         return found
@@ -107,10 +107,18 @@ class Project:
             shown = self.display(path)
             match = ARTICLE_RE.match(path.name)
             if path.is_dir() or not match:
-                diags.error(shown, 0, 0, "unexpected file in articles/: articles are named <slug>.<lang>.md, e.g. 2024-10-28-nato-kursk.ar.md")
+                diags.error(
+                    shown,
+                    0,
+                    0,
+                    "unexpected file in articles/: articles are named <slug>.<lang>.md"
+                    " (e.g. 2024-10-28-nato-kursk.ar.md)",
+                )
                 continue
             if not NAME_RE.match(match["slug"]):
-                diags.error(shown, 0, 0, f"invalid slug {match['slug']!r} in the file name: use lowercase a-z, 0-9 and '-'")
+                diags.error(
+                    shown, 0, 0, f"invalid slug {match['slug']!r} in the file name: use lowercase a-z, 0-9 and '-'"
+                )
                 continue
             found.append(ArticleFile(path, shown, slug=match["slug"], lang=match["lang"]))
         return found

@@ -7,7 +7,7 @@ articles) parsed, even after errors elsewhere, so one run reports everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from markdown_it import MarkdownIt
@@ -102,12 +102,12 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
     )
 
 
-def read_article(
-    file: ArticleFile, site: SiteConfig, md: MarkdownIt, diags: Diagnostics
-) -> Article | None:
+def read_article(file: ArticleFile, site: SiteConfig, md: MarkdownIt, diags: Diagnostics) -> Article | None:
     if file.lang not in site.languages:
         diags.error(
-            file.display, 0, 0,
+            file.display,
+            0,
+            0,
             f"unknown language '{file.lang}' in the file name (site languages: {', '.join(site.languages)})"
             + suggest(file.lang, site.languages),
         )
@@ -122,7 +122,7 @@ def read_article(
     body = parse_body(md, parts.body, file.display, parts.body_line, diags)
     if doc is None:
         return None
-    tz = ZoneInfo(site.timezone) if site.timezone != "UTC" else timezone.utc
+    tz = ZoneInfo(site.timezone) if site.timezone != "UTC" else UTC
     ctx = schema.Context(languages=site.languages, own_lang=file.lang, tz=tz)
     values = schema.check(doc, schema.ARTICLE, ctx, diags, "front matter")
     if values is None:
@@ -180,4 +180,3 @@ def _stories(articles: list[Article], languages: tuple[str, ...]) -> tuple[Story
         for slug, versions in by_slug.items()
     ]
     return tuple(sorted(stories, key=lambda s: (-s.date.timestamp(), s.slug)))
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,7 +51,7 @@ class Context:
     languages: tuple[str, ...] = ()
     own_lang: str | None = None
     """The file's language: a plain string for a localised field means this language."""
-    tz: tzinfo = timezone.utc
+    tz: tzinfo = UTC
     """Zone for date-times written without one."""
 
 
@@ -118,9 +118,7 @@ def localized(value: Any, ctx: Context) -> Localized:
     _check_langs(value, ctx)
     if not value:
         raise Invalid("must give the text in at least one language")
-    return Localized(
-        tuple((lang, _item(text, value[lang], ctx, lang)) for lang in ctx.languages if lang in value)
-    )
+    return Localized(tuple((lang, _item(text, value[lang], ctx, lang)) for lang in ctx.languages if lang in value))
 
 
 def _check_langs(value: dict[Any, Any], ctx: Context) -> None:
@@ -142,9 +140,7 @@ def timestamp(value: Any, ctx: Context) -> tuple[datetime, bool]:
             return datetime(day.year, day.month, day.day, tzinfo=ctx.tz), False
         moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError:
-        raise Invalid(
-            f"invalid date {raw!r}: use ISO 8601, e.g. 2024-10-28 or 2024-10-28T12:56:00Z"
-        ) from None
+        raise Invalid(f"invalid date {raw!r}: use ISO 8601, e.g. 2024-10-28 or 2024-10-28T12:56:00Z") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ctx.tz)
     return moment, True
@@ -173,10 +169,7 @@ def source(value: Any, ctx: Context) -> Source:
 def entity_type(value: Any, ctx: Context) -> str:
     kind = text(value, ctx)
     if kind not in ENTITY_TYPES:
-        raise Invalid(
-            f"unknown entity type '{kind}' (one of: {', '.join(ENTITY_TYPES)})"
-            + suggest(kind, ENTITY_TYPES)
-        )
+        raise Invalid(f"unknown entity type '{kind}' (one of: {', '.join(ENTITY_TYPES)})" + suggest(kind, ENTITY_TYPES))
     return kind
 
 
@@ -195,9 +188,7 @@ def aliases(value: Any, ctx: Context) -> tuple[tuple[str, tuple[str, ...]], ...]
     if not isinstance(value, dict):
         raise Invalid(f"expected a mapping by language of lists, found {_kind(value)}")
     _check_langs(value, ctx)
-    return tuple(
-        (lang, _item(text_list, value[lang], ctx, lang)) for lang in ctx.languages if lang in value
-    )
+    return tuple((lang, _item(text_list, value[lang], ctx, lang)) for lang in ctx.languages if lang in value)
 
 
 def languages(value: Any, ctx: Context) -> tuple[str, ...]:

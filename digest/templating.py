@@ -12,10 +12,6 @@ import jinja2
 from .diagnostics import Diagnostics
 
 
-class TemplateFailure(Exception):
-    """A template could not render; the diagnostic names the template file and line."""
-
-
 class Templates:
     """The theme's templates plus its interface strings."""
 

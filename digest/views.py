@@ -214,9 +214,19 @@ class ViewBuilder:
     def text(self, value: str, lang: str) -> Text:
         return Text(value, lang, i18n.direction(lang))
 
-    def meta(self, lang: str, title: str, route: str, *, translations: Mapping[str, str] | None = None,
-             switch: Mapping[str, str] | None = None, noindex: bool = False, og_type: str = "website",
-             description: str | None = None, current: str = "") -> PageMeta:
+    def meta(
+        self,
+        lang: str,
+        title: str,
+        route: str,
+        *,
+        translations: Mapping[str, str] | None = None,
+        switch: Mapping[str, str] | None = None,
+        noindex: bool = False,
+        og_type: str = "website",
+        description: str | None = None,
+        current: str = "",
+    ) -> PageMeta:
         """Head and navigation for a page at ``route``.
 
         ``translations`` are the routes of real translations (hreflang alternates);
@@ -233,17 +243,26 @@ class ViewBuilder:
             alternates = tuple(Alternate(code, self.urls.absolute(r)) for code, r in translations.items())
             alternates += (Alternate("x-default", self.urls.absolute(default)),)
         switcher = tuple(
-            LangLink(code, autonym(code), self.urls.href(switch.get(code, self.urls.home(code)) if code != lang else route),
-                     code == lang, code in translations)
+            LangLink(
+                code,
+                autonym(code),
+                self.urls.href(switch.get(code, self.urls.home(code)) if code != lang else route),
+                code == lang,
+                code in translations,
+            )
             for code in self.site.languages
         )
         desc = self.site.description.pick(lang)[0] if self.site.description else site_title
         return PageMeta(
-            lang=lang, dir=i18n.direction(lang),
+            lang=lang,
+            dir=i18n.direction(lang),
             title=f"{title} — {site_title}" if title != site_title else site_title,
-            site_title=site_title, description=description or desc,
+            site_title=site_title,
+            description=description or desc,
             home_href=self.urls.href(self.urls.home(lang)),
-            canonical=self.urls.absolute(route), alternates=alternates, switcher=switcher,
+            canonical=self.urls.absolute(route),
+            alternates=alternates,
+            switcher=switcher,
             nav=tuple(
                 NavLink(self.urls.href(route), t[f"nav_{key}"], key == current)
                 for key, route in (
@@ -253,10 +272,12 @@ class ViewBuilder:
                     ("archive", self.urls.archive(lang)),
                 )
             ),
-            feed_href=self.urls.href(self.urls.feed(lang)), feed_title=f"{site_title} ({autonym(lang)})",
+            feed_href=self.urls.href(self.urls.feed(lang)),
+            feed_title=f"{site_title} ({autonym(lang)})",
             css_href=self.urls.href(self.urls.asset("style.css")),
             js_href=self.urls.href(self.urls.asset("digest.js")),
-            noindex=noindex, og_type=og_type,
+            noindex=noindex,
+            og_type=og_type,
         )
 
     def chip(self, entity: Entity, lang: str, count: int = 0) -> Chip:
@@ -279,10 +300,13 @@ class ViewBuilder:
         )
         return Card(
             href=self.urls.href(self.urls.article(lang, story.slug)),
-            title=self.text(title, title_lang), summary=summary,
-            date_text=i18n.date_text(article.date, lang), date_iso=article.date.isoformat(),
+            title=self.text(title, title_lang),
+            summary=summary,
+            date_text=i18n.date_text(article.date, lang),
+            date_iso=article.date.isoformat(),
             source=article.source.name if article.source else None,
-            chips=chips, original=article.lang != lang,
+            chips=chips,
+            original=article.lang != lang,
         )
 
     def days(self, items: tuple[tuple[Story, Article], ...], lang: str) -> tuple[DayGroup, ...]:
@@ -306,13 +330,16 @@ class ViewBuilder:
             value, summary_lang = article.summary.pick(lang, (article.lang,))
             summary = self.text(value, summary_lang)
         ctx = BodyContext(
-            body_lang=article.lang, entities=self.index.corpus.entities,
+            body_lang=article.lang,
+            entities=self.index.corpus.entities,
             entity_href=lambda eid: self.urls.href(self.urls.entity(lang, eid)),
-            strings=t, page_lang=lang,
+            strings=t,
+            page_lang=lang,
         )
         card = self.card(story, article, lang)
         return ArticleView(
-            title=self.text(title, title_lang), summary=summary,
+            title=self.text(title, title_lang),
+            summary=summary,
             date_text=i18n.datetime_text(article.date, lang, article.date_has_time),
             date_iso=article.date.isoformat(),
             updated_text=i18n.datetime_text(article.updated, lang) if article.updated else None,
@@ -321,10 +348,13 @@ class ViewBuilder:
             source_url=article.source.url if article.source else None,
             image_credit=article.image_credit,
             body_html=Markup(self.renderer.render(article, ctx)),
-            body_lang=article.lang, body_dir=i18n.direction(article.lang),
-            fallback=article.lang != lang, original_language=autonym(article.lang),
+            body_lang=article.lang,
+            body_dir=i18n.direction(article.lang),
+            fallback=article.lang != lang,
+            original_language=autonym(article.lang),
             tags=tuple(Link(self.urls.href(self.urls.tag(lang, tag)), tag) for tag in article.tags),
-            entities=card.chips, related=article.related,
+            entities=card.chips,
+            related=article.related,
         )
 
     def entity(self, facts: EntityFacts, lang: str) -> EntityView:
@@ -335,9 +365,12 @@ class ViewBuilder:
             story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
             snippet = Snippet(
-                before=ref.mention.before, text=shown, after=ref.mention.after,
+                before=ref.mention.before,
+                text=shown,
+                after=ref.mention.after,
                 href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.mention.anchor,
-                lang=ref.article.lang, dir=i18n.direction(ref.article.lang),
+                lang=ref.article.lang,
+                dir=i18n.direction(ref.article.lang),
             )
             if groups and groups[-1].card.href == self.urls.href(self.urls.article(lang, story.slug)):
                 groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))
@@ -347,26 +380,32 @@ class ViewBuilder:
         for ref in facts.quotes:
             story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
             title, title_lang = ref.article.title.pick(lang, (ref.article.lang,))
-            quotes.append(QuoteItem(
-                text=self.text(ref.quote.text, ref.article.lang),
-                href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.quote.anchor,
-                article=self.text(title, title_lang),
-                date_text=i18n.date_text(ref.article.date, lang),
-            ))
+            quotes.append(
+                QuoteItem(
+                    text=self.text(ref.quote.text, ref.article.lang),
+                    href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.quote.anchor,
+                    article=self.text(title, title_lang),
+                    date_text=i18n.date_text(ref.article.date, lang),
+                )
+            )
         entities = self.index.corpus.entities
         description = None
         if entity.description:
             value, desc_lang = entity.description.pick(lang)
             description = self.text(value, desc_lang)
         return EntityView(
-            id=entity.id, type=entity.type, name=self.text(name, name_lang),
+            id=entity.id,
+            type=entity.type,
+            name=self.text(name, name_lang),
             names=tuple(self.text(v, code) for code, v in entity.name.values),
             description=description,
             wikidata_href=f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else None,
             wikidata_id=entity.wikidata,
             first_seen=i18n.date_text(facts.first_seen, lang) if facts.first_seen else None,
             last_seen=i18n.date_text(facts.last_seen, lang) if facts.last_seen else None,
-            mention_count=len(facts.mentions), groups=tuple(groups), quotes=tuple(quotes),
+            mention_count=len(facts.mentions),
+            groups=tuple(groups),
+            quotes=tuple(quotes),
             cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring[:12]),
             feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
         )

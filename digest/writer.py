@@ -72,7 +72,11 @@ def write_site(site_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
             else:
                 target.write_bytes(data)
                 written += 1
-        old_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()} if site_dir.exists() else set()
+        old_files = (
+            {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+            if site_dir.exists()
+            else set()
+        )
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -82,7 +86,9 @@ def write_site(site_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
 
 def _same(path: Path, data: bytes) -> bool:
     try:
-        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+        return (
+            path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+        )
     except OSError:
         return False
 

@@ -159,9 +159,7 @@ def _inner_text(tokens: list[Token], index: int) -> str:
     for token in tokens[index:]:
         depth += token.nesting if token.block else 0
         if token.type == "inline":
-            parts.append(
-                "".join(c.content if c.type != "softbreak" else " " for c in token.children or ())
-            )
+            parts.append("".join(c.content if c.type != "softbreak" else " " for c in token.children or ()))
         if depth == 0:
             break
     return "\n\n".join(parts).replace(ZWJ, "")
@@ -183,9 +181,7 @@ def _quote(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
         return
     anchor = f"q{len(facts.quotes) + 1}"
     token.meta = {"speaker": speaker, "anchor": anchor}
-    facts.quotes.append(
-        Quote(speaker, _inner_text(tokens, index), Position(facts.path, line, col + 6), anchor)
-    )
+    facts.quotes.append(Quote(speaker, _inner_text(tokens, index), Position(facts.path, line, col + 6), anchor))
 
 
 def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:

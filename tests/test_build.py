@@ -1,0 +1,197 @@
+"""Integration: build the sample digest and inspect the result through its HTML, feeds and sitemap."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from digest.cli import main
+from digest.project import Project
+
+from .conftest import ROOT, build_ok, copy_project
+from .sitetools import html_pages, page_facts, resolve
+
+SLUG = "2024-10-28-nato-rutte-north-korean-troops-kursk"
+SLUGS = sorted(p.name.split(".")[0] for p in (ROOT / "content" / "articles").glob("*.ar.md"))
+
+
+def test_every_kind_of_page_exists_in_both_languages(sample_site: Path) -> None:
+    for lang in ("ar", "en"):
+        for route in ("", "entities/", "tags/", "archive/", "archive/2024/10/", "entities/mark-rutte/"):
+            assert (sample_site / lang / route / "index.html").is_file(), f"/{lang}/{route}"
+        for slug in SLUGS:
+            assert (sample_site / lang / "articles" / slug / "index.html").is_file()
+        assert (sample_site / lang / "feed.xml").is_file()
+        assert (sample_site / lang / "entities" / "mark-rutte" / "feed.xml").is_file()
+    for name in ("index.html", "404.html", "sitemap.xml", "assets/style.css"):
+        assert (sample_site / name).is_file()
+
+
+def test_lang_and_dir_match_the_edition(sample_site: Path) -> None:
+    for page in html_pages(sample_site):
+        facts = page_facts(page)
+        rel = page.relative_to(sample_site).parts
+        if rel[0] in ("ar", "en"):
+            assert facts.lang == rel[0], page
+        assert facts.dir == ("rtl" if facts.lang == "ar" else "ltr"), page
+
+
+def test_every_internal_link_and_fragment_resolves(sample_site: Path) -> None:
+    checked = 0
+    for page in html_pages(sample_site):
+        for href in page_facts(page).links:
+            target, fragment = resolve(sample_site, "/", href, page)
+            if target is None:
+                continue
+            assert target.is_file(), f"{page.relative_to(sample_site)} links to missing {href}"
+            if fragment and target.suffix == ".html":
+                assert fragment in page_facts(target).ids, f"{page}: missing #{fragment} in {href}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_root_sends_readers_to_the_default_language(sample_site: Path) -> None:
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=/ar/"' in html
+
+
+def test_article_page_shows_highlighted_mentions_and_metadata(sample_site: Path) -> None:
+    html = (sample_site / "ar" / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert 'class="mention" data-type="person" data-entity="mark-rutte"' in html
+    assert 'href="/ar/entities/mark-rutte/"' in html
+    # The tooltip carries both names and the type.
+    assert 'title="مارك روته · Mark Rutte — شخص"' in html
+    # Dates are localised by Babel, with the article's own time zone.
+    assert "28 أكتوبر 2024، 12:56 UTC" in html
+    assert '<figure class="quote"' in html and "<figcaption>" in html
+    assert 'class="footnotes"' in html
+    english = (sample_site / "en" / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "October 28, 2024, 12:56 UTC" in english
+
+
+def test_clitic_before_a_mention_keeps_arabic_letters_joined(sample_site: Path) -> None:
+    html = (sample_site / "ar" / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    # ل + ZWJ outside the link, ZWJ + روسيا inside it.
+    assert 'ل\u200d<a class="mention" data-type="place" data-entity="russia"' in html
+    assert ">\u200dروسيا</a>" in html
+
+
+def test_latin_passage_and_embedded_post_in_an_arabic_article_are_ltr(sample_site: Path) -> None:
+    slug = "2024-10-23-south-korea-nato-brussels-north-korea"
+    html = (sample_site / "ar" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert '<p lang="en" dir="ltr">If ' in html
+    assert '<blockquote class="post__text" lang="en" dir="ltr">' in html
+    assert "@slippy_mountain" in html
+
+
+def test_entity_page_gathers_mentions_with_context_quotes_and_neighbours(sample_site: Path) -> None:
+    html = (sample_site / "en" / "entities" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
+    written = sum(p.read_text(encoding="utf-8").count("[[mark-rutte") for p in (ROOT / "content" / "articles").glob("*.en.md"))
+    assert written > 5 and html.count('class="snippet"') == written
+    assert 'class="snippet__mention"' in html
+    assert "entity__quotes" in html
+    assert "https://www.wikidata.org/wiki/Q57792" in html
+    assert 'href="/en/entities/nato/"' in html  # co-occurring entity
+    assert "First seen" in html and "October 23, 2024" in html
+
+
+def test_entity_index_groups_by_type_with_counts(sample_site: Path) -> None:
+    html = (sample_site / "ar" / "entities" / "index.html").read_text(encoding="utf-8")
+    for kind in ("person", "organization", "place"):
+        assert f'id="type-{kind}"' in html
+    assert 'class="chip__count"' in html
+
+
+def test_home_lists_newest_first_grouped_by_day(sample_site: Path) -> None:
+    html = (sample_site / "en" / "index.html").read_text(encoding="utf-8")
+    first, second = html.index('datetime="2024-10-28"'), html.index('datetime="2024-10-23"')
+    assert first < second
+    assert html.count('class="card"') == len(SLUGS)
+
+
+def test_feeds_parse_and_link_to_pages(sample_site: Path) -> None:
+    feeds = sorted(sample_site.rglob("feed.xml"))
+    assert len(feeds) > 2
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        for entry in parsed.entries:
+            target, _ = resolve(sample_site, "/", entry.link.removeprefix("https://example.org"), path)
+            assert target is not None and target.is_file(), entry.link
+    main_feed = feedparser.parse((sample_site / "ar" / "feed.xml").read_bytes())
+    assert len(main_feed.entries) == len(SLUGS)
+
+
+def test_sitemap_lists_pages_with_reciprocal_hreflang(sample_site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(sample_site / "sitemap.xml").getroot()
+    locs = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
+    assert len(locs) == len(root.findall("s:url", ns)), "a URL is listed twice"
+    for loc, url in locs.items():
+        target, _ = resolve(sample_site, "/", loc.removeprefix("https://example.org"), sample_site)
+        assert target is not None and target.is_file(), loc
+        for link in url.findall("x:link", ns):
+            if link.get("hreflang") == "x-default":
+                continue
+            back = locs[link.get("href")]
+            assert loc in {x.get("href") for x in back.findall("x:link", ns)}
+
+
+def test_rebuild_is_byte_identical_and_writes_nothing(scratch: Project, tmp_path: Path) -> None:
+    first = build_ok(scratch)
+    assert first.report and first.report.written == first.report.total
+    snapshot = {p: p.read_bytes() for p in scratch.site_dir.rglob("*") if p.is_file()}
+    inodes = {p: p.stat().st_ino for p in snapshot}
+    second = build_ok(scratch)
+    assert second.report and second.report.written == 0 and second.report.removed == 0
+    assert {p: p.read_bytes() for p in snapshot} == snapshot
+    assert {p: p.stat().st_ino for p in snapshot} == inodes
+    other = copy_project(tmp_path / "other")
+    build_ok(other)
+    for path, data in snapshot.items():
+        assert (other.site_dir / path.relative_to(scratch.site_dir)).read_bytes() == data
+
+
+def test_editing_one_article_rewrites_only_affected_files(scratch: Project) -> None:
+    build_ok(scratch)
+    article = scratch.content_dir / "articles" / f"{SLUG}.en.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("said", "stated", 1), encoding="utf-8")
+    report = build_ok(scratch).report
+    assert report and 0 < report.written < report.total / 2
+
+
+def test_failed_build_leaves_previous_site_untouched(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    build_ok(scratch)
+    before = {p: p.read_bytes() for p in scratch.site_dir.rglob("*") if p.is_file()}
+    article = scratch.content_dir / "articles" / f"{SLUG}.en.md"
+    broken = article.read_text(encoding="utf-8").replace("[[mark-rutte|", "[[mark-rute|", 1)
+    article.write_text(broken, encoding="utf-8")
+    assert main(["--root", str(scratch.root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert f"content/articles/{SLUG}.en.md:" in err and "unknown entity 'mark-rute' (did you mean 'mark-rutte'?)" in err
+    assert err.strip().endswith("site/ left unchanged")
+    assert {p: p.read_bytes() for p in scratch.site_dir.rglob("*") if p.is_file()} == before
+    assert article.read_text(encoding="utf-8") == broken
+    assert not list(scratch.root.glob(".site.staging-*"))
+
+
+def test_check_writes_nothing(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(scratch.root), "check"]) == 0
+    assert not scratch.site_dir.exists()
+    assert capsys.readouterr().out.startswith("check passed: 6 articles, 31 entities")
+
+
+def test_build_prints_one_summary_line(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(scratch.root)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith("built ") and " written, " in out[0] and out[0].endswith(" s")
+
+
+def test_output_never_leaves_the_site_folder(scratch: Project) -> None:
+    build_ok(scratch)
+    outside = {p for p in scratch.root.rglob("*") if p.is_file()} - set(scratch.site_dir.rglob("*"))
+    sources = {p for p in (scratch.content_dir.rglob("*"))} | set(scratch.templates_dir.rglob("*"))
+    assert outside <= sources
