@@ -193,8 +193,13 @@ class IndexView:
 
 def autonym(lang: str) -> str:
     """A language's own name: "العربية", "English"."""
+    return language_name(lang, lang)
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of ``lang`` in ``in_lang`` (Babel/CLDR): ("ar", "en") → "Arabic"."""
     try:
-        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_"))
+        name = Locale.parse(lang.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
     except (ValueError, TypeError):
         return lang
     return (name or lang)[:1].upper() + (name or lang)[1:]
@@ -351,7 +356,7 @@ class ViewBuilder:
             body_lang=article.lang,
             body_dir=i18n.direction(article.lang),
             fallback=article.lang != lang,
-            original_language=autonym(article.lang),
+            original_language=language_name(article.lang, lang),
             tags=tuple(Link(self.urls.href(self.urls.tag(lang, tag)), tag) for tag in article.tags),
             entities=card.chips,
             related=article.related,
