@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +42,25 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def scratch(tmp_path: Path) -> Project:
     """A fresh, writable copy of the sample project for tests that edit content."""
     return copy_project(tmp_path)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) in a daemon thread; returns the server and its origin."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def sample_origin(sample_site: Path) -> Iterator[str]:
+    """The sample site served over HTTP at the domain root (links are root-relative)."""
+    server, origin = serve_folder(sample_site)
+    yield origin
+    server.shutdown()
+    server.server_close()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +12,7 @@ import pytest
 
 from digest.project import Project
 
-from .conftest import build_ok
+from .conftest import build_ok, serve_folder
 from .sitetools import page_facts
 
 MEDVEDEV = "2024-10-23-medvedev-nato-russia-council-enemy"
@@ -42,7 +39,9 @@ def test_untranslated_article_gets_a_marked_fallback_page(scratch: Project) -> N
     sitemap = (scratch.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert f"https://example.org/en/articles/{MEDVEDEV}/" not in sitemap
     assert f"https://example.org/ar/articles/{MEDVEDEV}/" in sitemap
-    translated = page_facts(scratch.site_dir / "ar" / "articles" / "2024-10-23-south-korea-nato-brussels-north-korea" / "index.html")
+    translated = page_facts(
+        scratch.site_dir / "ar" / "articles" / "2024-10-23-south-korea-nato-brussels-north-korea" / "index.html"
+    )
     assert [lang for lang, _ in translated.alternates] == ["ar", "en", "x-default"]
 
 
@@ -51,20 +50,12 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """An HTTP server on 127.0.0.1 whose document root is ``tmp_path/www``."""
     www = tmp_path / "www"
     www.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(www))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, origin = serve_folder(www)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", www
+        yield origin, www
     finally:
         server.shutdown()
         server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def test_site_published_under_a_sub_path_has_no_broken_links(scratch: Project, served: tuple[str, Path]) -> None:
