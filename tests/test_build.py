@@ -89,7 +89,9 @@ def test_latin_passage_and_embedded_post_in_an_arabic_article_are_ltr(sample_sit
 
 def test_entity_page_gathers_mentions_with_context_quotes_and_neighbours(sample_site: Path) -> None:
     html = (sample_site / "en" / "entities" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
-    written = sum(p.read_text(encoding="utf-8").count("[[mark-rutte") for p in (ROOT / "content" / "articles").glob("*.en.md"))
+    written = sum(
+        p.read_text(encoding="utf-8").count("[[mark-rutte") for p in (ROOT / "content" / "articles").glob("*.en.md")
+    )
     assert written > 5 and html.count('class="snippet"') == written
     assert 'class="snippet__mention"' in html
     assert "entity__quotes" in html
@@ -195,3 +197,12 @@ def test_output_never_leaves_the_site_folder(scratch: Project) -> None:
     outside = {p for p in scratch.root.rglob("*") if p.is_file()} - set(scratch.site_dir.rglob("*"))
     sources = {p for p in (scratch.content_dir.rglob("*"))} | set(scratch.templates_dir.rglob("*"))
     assert outside <= sources
+
+
+def test_two_tags_on_one_output_path_are_an_error(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    article = scratch.content_dir / "articles" / f"{SLUG}.en.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("tags: [", "tags: [North Korea!, ", 1), encoding="utf-8")
+    assert main(["--root", str(scratch.root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "duplicate output path 'en/tags/north-korea/index.html'" in err
