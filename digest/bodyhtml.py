@@ -23,7 +23,7 @@ from pygments.util import ClassNotFound
 
 from .i18n import direction, script_lang
 from .markup import make_parser
-from .markup.mention import ZWJ
+from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Post
 
 _ENV_KEY = "digest.render"
@@ -81,6 +81,8 @@ class BodyRenderer:
             "paragraph_open": _block_open,
             "heading_open": _block_open,
             "footnote_block_open": _notes_open,
+            "code_block": _code_block,
+            "footnote_anchor": _note_backlink,
         }.items():
             self.md.add_render_rule(name, rule)
 
@@ -108,16 +110,20 @@ def _mention(self, tokens: list[Token], idx: int, options, env) -> str:  # type:
     if entity is None:  # reported by the index; a build with errors is never written
         return escape(meta["text"] or meta["id"])
     shown = meta["text"] or entity.name.pick(ctx.body_lang)[0]
-    inner = (ZWJ if meta["join_before"] else "") + escape(shown) + (ZWJ if meta["join_after"] else "")
+    before = tokens[idx - 1].content if idx > 0 and tokens[idx - 1].type == "text" else ""
+    after = tokens[idx + 1].content if idx + 1 < len(tokens) and tokens[idx + 1].type == "text" else ""
+    join_start, join_end = joiners(before, shown, after)
+    inner = (ZWJ if join_start else "") + escape(shown) + (ZWJ if join_end else "")
     if other_direction(shown, ctx.body_lang):
         inner = f"<bdi>{inner}</bdi>"
+    outer_start, outer_end = (ZWJ if join_start else ""), (ZWJ if join_end else "")
     attrs = (
         f'class="mention" data-type="{entity.type}" data-entity="{escape(entity.id)}" '
         f'id="{meta.get("anchor", "")}" title="{escape(entity_title(entity, ctx))}"'
     )
     if _inside_link(tokens, idx):
-        return f"<span {attrs}>{inner}</span>"
-    return f'<a {attrs} href="{escape(ctx.entity_href(entity.id))}">{inner}</a>'
+        return f"{outer_start}<span {attrs}>{inner}</span>{outer_end}"
+    return f'{outer_start}<a {attrs} href="{escape(ctx.entity_href(entity.id))}">{inner}</a>{outer_end}'
 
 
 def _quote_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
@@ -170,13 +176,28 @@ def _post_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
 def _block_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
     """Paragraphs and headings written in another script get their own lang and dir."""
     token = tokens[idx]
-    script = (token.meta or {}).get("script")
-    ctx = _ctx(env)
-    if script:
-        lang = script_lang(script)
-        if direction(lang) != direction(ctx.body_lang):
+    if token.hidden:  # paragraphs of tight lists have no tags
+        return ""
+    meta = token.meta or {}
+    context = meta.get("context_lang") or _ctx(env).body_lang
+    if meta.get("script"):
+        lang = script_lang(meta["script"])
+        if direction(lang) != direction(context):
             return f'<{token.tag} lang="{lang}" dir="{direction(lang)}">'
     return f"<{token.tag}>"
+
+
+def _note_backlink(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    """The return link of a note, labelled for screen readers (the arrow alone says nothing)."""
+    ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    if tokens[idx].meta["subId"] > 0:
+        ident += f":{tokens[idx].meta['subId']}"
+    label = escape(_ctx(env).strings.get("back_to_text", "Back to text"))
+    return f' <a href="#fnref{ident}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
+
+
+def _code_block(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    return f'<pre class="highlight" dir="ltr"><code>{escape(tokens[idx].content)}</code></pre>\n'
 
 
 def _notes_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
@@ -196,7 +217,7 @@ def _highlight(code: str, lang: str, _attrs: str) -> str:
         lexer = None
     body = highlight(code, lexer, HtmlFormatter(nowrap=True)) if lexer else escape(code)
     css_lang = f' class="language-{escape(lang)}"' if lang else ""
-    return f'<pre class="highlight" dir="ltr"><code{css_lang}>{body}</code></pre>\n'
+    return f'<pre class="highlight" dir="ltr"><code{css_lang}>{body}</code></pre>'
 
 
 def pygments_css() -> str:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from .diagnostics import Diagnostics, suggest
 from .model import Article, Corpus, Entity, Mention, Quote, Story
 
 
@@ -68,34 +67,12 @@ class SiteIndex:
         return self.editions[lang]
 
 
-def build_index(corpus: Corpus, diags: Diagnostics) -> SiteIndex:
-    _check_references(corpus, diags)
+def build_index(corpus: Corpus) -> SiteIndex:
+    """Group the corpus per edition. References were checked by the read stage; any
+    mention of an entity that is not in the corpus is left out here."""
     tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
     editions = {lang: _edition(corpus, lang, tz) for lang in corpus.site.languages}
     return SiteIndex(corpus=corpus, editions=editions)
-
-
-def _check_references(corpus: Corpus, diags: Diagnostics) -> None:
-    known = corpus.entities
-    for article in corpus.articles():
-        for mention in article.body.mentions:
-            if mention.entity_id not in known:
-                pos = mention.position
-                diags.error(
-                    pos.path,
-                    pos.line,
-                    pos.col,
-                    f"unknown entity '{mention.entity_id}'" + suggest(mention.entity_id, known),
-                )
-        for quote in article.body.quotes:
-            if quote.speaker not in known:
-                pos = quote.position
-                diags.error(
-                    pos.path,
-                    pos.line,
-                    pos.col,
-                    f"quote by unknown speaker '{quote.speaker}'" + suggest(quote.speaker, known),
-                )
 
 
 def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:

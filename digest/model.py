@@ -102,6 +102,9 @@ class Mention:
     """The element id of the mention in the article page, e.g. ``m3``."""
     before: str = ""
     after: str = ""
+    script: str | None = None
+    """``latin`` or ``arabic`` when the mention's paragraph is clearly in one script
+    (an English passage in an Arabic article), so its context gets the right lang."""
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,7 @@ def render_site(
     templates.check(diags)
     if corpus is None or diags.has_errors:
         return None
-    index = build_index(corpus, diags)
-    if diags.has_errors:
-        return None
+    index = build_index(corpus)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
     files: dict[str, bytes] = {}

@@ -6,6 +6,7 @@ articles) parsed, even after errors elsewhere, so one run reports everything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from zoneinfo import ZoneInfo
@@ -15,10 +16,35 @@ from markdown_it import MarkdownIt
 from . import frontmatter, schema
 from .diagnostics import Diagnostics, suggest
 from .markup import make_parser, parse_body
-from .model import Article, Corpus, Entity, Position, SiteConfig, Story
+from .model import Article, Body, Corpus, Entity, Position, SiteConfig, Story
 from .project import ArticleFile, EntityFile, Project, SourceFile
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Registry:
+    """What article bodies are checked and shown against: the entity files that exist."""
+
+    ids: frozenset[str]
+    """Every entity file's id, valid or not, so a broken entity file is reported once,
+    not again at each of its mentions."""
+    names: Mapping[str, Mapping[str, str]]
+    """Language → entity id → name, for ``[[id]]``."""
+
+
+def check_references(body: Body, registry: Registry, diags: Diagnostics) -> None:
+    """Unknown entities in mentions and quotes, for every article (drafts and broken ones too)."""
+    for mention in body.mentions:
+        if mention.entity_id not in registry.ids:
+            pos = mention.position
+            hint = suggest(mention.entity_id, registry.ids)
+            diags.error(pos.path, pos.line, pos.col, f"unknown entity '{mention.entity_id}'{hint}")
+    for quote in body.quotes:
+        if quote.speaker not in registry.ids:
+            pos = quote.position
+            hint = suggest(quote.speaker, registry.ids)
+            diags.error(pos.path, pos.line, pos.col, f"quote by unknown speaker '{quote.speaker}'{hint}")
 
 
 @dataclass(frozen=True)
@@ -102,7 +128,9 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
     )
 
 
-def read_article(file: ArticleFile, site: SiteConfig, md: MarkdownIt, diags: Diagnostics) -> Article | None:
+def read_article(
+    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: Registry, diags: Diagnostics
+) -> Article | None:
     if file.lang not in site.languages:
         diags.error(
             file.display,
@@ -119,7 +147,8 @@ def read_article(file: ArticleFile, site: SiteConfig, md: MarkdownIt, diags: Dia
     if parts is None:
         return None
     doc = frontmatter.load(parts.yaml_text, file.display, diags, parts.yaml_line)
-    body = parse_body(md, parts.body, file.display, parts.body_line, diags)
+    body = parse_body(md, parts.body, file.display, parts.body_line, diags, registry.names.get(file.lang))
+    check_references(body, registry, diags)
     if doc is None:
         return None
     tz = ZoneInfo(site.timezone) if site.timezone != "UTC" else UTC
@@ -162,8 +191,12 @@ def read_project(project: Project, diags: Diagnostics, *, drafts: bool = False) 
         entity = read_entity(file, site, diags)
         if entity is not None:
             entities[entity.id] = entity
+    registry = Registry(
+        ids=frozenset(f.id for f in inventory.entities),
+        names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
+    )
     md = make_parser()
-    articles = [a for f in inventory.articles if (a := read_article(f, site, md, diags)) is not None]
+    articles = [a for f in inventory.articles if (a := read_article(f, site, md, registry, diags)) is not None]
     kept = [a for a in articles if drafts or not a.draft]
     return ReadResult(
         corpus=Corpus(site=site, entities=entities, stories=_stories(kept, site.languages)),

@@ -32,16 +32,18 @@ class Invalid(Exception):
     diagnostic points at the exact item that is wrong.
     """
 
-    def __init__(self, message: str, at: KeyPath = ()) -> None:
+    def __init__(self, message: str, at: KeyPath = (), on_key: bool = False) -> None:
         super().__init__(message)
         self.at = at
+        self.on_key = on_key
+        """The problem is the key named by ``at`` (an unknown language), not its value."""
 
 
 def _item(convert: Converter, value: Any, ctx: Context, key: Any) -> Any:
     try:
         return convert(value, ctx)
     except Invalid as problem:
-        raise Invalid(str(problem), (key, *problem.at)) from None
+        raise Invalid(str(problem), (key, *problem.at), problem.on_key) from None
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def _check_langs(value: dict[Any, Any], ctx: Context) -> None:
                 f"unknown language '{lang}' (site languages: {', '.join(ctx.languages)})"
                 + suggest(str(lang), ctx.languages),
                 (lang,),
+                on_key=True,
             )
 
 
@@ -176,6 +179,8 @@ def entity_type(value: Any, ctx: Context) -> str:
 def wikidata(value: Any, ctx: Context) -> str | None:
     if value is None:
         return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise Invalid(f"invalid Wikidata id {value}: expected Q followed by digits, e.g. Q{value}")
     qid = text(value, ctx)
     if not WIKIDATA_RE.match(qid):
         raise Invalid(f"invalid Wikidata id {qid!r}: expected Q followed by digits, e.g. Q57792")
@@ -263,7 +268,8 @@ def check(
         try:
             result[name] = spec.convert(data[name], ctx)
         except Invalid as problem:
-            line, col = doc.at((name, *problem.at))
+            where = (name, *problem.at)
+            line, col = doc.key_at(where) if problem.on_key else doc.at(where)
             diags.error(doc.path, line, col, f"'{name}': {problem}")
             ok = False
     return result if ok else None

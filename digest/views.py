@@ -369,13 +369,18 @@ class ViewBuilder:
         for ref in facts.mentions:
             story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
+            snippet_lang = ref.article.lang
+            if ref.mention.script:
+                written = i18n.script_lang(ref.mention.script)
+                if i18n.direction(written) != i18n.direction(snippet_lang):
+                    snippet_lang = written
             snippet = Snippet(
                 before=ref.mention.before,
                 text=shown,
                 after=ref.mention.after,
                 href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.mention.anchor,
-                lang=ref.article.lang,
-                dir=i18n.direction(ref.article.lang),
+                lang=snippet_lang,
+                dir=i18n.direction(snippet_lang),
             )
             if groups and groups[-1].card.href == self.urls.href(self.urls.article(lang, story.slug)):
                 groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))

@@ -7,6 +7,8 @@ for a page language is ``bodyhtml``'s job.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -29,9 +31,19 @@ def make_parser() -> MarkdownIt:
     return md
 
 
-def parse_body(md: MarkdownIt, text: str, path: str, first_line: int, diags: Diagnostics) -> Body:
-    """Parse ``text`` (a body starting at file line ``first_line``) into a ``Body``."""
-    facts = Facts(path=path, first_line=first_line, lines=text.split("\n"))
+def parse_body(
+    md: MarkdownIt,
+    text: str,
+    path: str,
+    first_line: int,
+    diags: Diagnostics,
+    names: Mapping[str, str] | None = None,
+) -> Body:
+    """Parse ``text`` (a body starting at file line ``first_line``) into a ``Body``.
+
+    ``names`` maps entity ids to their names in the body's language, for ``[[id]]``.
+    """
+    facts = Facts(path=path, first_line=first_line, lines=text.split("\n"), names=names or {})
     env = {ENV_KEY: facts}
     tokens = md.parse(text, env)
     for line, col, message in facts.problems:

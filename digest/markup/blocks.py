@@ -45,36 +45,40 @@ def parse_quote_header(info: str) -> tuple[str | None, str | None]:
     return words[1], None
 
 
-def parse_post_header(info: str) -> tuple[dict[str, str], list[str]]:
-    """``post author="A" lang=en …`` → attributes and every problem found."""
-    problems: list[str] = []
+def parse_post_header(info: str) -> tuple[dict[str, str], list[tuple[str | None, str]]]:
+    """``post author="A" lang=en …`` → attributes and every problem found.
+
+    Each problem names the attribute it is about (``None`` for the block as a
+    whole), so the caller can point at it in the source line.
+    """
+    problems: list[tuple[str | None, str]] = []
     try:
         words = shlex.split(info)[1:]
     except ValueError as exc:
-        return {}, [f"cannot read the post's attributes: {exc}"]
+        return {}, [(None, f"cannot read the post's attributes: {exc}")]
     attrs: dict[str, str] = {}
     for word in words:
         key, eq, value = word.partition("=")
         if not eq:
-            problems.append(f"post attribute '{word}' needs a value: write {word}=\"...\"")
+            problems.append((None, f"post attribute '{word}' needs a value: write {word}=\"...\""))
         elif key not in POST_KEYS:
             hint = suggest(key, POST_KEYS)
-            problems.append(f"unknown post attribute '{key}'{hint} (known: {', '.join(POST_KEYS)})")
+            problems.append((key, f"unknown post attribute '{key}'{hint} (known: {', '.join(POST_KEYS)})"))
         elif key in attrs:
-            problems.append(f"post attribute '{key}' is given twice")
+            problems.append((key, f"post attribute '{key}' is given twice"))
         elif not value.strip():
-            problems.append(f"post attribute '{key}' is empty")
+            problems.append((key, f"post attribute '{key}' is empty"))
         else:
             attrs[key] = value.strip()
     for key in POST_REQUIRED:
         if key not in attrs:
-            problems.append(f"a post needs '{key}=...'")
+            problems.append((None, f"a post needs '{key}=...'"))
     if "lang" in attrs and not LANG_RE.match(attrs["lang"]):
-        problems.append(f"invalid language code {attrs['lang']!r} in post")
+        problems.append(("lang", f"invalid language code {attrs['lang']!r} in post"))
     if "url" in attrs and not re.match(r"^https?://[^\s/]+", attrs["url"]):
-        problems.append(f"post url must be an absolute http(s) URL, found {attrs['url']!r}")
+        problems.append(("url", f"post url must be an absolute http(s) URL, found {attrs['url']!r}"))
     if "date" in attrs and not _is_iso(attrs["date"]):
-        problems.append(f"invalid post date {attrs['date']!r}: use ISO 8601, e.g. 2024-10-23")
+        problems.append(("date", f"invalid post date {attrs['date']!r}: use ISO 8601, e.g. 2024-10-23"))
     return attrs, problems
 
 

@@ -10,6 +10,7 @@ the column found by locating that source line's text in the original file line
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,8 @@ class Facts:
     posts: list[Post] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Entity names in the body's language, shown for ``[[id]]`` (and used in context)."""
 
 
 def facts_from_env(env: dict[str, Any]) -> Facts:
@@ -54,9 +57,7 @@ def facts_rule(state: StateCore) -> None:
     stack: list[Token] = []
     for index, token in enumerate(state.tokens):
         if token.type == "inline":
-            _inline(facts, token, stack)
-        elif token.type in ("paragraph_open", "heading_open"):
-            _mark_script(token, state.tokens[index + 1])
+            _inline(facts, token)
         elif token.type == "container_quote_open":
             _quote(facts, token, state.tokens, index)
             stack.append(token)
@@ -65,6 +66,15 @@ def facts_rule(state: StateCore) -> None:
             stack.append(token)
         elif token.type in ("container_quote_close", "container_post_close") and stack:
             token.meta = stack.pop().meta
+    post_lang: list[str] = []
+    for index, token in enumerate(state.tokens):
+        if token.type in ("paragraph_open", "heading_open"):
+            _mark_script(token, state.tokens[index + 1], post_lang[-1] if post_lang else None)
+        elif token.type == "container_post_open":
+            post = token.meta.get("post")
+            post_lang.append(getattr(post, "lang", "") or "")
+        elif token.type == "container_post_close" and post_lang:
+            post_lang.pop()
 
 
 def _position(facts: Facts, token: Token, offset: int) -> tuple[int, int]:
@@ -90,7 +100,7 @@ def _block_position(facts: Facts, token: Token, word: str) -> tuple[int, int]:
     return facts.first_line + line, (col if col != -1 else 0) + 1
 
 
-def _inline(facts: Facts, token: Token, stack: list[Token]) -> None:
+def _inline(facts: Facts, token: Token) -> None:
     plain: list[str] = []
     spans: list[tuple[Token, int, int]] = []
     for child in token.children or ():
@@ -99,6 +109,8 @@ def _inline(facts: Facts, token: Token, stack: list[Token]) -> None:
         elif child.type in ("softbreak", "hardbreak"):
             plain.append(" ")
         elif child.type == "mention":
+            if child.meta["text"] is None:
+                child.content = facts.names.get(child.meta["id"], "")
             start = sum(map(len, plain))
             plain.append(child.content)
             spans.append((child, start, start + len(child.content)))
@@ -108,6 +120,7 @@ def _inline(facts: Facts, token: Token, stack: list[Token]) -> None:
     text = "".join(plain).replace(ZWJ, "")
     joined = "".join(plain)
     facts.text.append(text)
+    script = dominant_script(text)
     for child, start, end in spans:
         line, col = _position(facts, token, child.meta["pos"])
         anchor = f"m{len(facts.mentions) + 1}"
@@ -121,6 +134,7 @@ def _inline(facts: Facts, token: Token, stack: list[Token]) -> None:
                 anchor=anchor,
                 before=before,
                 after=after,
+                script=script,
             )
         )
 
@@ -141,33 +155,55 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-def _mark_script(block: Token, inline: Token) -> None:
-    """Record the dominant script of a paragraph or heading, for its lang/dir."""
+def _mark_script(block: Token, inline: Token, context_lang: str | None) -> None:
+    """Record the dominant script of a paragraph or heading (shown text only, not URLs or ids)."""
     if inline.type != "inline":
         return
-    arabic = len(_ARABIC.findall(inline.content))
-    latin = len(_LATIN.findall(inline.content))
+    shown = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline", "mention"))
+    meta = dict(block.meta or {})
+    if context_lang:
+        meta["context_lang"] = context_lang
+    script = dominant_script(shown)
+    if script:
+        meta["script"] = script
+    block.meta = meta
+
+
+def dominant_script(text: str) -> str | None:
+    """``latin`` or ``arabic`` when one script clearly dominates the letters of ``text``."""
+    arabic = len(_ARABIC.findall(text))
+    latin = len(_LATIN.findall(text))
     if latin > 2 * arabic and latin >= 8:
-        block.meta = {**(block.meta or {}), "script": "latin"}
-    elif arabic > 2 * latin and arabic >= 8:
-        block.meta = {**(block.meta or {}), "script": "arabic"}
+        return "latin"
+    if arabic > 2 * latin and arabic >= 8:
+        return "arabic"
+    return None
 
 
-def _inner_text(tokens: list[Token], index: int) -> str:
+def _child_text(facts: Facts, child: Token) -> str:
+    if child.type == "softbreak":
+        return " "
+    if child.type == "mention" and child.meta["text"] is None:
+        return facts.names.get(child.meta["id"], "")
+    return child.content
+
+
+def _inner_text(facts: Facts, tokens: list[Token], index: int) -> str:
     """Plain text of the inline tokens inside the container opened at ``index``."""
     depth, parts = 0, []
     for token in tokens[index:]:
         depth += token.nesting if token.block else 0
         if token.type == "inline":
-            parts.append("".join(c.content if c.type != "softbreak" else " " for c in token.children or ()))
+            parts.append("".join(_child_text(facts, c) for c in token.children or ()))
         if depth == 0:
             break
     return "\n\n".join(parts).replace(ZWJ, "")
 
 
 def _closed(facts: Facts, token: Token) -> bool:
+    """Whether the container's closing line is a ``:::`` (possibly inside ``>`` quotes or a list)."""
     end = token.map[1] if token.map else 0
-    return end < len(facts.lines) and facts.lines[end].strip().startswith(":::")
+    return end < len(facts.lines) and re.sub(r"^[\s>]*", "", facts.lines[end]).startswith(":::")
 
 
 def _quote(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
@@ -176,21 +212,25 @@ def _quote(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
     if not _closed(facts, token):
         facts.problems.append((line, col, "quote block is not closed: add a ':::' line after it"))
     if problem or speaker is None:
-        facts.problems.append((line, col, problem or "invalid quote"))
+        words = token.info.split()
+        at = _block_position(facts, token, words[1])[1] if len(words) > 1 else col
+        facts.problems.append((line, at, problem or "invalid quote"))
         token.meta = {"speaker": None}
         return
     anchor = f"q{len(facts.quotes) + 1}"
     token.meta = {"speaker": speaker, "anchor": anchor}
-    facts.quotes.append(Quote(speaker, _inner_text(tokens, index), Position(facts.path, line, col + 6), anchor))
+    facts.quotes.append(Quote(speaker, _inner_text(facts, tokens, index), Position(facts.path, line, col + 6), anchor))
 
 
 def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
     line, col = _block_position(facts, token, "post")
     attrs, problems = parse_post_header(token.info)
     if not _closed(facts, token):
-        problems.append("post block is not closed: add a ':::' line after it")
-    for problem in problems:
-        facts.problems.append((line, col, problem))
+        problems.append((None, "post block is not closed: add a ':::' line after it"))
+    header = facts.lines[line - facts.first_line] if line - facts.first_line < len(facts.lines) else ""
+    for key, problem in problems:
+        found = header.find(f"{key}=", col) if key else -1
+        facts.problems.append((line, found + 1 if found != -1 else col, problem))
     token.meta = {"post": attrs if not problems else None}
     if problems:
         return
@@ -201,7 +241,7 @@ def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
         date=attrs.get("date"),
         url=attrs.get("url"),
         platform=attrs.get("platform"),
-        text=_inner_text(tokens, index),
+        text=_inner_text(facts, tokens, index),
         position=Position(facts.path, line, col),
     )
     token.meta = {"post": post}

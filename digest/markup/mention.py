@@ -20,6 +20,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # and the Persian/Urdu additions used in Arabic text). A mention that starts
 # right after one of these (``ل[[russia|روسيا]]``) needs zero-width joiners on
 # both sides of the element boundary, or browsers may draw the lam unjoined.
+# The renderer decides, since only it knows the shown name of ``[[id]]``.
 _NON_JOINING_FORWARD = set("ءآأؤإاةدذرزوٱ")
 ZWJ = "\u200d"
 
@@ -72,24 +73,10 @@ def _mention_rule(state: StateInline, silent: bool) -> bool:
             _error(state, start, f"empty text in mention of '{entity_id}': write [[{entity_id}]] to show its name")
         return False
     if not silent:
-        before = src[start - 1] if start > 0 else ""
         shown = text.strip() if bar else None
-        join_before = bool(before) and joins_forward(before) and (shown is None or joins_backward(shown[0]))
-        after = src[end + 2] if end + 2 < len(src) else ""
-        join_after = bool(shown) and joins_forward(shown[-1]) and bool(after) and joins_backward(after)
-        if join_before:
-            state.pending += ZWJ
         token = state.push("mention", "a", 0)
-        token.meta = {
-            "id": entity_id,
-            "text": shown,
-            "pos": start,
-            "join_before": join_before,
-            "join_after": join_after,
-        }
+        token.meta = {"id": entity_id, "text": shown, "pos": start}
         token.content = shown or ""
-        if join_after:
-            state.pending += ZWJ
     state.pos = end + 2
     return True
 
@@ -97,3 +84,13 @@ def _mention_rule(state: StateInline, silent: bool) -> bool:
 def _error(state: StateInline, pos: int, message: str) -> None:
     token = state.push("mention_error", "", 0)
     token.meta = {"pos": pos, "message": message}
+
+
+def joiners(before: str, shown: str, after: str) -> tuple[bool, bool]:
+    """Whether a mention showing ``shown`` needs zero-width joiners at its start and end.
+
+    ``before`` and ``after`` are the texts right outside the mention.
+    """
+    start = bool(before and shown) and joins_forward(before[-1]) and joins_backward(shown[0])
+    end = bool(after and shown) and joins_forward(shown[-1]) and joins_backward(after[0])
+    return start, end
