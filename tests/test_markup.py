@@ -296,11 +296,6 @@ def test_id_only_mentions_keep_their_words_in_context() -> None:
     assert body.quotes[0].text == "قال مارك روته ذلك."
 
 
-@pytest.mark.xfail(
-    reason="in a table cell written [[id\\|text]] the cell text has no backslash, is not found in the file "
-    "line, and the column falls back to 1",
-    strict=True,
-)
 def test_mention_position_in_a_table_cell() -> None:
     body, _ = parse("| الدولة | الحلف |\n| --- | --- |\n| [[russia\\|روسيا]] | [[nato]] |\n", FIRST_LINE)
     assert [m.position for m in body.mentions] == [Position(PATH, 10, 3), Position(PATH, 10, 23)]

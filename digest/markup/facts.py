@@ -89,6 +89,9 @@ def _position(facts: Facts, token: Token, offset: int) -> tuple[int, int]:
     index = token.map[0] + rel_line
     original = facts.lines[index] if index < len(facts.lines) else ""
     found = original.find(segment) if segment else -1
+    if found == -1 and "|" in segment:  # table cells are written with escaped pipes
+        found = original.find(segment.replace("|", "\\|"))
+        offset += segment.count("|", 0, offset - line_start)
     base = found if found != -1 else len(original) - len(original.lstrip())
     return facts.first_line + index, base + (offset - line_start) + 1
 
