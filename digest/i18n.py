@@ -49,9 +49,11 @@ def load_strings(folder: Path, languages: tuple[str, ...], diags: Diagnostics) -
             continue
         table[lang] = {str(k): str(v) for k, v in (data or {}).items()}
     if len(table) > 1:
-        keys = set().union(*table.values())
-        for lang, strings in table.items():
-            for key in sorted(keys - set(strings)):
+        # Plural variants (``key.one``, ``key.few`` …) differ by language; compare base keys.
+        bases = {lang: {key.split(".")[0] for key in strings} for lang, strings in table.items()}
+        every = set().union(*bases.values())
+        for lang, keys in bases.items():
+            for key in sorted(every - keys):
                 diags.error(f"templates/i18n/{lang}.yaml", 0, 0, f"missing interface string '{key}'")
     return table
 

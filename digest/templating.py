@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel import Locale
 
 from .diagnostics import Diagnostics
 
@@ -69,8 +70,13 @@ def _translator(strings: Mapping[str, Mapping[str, str]]):  # type: ignore[no-un
     @jinja2.pass_context
     def t(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
         lang = context["page"].lang
+        table = strings.get(lang, {})
+        if "count" in values:
+            # CLDR plural categories: Arabic has six (zero, one, two, few, many, other).
+            form = Locale.parse(lang.replace("-", "_")).plural_form(values["count"])
+            key = next((k for k in (f"{key}.{form}", f"{key}.other") if k in table), key)
         try:
-            text = strings[lang][key]
+            text = table[key]
         except KeyError:
             raise KeyError(f"no interface string '{key}' for language '{lang}'") from None
         return text.format(**values) if values else text
