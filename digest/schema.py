@@ -198,6 +198,8 @@ def aliases(value: Any, ctx: Context) -> tuple[tuple[str, tuple[str, ...]], ...]
 
 def languages(value: Any, ctx: Context) -> tuple[str, ...]:
     codes = text_list(value, ctx)
+    if not codes:
+        raise Invalid("list at least one language, e.g. [ar, en]")
     for i, code in enumerate(codes):
         if not LANG_RE.match(code):
             raise Invalid(f"invalid language code {code!r}: expected e.g. 'ar' or 'en'", (i,))
