@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Diagnostics, Severity
+from .editing import annotate_files, load_registry, save_text, stub_entity
+from .model import ENTITY_TYPES
 from .pipeline import BuildResult, build
 from .project import Project
 
@@ -26,6 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .serve import serve
 
         return serve(project, host=args.host, port=args.port)
+    if args.command == "annotate":
+        return _annotate(project, args)
+    if args.command == "import":
+        from .importer import run_import
+
+        return run_import(project, args)
     return _build(project, args, write=args.command != "check")
 
 
@@ -41,6 +49,21 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--base-url", help="publish address to use instead of site.yaml's base_url")
         cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    ann = sub.add_parser("annotate", help="mark mentions of registered entities in articles")
+    ann.add_argument("files", nargs="*", type=Path, help="article files (default: every article)")
+    ann.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing")
+    ann.add_argument("--new-entity", nargs=2, metavar=("ID", "NAME"), help="first write a stub entity file")
+    ann.add_argument("--type", default="person", choices=ENTITY_TYPES, help="type of --new-entity (default: person)")
+    imp = sub.add_parser("import", help="turn scraped article texts into content files")
+    imp.add_argument("raw", nargs="+", type=Path, help="raw scraped text files")
+    imp.add_argument("--title", help="headline, when the text has none")
+    imp.add_argument("--title-en", help="English headline (also gives the slug its words)")
+    imp.add_argument("--date", help="publication date (ISO 8601), when the text has none")
+    imp.add_argument("--source", help="outlet name, when the text has none")
+    imp.add_argument("--lang", default=None, help="language of the text (default: the site's first language)")
+    imp.add_argument("--slug", help="file name slug to use instead of the generated one")
+    imp.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+    imp.add_argument("--force", action="store_true", help="replace an existing file (a .bak copy is kept)")
     serve_cmd = sub.add_parser("serve", help="serve site/ on 127.0.0.1 and rebuild on change")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
@@ -55,6 +78,53 @@ def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
     print_diagnostics(result.diagnostics)
     print(summary(result, seconds, write=write), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
+
+
+def _annotate(project: Project, args: argparse.Namespace) -> int:
+    diags = Diagnostics()
+    registry = load_registry(project, diags)
+    if registry is None or diags.has_errors:
+        print_diagnostics(diags.sorted())
+        print("failed: fix the entity registry first; no file changed", file=sys.stderr)
+        return 1
+    if args.new_entity:
+        entity_id, name = args.new_entity
+        try:
+            path = stub_entity(project, entity_id, name, args.type, registry.languages)
+        except (ValueError, FileExistsError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {project.display(path)}")
+        registry = load_registry(project, diags)
+        assert registry is not None
+    paths = [p.resolve() for p in args.files] or [f.path for f in project.discover(diags).articles]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        for path in missing:
+            print(f"{path}: no such file", file=sys.stderr)
+        return 1
+    edits = annotate_files(project, paths, registry)
+    suggestions: dict[tuple[str, str], int] = {}
+    for edit in edits:
+        if edit.changed:
+            if args.dry_run:
+                sys.stdout.write(edit.diff())
+            else:
+                save_text(edit.path, edit.after)
+        if edit.added:
+            print(f"{edit.display}: {edit.added} mention{'s' if edit.added != 1 else ''} added")
+        for s in edit.suggestions:
+            suggestions[(s.name, s.reason)] = suggestions.get((s.name, s.reason), 0) + s.count
+    if suggestions:
+        print("likely unregistered names (add one with --new-entity ID NAME):")
+        ranked = sorted(suggestions.items(), key=lambda kv: (-kv[1], kv[0]))
+        for (name, reason), count in ranked[:25]:
+            print(f"  {count:3d}  {name}  ({reason})")
+    added = sum(e.added for e in edits)
+    changed = sum(e.changed for e in edits)
+    verb = "would change" if args.dry_run else "changed"
+    print(f"annotated {len(edits)} files: {added} mentions added, {changed} files {verb}")
+    return 0
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

@@ -23,7 +23,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class Registry:
+class References:
     """What article bodies are checked and shown against: the entity files that exist."""
 
     ids: frozenset[str]
@@ -33,7 +33,7 @@ class Registry:
     """Language → entity id → name, for ``[[id]]``."""
 
 
-def check_references(body: Body, registry: Registry, diags: Diagnostics) -> None:
+def check_references(body: Body, registry: References, diags: Diagnostics) -> None:
     """Unknown entities in mentions and quotes, for every article (drafts and broken ones too)."""
     for mention in body.mentions:
         if mention.entity_id not in registry.ids:
@@ -129,7 +129,7 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
 
 
 def read_article(
-    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: Registry, diags: Diagnostics
+    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: References, diags: Diagnostics
 ) -> Article | None:
     if file.lang not in site.languages:
         diags.error(
@@ -191,7 +191,7 @@ def read_project(project: Project, diags: Diagnostics, *, drafts: bool = False) 
         entity = read_entity(file, site, diags)
         if entity is not None:
             entities[entity.id] = entity
-    registry = Registry(
+    registry = References(
         ids=frozenset(f.id for f in inventory.entities),
         names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
     )
