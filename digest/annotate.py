@@ -250,6 +250,8 @@ _TITLES = (
     "الرئيس",
     "وزير",
     "وزيرة",
+    "الوزير",
+    "الوزيرة",
     "الامين العام",
     "رئيس الوزراء",
     "المتحدث باسم",
@@ -267,13 +269,13 @@ _TITLES = (
 )
 _STOP = set(
     "في من على الى عن مع ان قد ذلك هذا هذه التي الذي كما وقد لم بعد قبل عام او ثم حيث بين اليوم امس الاثنين"
-    " الثلاثاء الاربعاء الخميس الجمعه السبت الاحد انه انها لحلف".split()  # noqa: SIM905
+    " الثلاثاء الاربعاء الخميس الجمعه السبت الاحد انه انها لحلف".split()
 )
 _LATIN_STOP = set(
     "The A An In On At He She It They We If But And This That There As Any However Read Speaking Last Newsflash"
     " NO I Secretary General President Minister Prime Deputy Chairman Representatives Article Four Council West"
     " Western Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
-    " August September October November December Russian Ukrainian Estonian South North Korean Defence".split()  # noqa: SIM905
+    " August September October November December Russian Ukrainian Estonian South North Korean Defence".split()
 )
 _QUOTED = re.compile(r"(?:«([^«»\n]{2,40})»|“([^“”\n]{2,40})”|(?<![\w\]])\"([^\"\n\[\]]{2,40})\"(?![\w\[]))")
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
