@@ -1,0 +1,206 @@
+"""``python build.py import RAW.txt ...``: scraped text → a content file proposal → a file.
+
+``scrape.parse_scraped`` says what a raw text contains; this module fills the
+gaps from the command line (never by inventing: a missing title or date is an
+error asking for ``--title``/``--date``), writes the front matter, annotates the
+body with the entity registry, checks the result with the same reader the build
+uses, and only then writes ``content/articles/<slug>.<lang>.md``. An existing
+file is never replaced silently: ``--force`` keeps a hidden backup beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+from anyascii import anyascii
+
+from . import frontmatter, schema
+from .annotate import Matcher
+from .diagnostics import Diagnostics, Severity
+from .editing import Registry, annotate_text, load_registry, save_text
+from .markup import make_parser, parse_body
+from .project import NAME_RE, Project
+from .reader import References, check_references, read_project
+from .scrape import Scraped, parse_scraped
+
+MAX_SLUG_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One article ready to be written (or printed with ``--dry-run``)."""
+
+    path: Path
+    text: str
+    mentions: int
+
+
+def make_slug(moment: datetime, title: str) -> str:
+    """``2024-10-28-nato-chief-says-...``: the date, then ASCII words of the title (transliterated if needed)."""
+    words = re.findall(r"[a-z0-9]+", anyascii(title).lower())
+    return "-".join([moment.strftime("%Y-%m-%d"), *words[:MAX_SLUG_WORDS]])
+
+
+def front_matter(values: dict[str, object]) -> str:
+    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    return f"---\n{body}---\n"
+
+
+def _date_value(moment: datetime, has_time: bool) -> str:
+    if not has_time:
+        return moment.strftime("%Y-%m-%d")
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def propose(
+    scraped: Scraped, args: argparse.Namespace, lang: str, project: Project, registry: Registry, diags: Diagnostics,
+    raw_display: str,
+) -> Proposal | None:
+    """Combine what was found with the command-line options; report what is missing."""
+    title = args.title or scraped.title
+    if not title:
+        diags.error(raw_display, 1, 1, "no title found in the text: give one with --title")
+    moment, has_time = scraped.date, scraped.date_has_time
+    if args.date:
+        try:
+            moment, has_time = schema.timestamp(args.date, schema.Context())
+        except schema.Invalid as problem:
+            diags.error(raw_display, 1, 1, f"--date: {problem}")
+            return None
+    if moment is None:
+        diags.error(raw_display, 1, 1, "no publication date found in the text: give one with --date")
+    if not title or moment is None:
+        return None
+    values: dict[str, object] = {"title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title}
+    values["date"] = _date_value(moment, has_time)
+    if scraped.updated:
+        values["updated"] = _date_value(scraped.updated, True)
+    source = args.source or scraped.source
+    if source:
+        values["source"] = {"name": source, "url": None}
+    if scraped.tags:
+        values["tags"] = list(scraped.tags)
+    if scraped.image_credit:
+        values["image_credit"] = scraped.image_credit
+    if scraped.related:
+        values["related"] = list(scraped.related)
+    text = front_matter(values) + "\n" + scraped.body.strip() + "\n"
+    text, mentions, _ = annotate_text(text, Matcher(registry.entities), make_parser())
+    slug = args.slug or make_slug(moment, args.title_en or title)
+    if not NAME_RE.match(slug):
+        diags.error(raw_display, 1, 1, f"cannot make a file name from the title: give one with --slug (got {slug!r})")
+        return None
+    path = project.content_dir / "articles" / f"{slug}.{lang}.md"
+    return Proposal(path, text, mentions)
+
+
+def validate(proposal: Proposal, project: Project, registry: Registry, diags: Diagnostics) -> bool:
+    """Check the proposed file exactly as the build would read it."""
+    shown = project.display(proposal.path)
+    local = Diagnostics()
+    parts = frontmatter.split(proposal.text, shown, local)
+    if parts:
+        doc = frontmatter.load(parts.yaml_text, shown, local, parts.yaml_line)
+        lang = proposal.path.name.split(".")[-2]
+        if doc is not None:
+            ctx = schema.Context(languages=registry.languages, own_lang=lang)
+            schema.check(doc, schema.ARTICLE, ctx, local, "front matter")
+        body = parse_body(make_parser(), parts.body, shown, parts.body_line, local)
+        check_references(body, References(frozenset(registry.entities), {}), local)
+    diags.extend(local.sorted())
+    return not local.has_errors
+
+
+def run_import(project: Project, args: argparse.Namespace) -> int:
+    diags = Diagnostics()
+    registry = load_registry(project, diags)
+    if registry is None or diags.has_errors:
+        _print(diags)
+        print("failed: fix the site settings and entity registry first; nothing written", file=sys.stderr)
+        return 1
+    lang = args.lang or registry.languages[0]
+    if lang not in registry.languages:
+        print(f"error: --lang {lang!r} is not a site language ({', '.join(registry.languages)})", file=sys.stderr)
+        return 1
+    corpus = read_project(project, Diagnostics()).corpus
+    known_tags = sorted({t for a in corpus.articles() for t in a.tags}) if corpus else []
+    known_names = sorted(
+        {name for e in registry.entities.values() for _, name in e.name.values}
+        | {alias for e in registry.entities.values() for _, names in e.aliases for alias in names}
+    )
+    reference = schema.timestamp(args.date, schema.Context())[0].date() if args.date and _valid(args.date) else None
+    failed = 0
+    for raw in args.raw:
+        failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference)
+    print(f"imported {len(args.raw) - failed} of {len(args.raw)} files" + (f"; {failed} failed" if failed else ""))
+    return 1 if failed else 0
+
+
+def _valid(value: str) -> bool:
+    try:
+        schema.timestamp(value, schema.Context())
+    except schema.Invalid:
+        return False
+    return True
+
+
+def _import_one(project, args, raw: Path, lang, registry, known_tags, known_names, reference) -> bool:  # type: ignore[no-untyped-def]
+    diags = Diagnostics()
+    shown = raw.as_posix()
+    try:
+        text = raw.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        print(f"{shown}: cannot read: {exc.strerror}", file=sys.stderr)
+        return False
+    except UnicodeDecodeError:
+        print(f"{shown}: not UTF-8 text", file=sys.stderr)
+        return False
+    scraped = parse_scraped(text, shown, lang=lang, known_tags=known_tags, known_names=known_names,
+                            reference_date=reference)
+    diags.extend(scraped.diagnostics)
+    print(f"{shown}:")
+    for line in scraped.found:
+        print(f"  found: {line}")
+    for line in scraped.guessed:
+        print(f"  guessed: {line}")
+    proposal = propose(scraped, args, lang, project, registry, diags, shown)
+    ok = proposal is not None and validate(proposal, project, registry, diags)
+    if ok and proposal.path.exists() and not args.force and not args.dry_run:
+        diags.error(shown, 1, 1, f"{project.display(proposal.path)} already exists: use --force to replace it "
+                                 "(a backup is kept) or --slug for another name")
+        ok = False
+    _print(diags)
+    if not ok or proposal is None:
+        return False
+    if args.dry_run:
+        print(f"--- {project.display(proposal.path)} (dry run, not written)")
+        sys.stdout.write(proposal.text)
+    else:
+        if proposal.path.exists():
+            backup = proposal.path.with_name(f".{proposal.path.name}.bak")
+            shutil.copy2(proposal.path, backup)
+            print(f"  kept the previous file as {project.display(backup)}")
+        save_text(proposal.path, proposal.text)
+        print(f"  wrote {project.display(proposal.path)} ({proposal.mentions} mentions annotated)")
+    for number, extra in enumerate(scraped.read_also, start=1):
+        target = raw.with_name(f"{raw.stem}.read-also-{number}.txt")
+        if args.dry_run or target.exists():
+            print(f"  a related article was pasted in (line {extra.line}): {extra.title!r}; not part of this one")
+            continue
+        save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
+        print(f"  split off a related article (line {extra.line}) into {target.as_posix()}: "
+              "import it with its own --date")
+    return True
+
+
+def _print(diags: Diagnostics) -> None:
+    for diag in diags.sorted():
+        stream = sys.stderr if diag.severity is Severity.ERROR else sys.stdout
+        print(diag.format(), file=stream)
