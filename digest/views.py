@@ -214,6 +214,11 @@ class ViewBuilder:
         self.urls = urls
         self.strings = strings
         self.renderer = BodyRenderer()
+        # Views are pure functions of (story, language); article views and cards are
+        # needed by many pages (lists, entity pages, feeds), so each is made once.
+        self._articles: dict[tuple[str, str], ArticleView] = {}
+        self._cards: dict[tuple[str, str, str], Card] = {}
+        self._story_of = {id(article): story for story in index.corpus.stories for _, article in story.versions}
 
     # -- shared pieces -------------------------------------------------
     def text(self, value: str, lang: str) -> Text:
@@ -290,6 +295,12 @@ class ViewBuilder:
         return Chip(self.urls.href(self.urls.entity(lang, entity.id)), self.text(name, name_lang), entity.type, count)
 
     def card(self, story: Story, article: Article, lang: str) -> Card:
+        cache_key = (story.slug, article.lang, lang)
+        if cache_key not in self._cards:
+            self._cards[cache_key] = self._card(story, article, lang)
+        return self._cards[cache_key]
+
+    def _card(self, story: Story, article: Article, lang: str) -> Card:
         title, title_lang = article.title.pick(lang, (article.lang,))
         summary = None
         if article.summary:
@@ -327,6 +338,12 @@ class ViewBuilder:
 
     # -- page views ----------------------------------------------------
     def article(self, story: Story, lang: str) -> ArticleView:
+        cache_key = (story.slug, lang)
+        if cache_key not in self._articles:
+            self._articles[cache_key] = self._article(story, lang)
+        return self._articles[cache_key]
+
+    def _article(self, story: Story, lang: str) -> ArticleView:
         article = story.get(lang) or story.original
         t = self.strings[lang]
         title, title_lang = article.title.pick(lang, (article.lang,))
@@ -367,7 +384,7 @@ class ViewBuilder:
         name, name_lang = entity.name.pick(lang)
         groups: list[MentionGroup] = []
         for ref in facts.mentions:
-            story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
+            story = self._story_of[id(ref.article)]
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
             snippet_lang = ref.article.lang
             if ref.mention.script:
@@ -388,7 +405,7 @@ class ViewBuilder:
                 groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
         quotes = []
         for ref in facts.quotes:
-            story = next(s for s, a in self.index.edition(lang).items if a is ref.article)
+            story = self._story_of[id(ref.article)]
             title, title_lang = ref.article.title.pick(lang, (ref.article.lang,))
             quotes.append(
                 QuoteItem(
