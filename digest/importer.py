@@ -44,12 +44,13 @@ class Proposal:
 
 def make_slug(moment: datetime, title: str) -> str:
     """``2024-10-28-nato-chief-says-...``: the date, then ASCII words of the title (transliterated if needed)."""
-    words = re.findall(r"[a-z0-9]+", anyascii(title).lower())
+    # anyascii writes ayn and hamza as ` and ' (عام → `m): drop them rather than split words.
+    words = re.findall(r"[a-z0-9]+", re.sub(r"[`']", "", anyascii(title).lower()))
     return "-".join([moment.strftime("%Y-%m-%d"), *words[:MAX_SLUG_WORDS]])
 
 
 def front_matter(values: dict[str, object]) -> str:
-    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    body = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
     return f"---\n{body}---\n"
 
 
@@ -60,7 +61,12 @@ def _date_value(moment: datetime, has_time: bool) -> str:
 
 
 def propose(
-    scraped: Scraped, args: argparse.Namespace, lang: str, project: Project, registry: Registry, diags: Diagnostics,
+    scraped: Scraped,
+    args: argparse.Namespace,
+    lang: str,
+    project: Project,
+    registry: Registry,
+    diags: Diagnostics,
     raw_display: str,
 ) -> Proposal | None:
     """Combine what was found with the command-line options; report what is missing."""
@@ -78,7 +84,9 @@ def propose(
         diags.error(raw_display, 1, 1, "no publication date found in the text: give one with --date")
     if not title or moment is None:
         return None
-    values: dict[str, object] = {"title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title}
+    values: dict[str, object] = {
+        "title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title
+    }
     values["date"] = _date_value(moment, has_time)
     if scraped.updated:
         values["updated"] = _date_value(scraped.updated, True)
@@ -162,9 +170,11 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
     except UnicodeDecodeError:
         print(f"{shown}: not UTF-8 text", file=sys.stderr)
         return False
-    scraped = parse_scraped(text, shown, lang=lang, known_tags=known_tags, known_names=known_names,
-                            reference_date=reference)
-    diags.extend(scraped.diagnostics)
+    scraped = parse_scraped(
+        text, shown, lang=lang, known_tags=known_tags, known_names=known_names, reference_date=reference
+    )
+    given = {"no title found": args.title, "no publication date found": args.date}
+    diags.extend(d for d in scraped.diagnostics if not any(d.message.startswith(k) and v for k, v in given.items()))
     print(f"{shown}:")
     for line in scraped.found:
         print(f"  found: {line}")
@@ -173,8 +183,13 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
     proposal = propose(scraped, args, lang, project, registry, diags, shown)
     ok = proposal is not None and validate(proposal, project, registry, diags)
     if ok and proposal.path.exists() and not args.force and not args.dry_run:
-        diags.error(shown, 1, 1, f"{project.display(proposal.path)} already exists: use --force to replace it "
-                                 "(a backup is kept) or --slug for another name")
+        diags.error(
+            shown,
+            1,
+            1,
+            f"{project.display(proposal.path)} already exists: use --force to replace it "
+            "(a backup is kept) or --slug for another name",
+        )
         ok = False
     _print(diags)
     if not ok or proposal is None:
@@ -195,8 +210,9 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
             print(f"  a related article was pasted in (line {extra.line}): {extra.title!r}; not part of this one")
             continue
         save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
-        print(f"  split off a related article (line {extra.line}) into {target.as_posix()}: "
-              "import it with its own --date")
+        print(
+            f"  split off a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
+        )
     return True
 
 

@@ -1,0 +1,157 @@
+"""The import command end to end: seeds in, valid annotated content files out."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.cli import main
+from digest.project import Project
+
+from .conftest import ROOT, copy_project
+
+SEEDS = ROOT / "tests" / "fixtures" / "scrape"
+SEED_RT = "seed_000_rt_arabic.txt"
+SEED_24 = "seed_001_24ae.txt"
+
+
+def _raw(scratch: Project, name: str) -> Path:
+    target = scratch.root / name
+    shutil.copy(SEEDS / name, target)
+    return target
+
+
+def _run(scratch: Project, *args: str) -> int:
+    return main(["--root", str(scratch.root), "import", *args])
+
+
+def test_import_finds_fields_and_writes_an_annotated_valid_article(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_RT)
+    assert _run(scratch, str(raw), "--title-en", "NATO chief says North Korean troops are in Kursk") == 0
+    out = capsys.readouterr().out
+    path = scratch.content_dir / "articles" / "2024-10-28-nato-chief-says-north-korean-troops-are-in.ar.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title:\n  ar: أمين عام "الناتو" يزعم بوجود قوات كورية شمالية في مقاطعة كورسك الحدودية الروسية\n' in text
+    assert "date: '2024-10-28T12:56:00Z'\nupdated: '2024-10-28T13:47:00Z'\n" in text
+    assert "image_credit: Global Look Press / Martyn Wheatley / Keystone Press Agency\n" in text
+    assert "ل[[russia|روسيا]]" in text and "[[mark-rutte|مارك روته]]" in text
+    assert "تاريخ النشر" not in text and "المصدر:" not in text
+    assert "44 mentions annotated" in out and "warning: empty source line" in out
+    assert main(["--root", str(scratch.root), "check"]) == 0
+
+
+def test_missing_title_and_date_are_asked_for_never_invented(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_24)
+    before = sorted(p.name for p in (scratch.content_dir / "articles").iterdir())
+    assert _run(scratch, str(raw)) == 1
+    err = capsys.readouterr().err
+    assert "no title found in the text: give one with --title" in err
+    assert "no publication date found in the text: give one with --date" in err
+    assert sorted(p.name for p in (scratch.content_dir / "articles").iterdir()) == before
+
+
+def test_read_also_article_is_split_off_and_related_kept(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_24)
+    code = _run(
+        scratch,
+        str(raw),
+        "--title",
+        "ممثلو كوريا الجنوبية إلى مقر الناتو",
+        "--date",
+        "2024-10-23",
+        "--slug",
+        "2024-10-23-imported",
+    )
+    assert code == 0
+    text = (scratch.content_dir / "articles" / "2024-10-23-imported.ar.md").read_text(encoding="utf-8")
+    assert '::: post author="Slippery Mountaineer" handle="@slippy_mountain" date=2024-10-23 lang=en' in text
+    assert "- 'مدفيديف: إلغاء مجلس \"روسيا-الناتو\" يؤكد أن الحلف عدو لروسيا'" in text
+    assert "دميتري مدفيديف" not in text  # the pasted article is not glued in
+    assert "If [[north-korea|North Korea]] sends troops" in text
+    split = raw.with_name("seed_001_24ae.read-also-1.txt")
+    assert split.read_text(encoding="utf-8").startswith('مدفيديف: إلغاء مجلس "روسيا-الناتو"')
+    assert "no title found" not in capsys.readouterr().out
+    assert main(["--root", str(scratch.root), "check"]) == 0
+
+
+def test_existing_file_is_never_overwritten_silently(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_RT)
+    args = [str(raw), "--slug", "2024-10-28-nato-rutte-north-korean-troops-kursk"]
+    target = scratch.content_dir / "articles" / "2024-10-28-nato-rutte-north-korean-troops-kursk.ar.md"
+    original = target.read_bytes()
+    assert _run(scratch, *args) == 1
+    assert "already exists: use --force" in capsys.readouterr().err
+    assert target.read_bytes() == original
+    assert _run(scratch, *args, "--force") == 0
+    backup = target.with_name(f".{target.name}.bak")
+    assert backup.read_bytes() == original and target.read_bytes() != original
+    assert main(["--root", str(scratch.root), "check"]) == 0  # the hidden backup is not content
+
+
+def test_dry_run_prints_the_file_and_writes_nothing(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_RT)
+    before = sorted(p.name for p in (scratch.content_dir / "articles").iterdir())
+    assert _run(scratch, str(raw), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "(dry run, not written)" in out and "\ndate: '2024-10-28T12:56:00Z'\n" in out
+    assert sorted(p.name for p in (scratch.content_dir / "articles").iterdir()) == before
+
+
+def test_slug_is_transliterated_without_an_english_title(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_RT)
+    assert _run(scratch, str(raw)) == 0
+    names = [p.name for p in (scratch.content_dir / "articles").glob("2024-10-28-*.ar.md")]
+    assert "2024-10-28-myn-m-lntw-yzm-bwjwd-qwt-kwryh-shmlyh.ar.md" in names
+
+
+WORDS = st.sampled_from(
+    [
+        "تاريخ النشر: 28.10.2024 | 12:56 GMT",
+        "المصدر:",
+        "كلمات دلالية: الناتو روسيا",
+        "إقرأ أيضاً:",
+        "مقالات مشابهة",
+        "— A (@b) October 23, 2024",
+        "روسيا",
+        "[[",
+        ":::",
+        "---",
+        "\n",
+        "\n\n",
+        "،",
+        "أمس",
+        "pic.twitter.com/x",
+    ]
+)
+
+
+@given(st.lists(st.one_of(WORDS, st.text(max_size=30)), max_size=25).map("".join))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_import_never_raises_and_writes_valid_files_or_says_why(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    project = copy_project(tmp_path_factory.mktemp("imp"))
+    raw = project.root / "raw.txt"
+    raw.write_text(text, encoding="utf-8")
+    before = set((project.content_dir / "articles").iterdir())
+    code = main(
+        [
+            "--root",
+            str(project.root),
+            "import",
+            str(raw),
+            "--title",
+            "عنوان",
+            "--date",
+            "2024-01-01",
+            "--slug",
+            "2024-01-01-prop",
+        ]
+    )
+    written = set((project.content_dir / "articles").iterdir()) - before
+    if code == 0:
+        assert [p.name for p in written] == ["2024-01-01-prop.ar.md"]
+        assert main(["--root", str(project.root), "check"]) == 0
+    else:
+        assert code == 1 and not written
