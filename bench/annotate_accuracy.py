@@ -16,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.diagnostics import Diagnostics  # noqa: E402
 from digest.evaluate import perturb, score  # noqa: E402
+from digest.frontmatter import split  # noqa: E402
 from digest.markup import make_parser  # noqa: E402
 from digest.project import Project  # noqa: E402
 from digest.reader import read_project, read_text  # noqa: E402
-from digest.frontmatter import split  # noqa: E402
 
 
 def main() -> int:
