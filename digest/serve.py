@@ -1,46 +1,136 @@
 """``python build.py serve``: build, serve ``site/`` on loopback, rebuild on change.
 
-The livereload server watches ``content/`` and ``templates/``; each change runs
-the whole pipeline. A failed build never stops the server: the diagnostics are
-printed and the last good site keeps being served (the writer only swaps in
-complete sites).
+The livereload server watches ``content/`` and ``templates/`` (theme assets
+included); a burst of saves within the debounce delay is one rebuild. A failed
+build never stops the server: its diagnostics are printed in the terminal and
+shown over every page in the browser, while the last good site keeps being
+served (the writer only ever swaps in complete sites). Fixing the file clears
+the overlay by itself on the next rebuild.
 """
 
 from __future__ import annotations
 
+import html
+import os
 import sys
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from livereload import Server
+from tornado import web
 
 from .pipeline import build
 from .project import Project
 
+DEBOUNCE_SECONDS = 0.3
 
-def rebuild(project: Project) -> bool:
+
+@dataclass
+class ServeState:
+    """The outcome of the last rebuild, shared by the watcher callback and the page handler."""
+
+    errors: list[str] = field(default_factory=list)
+    builds: int = 0
+
+
+def rebuild(project: Project, state: ServeState) -> bool:
     """One build with its report printed; never raises, so the server survives anything."""
     started = time.perf_counter()
     try:
         result = build(project)
+        lines = [d.format() for d in result.diagnostics]
+        ok = result.ok
     except Exception as exc:  # a bug must not take the preview down with it
-        print(f"build crashed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return False
-    for diag in result.diagnostics:
-        print(diag.format(), file=sys.stderr)
+        lines, ok, result = [f"build crashed: {type(exc).__name__}: {exc}"], False, None
+    state.builds += 1
+    state.errors = [] if ok else lines
+    for line in lines:
+        print(line, file=sys.stderr)
     seconds = time.perf_counter() - started
-    if result.ok and result.report:
-        print(f"rebuilt: {result.report.written} written, {result.report.unchanged} unchanged in {seconds:.2f} s")
+    if ok and result and result.report:
+        report = result.report
+        print(f"rebuilt: {report.written} written, {report.unchanged} unchanged in {seconds:.2f} s", flush=True)
     else:
-        print("build failed; still serving the last good site", file=sys.stderr)
-    return result.ok
+        print("build failed; still serving the last good site", file=sys.stderr, flush=True)
+    return ok
+
+
+def overlay(errors: list[str]) -> bytes:
+    """The error box shown over every page while the last build failed."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in errors[:50])
+    return (
+        '<div id="digest-build-error" role="alert" style="position:fixed;inset:auto 1rem 1rem 1rem;z-index:9999;'
+        "max-block-size:60vh;overflow:auto;background:#fff4f4;color:#5c0000;border:2px solid #b00020;"
+        'border-radius:8px;padding:1rem;font:14px/1.5 monospace;direction:ltr;text-align:left">'
+        "<strong>Build failed — showing the last good site. Fix these and save:</strong>"
+        f'<ul style="margin:.5rem 0 0;padding-left:1.2rem">{items}</ul></div>'
+    ).encode()
+
+
+class SiteHandler(web.StaticFileHandler):
+    """Static files from ``site/``, HTML pages with the error overlay while a build is failing."""
+
+    def initialize(self, path: str, state: ServeState, default_filename: str = "index.html") -> None:  # type: ignore[override]
+        super().initialize(path=path, default_filename=default_filename)
+        self.state = state
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        # Resolve symlinks too: nothing outside site/ is ever served.
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(absolute_path)
+        if real != real_root and not real.startswith(real_root + os.sep):
+            raise web.HTTPError(403, "outside the site folder")
+        return super().validate_absolute_path(root, absolute_path)
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if not self.state.errors:
+            return await super().get(path, include_body)
+        target = Path(self.root) / path
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file() and Path(self.root).resolve() in target.resolve().parents:
+            page = target.read_bytes()
+        elif not target.exists():
+            page = b"<!DOCTYPE html><html><head><title>Build failed</title></head><body></body></html>"
+        else:
+            return await super().get(path, include_body)
+        page = page.replace(b"</body>", overlay(self.state.errors) + b"</body>", 1)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(page)
+
+    def compute_etag(self) -> str | None:
+        # Pages with the overlay are made per request; they carry no file ETag.
+        return None if self.state.errors else super().compute_etag()
+
+    def write_error(self, status_code: int, **kwargs: object) -> None:
+        missing = Path(self.root) / "404.html"
+        if status_code == 404 and missing.is_file():
+            self.finish(missing.read_bytes())
+        else:
+            super().write_error(status_code, **kwargs)
+
+
+class DigestServer(Server):
+    """livereload's server with our page handler (overlay, 404 page, containment)."""
+
+    def __init__(self, site_dir: Path, state: ServeState) -> None:
+        super().__init__()
+        self.site_dir = site_dir
+        self.state = state
+
+    def get_web_handlers(self, script):  # type: ignore[no-untyped-def]
+        return [(r"/(.*)", SiteHandler, {"path": str(self.site_dir), "state": self.state})]
 
 
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
-    rebuild(project)
+    state = ServeState()
+    rebuild(project, state)
     project.site_dir.mkdir(exist_ok=True)
-    server = Server()
+    server = DigestServer(project.site_dir, state)
     for folder in (project.content_dir, project.templates_dir):
-        server.watch(str(folder), lambda: rebuild(project), delay=0.3)
-    print(f"serving {project.site_dir} at http://{host}:{port}/ (Ctrl-C to stop)")
+        server.watch(str(folder), lambda: rebuild(project, state), delay=DEBOUNCE_SECONDS)
+    print(f"serving {project.site_dir} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     server.serve(host=host, port=port, root=str(project.site_dir), open_url_delay=None)
     return 0
