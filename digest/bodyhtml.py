@@ -21,8 +21,9 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from .diagnostics import Diagnostics
 from .i18n import direction, script_lang
-from .markup import make_parser
+from .markup import make_parser, parse_body
 from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Post
 
@@ -87,7 +88,13 @@ class BodyRenderer:
             self.md.add_render_rule(name, rule)
 
     def render(self, article: Article, ctx: BodyContext) -> str:
-        return self.md.renderer.render(list(article.body.tokens), self.md.options, {_ENV_KEY: ctx})
+        tokens = article.body.tokens or self._reparse(article)
+        return self.md.renderer.render(list(tokens), self.md.options, {_ENV_KEY: ctx})
+
+    def _reparse(self, article: Article) -> tuple[Any, ...]:
+        """Tokens for a body read from the build cache (its facts were checked when it was cached)."""
+        body = article.body
+        return parse_body(self.md, body.source, article.position.path, body.first_line, Diagnostics()).tokens
 
 
 def _ctx(env: dict[str, Any]) -> BodyContext:

@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--base-url", help="publish address to use instead of site.yaml's base_url")
         cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+        cmd.add_argument("--clean", action="store_true", help="ignore the build cache (.digest-cache/)")
     ann = sub.add_parser("annotate", help="mark mentions of registered entities in articles")
     ann.add_argument("files", nargs="*", type=Path, help="article files (default: every article)")
     ann.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing")
@@ -67,13 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = sub.add_parser("serve", help="serve site/ on 127.0.0.1 and rebuild on change")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    parser.set_defaults(command="build", base_url=None, drafts=False)
+    parser.set_defaults(command="build", base_url=None, drafts=False, clean=False)
     return parser
 
 
 def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
     started = time.perf_counter()
-    result = build(project, write=write, base_url=args.base_url, drafts=args.drafts)
+    result = build(project, write=write, base_url=args.base_url, drafts=args.drafts, clean=args.clean)
     seconds = time.perf_counter() - started
     print_diagnostics(result.diagnostics)
     print(summary(result, seconds, write=write), file=sys.stdout if result.ok else sys.stderr)

@@ -70,6 +70,8 @@ class SiteConfig:
 class Entity:
     """A person, organisation, place, event or other thing that articles mention."""
 
+    digest: str
+    """Hash of the entity file's bytes."""
     id: str
     type: str
     name: Localized
@@ -135,18 +137,25 @@ class Post:
 class Body:
     """A parsed article body: the token stream to render plus the facts found in it."""
 
-    tokens: tuple[Any, ...]
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
     posts: tuple[Post, ...]
     text: str
     """The body as plain text (for search, feeds and word counts)."""
+    source: str
+    """The Markdown itself, so the body can be parsed again where its tokens were not kept."""
+    first_line: int
+    tokens: tuple[Any, ...] = ()
+    """markdown-it tokens from the parse that found the facts; empty when the body came
+    from the build cache (tokens are cheap to remake and expensive to store)."""
 
 
 @dataclass(frozen=True)
 class Article:
     """One language version of a story (``articles/<slug>.<lang>.md``)."""
 
+    digest: str
+    """Hash of the file's bytes (and of what its parse depends on); keys the build cache."""
     slug: str
     lang: str
     position: Position

@@ -2,25 +2,36 @@
 
 Every stage reports into one ``Diagnostics``; if any error was found, nothing is
 written and the previous ``site/`` stays as it was. ``check`` is this same
-pipeline with the write step left out. Nothing here prints or reads the clock.
+pipeline with the write step left out (it may read the build cache, never writes it).
+
+Rebuilds are incremental (see ``buildstate``): when no input file changed, the
+build stops after hashing them; otherwise unchanged articles come from the parse
+cache, and every output whose key is unchanged is carried over as it is. A key
+covers the output's own content digests (``PageSpec.deps``) and everything every
+page depends on: site settings, entity registry, theme, the engine's code and the
+build options. ``clean=True`` ignores the cache. Nothing here prints or reads the clock.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n
 from .bodyhtml import pygments_css
-from .diagnostics import Diagnostic, Diagnostics
+from .buildstate import Manifest, ParseCache, fingerprints
+from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import build_index
-from .plan import plan_site
+from .plan import PageSpec, plan_site
 from .project import Project
 from .reader import read_project
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
-from .writer import WriteReport, write_site
+from .writer import KEEP, WriteReport, write_site
+
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -28,27 +39,110 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     ok: bool
     pages: int = 0
-    """Outputs rendered (pages, feeds, sitemap and assets)."""
+    """Outputs of the site (pages, feeds, sitemap and assets)."""
     articles: int = 0
     entities: int = 0
     report: WriteReport | None = None
+    rendered: int = 0
+    """Outputs rendered this time; the others were unchanged and carried over."""
 
 
-def build(project: Project, *, write: bool = True, base_url: str | None = None, drafts: bool = False) -> BuildResult:
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, bytes | object]
+    """Output path → bytes, or ``KEEP`` for an unchanged output carried over from ``site/``."""
+    keys: dict[str, str]
+    articles: int
+    entities: int
+    rendered: int
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """What the previous build left that this one may reuse."""
+
+    cache: ParseCache | None
+    keys: dict[str, str]
+    site_dir: Path | None
+
+
+def build(
+    project: Project, *, write: bool = True, base_url: str | None = None, drafts: bool = False, clean: bool = False
+) -> BuildResult:
+    options = repr((base_url, drafts))
+    manifest_path = project.cache_dir / "manifest.json"
+    manifest = Manifest() if clean else Manifest.load(manifest_path)
+    inputs = fingerprints(input_files(project), manifest.inputs)
+    if write and _nothing_changed(project, manifest, inputs, options):
+        warnings = tuple(Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings)
+        report = WriteReport(written=0, unchanged=len(manifest.outputs), removed=0)
+        articles, entities = manifest.counts
+        return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)
     diags = Diagnostics()
-    outputs = render_site(project, diags, base_url=base_url, drafts=drafts)
-    if outputs is None or diags.has_errors:
+    cache = ParseCache(project.cache_dir / "parsed.pickle", load=not clean)
+    # check renders every page (to find template errors) but may take parses from the cache.
+    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir)
+    global_key = _global_key(project, inputs, options)
+    rendered = render_site(project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key)
+    if rendered is None or diags.has_errors:
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
-    files, articles, entities = outputs
-    report = write_site(project.site_dir, files) if write else None
-    return BuildResult(tuple(diags.sorted()), True, len(files), articles, entities, report)
+    report = None
+    if write:
+        report = write_site(project.site_dir, rendered.files)
+        cache.save()
+        warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
+        counts = [rendered.articles, rendered.entities]
+        Manifest(inputs, rendered.keys, options, counts, warnings).save(manifest_path)
+    return BuildResult(
+        tuple(diags.sorted()),
+        True,
+        len(rendered.files),
+        rendered.articles,
+        rendered.entities,
+        report,
+        rendered.rendered,
+    )
+
+
+def input_files(project: Project) -> list[Path]:
+    """Everything a build reads: content, theme, and the engine's own code."""
+    roots = (project.content_dir, project.templates_dir, PACKAGE)
+    return sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file() and _relevant(p))
+
+
+def _relevant(path: Path) -> bool:
+    return "__pycache__" not in path.parts and not path.name.startswith(".")
+
+
+def _nothing_changed(project: Project, manifest: Manifest, inputs: dict[str, list[object]], options: str) -> bool:
+    if not manifest.outputs or inputs != manifest.inputs or options != manifest.options:
+        return False
+    return all((project.site_dir / path).is_file() for path in manifest.outputs)
+
+
+def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
+    """Digest of every input that all pages depend on: all but the articles, plus options."""
+    articles = str(project.content_dir / "articles")
+    shared = sorted((path, fp[3]) for path, fp in inputs.items() if not path.startswith(articles))
+    return hashlib.sha256(repr((shared, options)).encode("utf-8")).hexdigest()
+
+
+def spec_key(global_key: str, spec: PageSpec) -> str:
+    return hashlib.sha256(repr((global_key, spec.route, spec.template, spec.deps)).encode("utf-8")).hexdigest()
 
 
 def render_site(
-    project: Project, diags: Diagnostics, *, base_url: str | None = None, drafts: bool = False
-) -> tuple[dict[str, bytes], int, int] | None:
-    """Every output file of the site as bytes, or ``None`` when errors stop the build."""
-    read = read_project(project, diags, drafts=drafts)
+    project: Project,
+    diags: Diagnostics,
+    *,
+    base_url: str | None = None,
+    drafts: bool = False,
+    reuse: Reuse | None = None,
+    global_key: str = "",
+) -> Rendered | None:
+    """Every output of the site, or ``None`` when errors stop the build."""
+    reuse = reuse or Reuse(None, {}, None)
+    read = read_project(project, diags, drafts=drafts, cache=reuse.cache)
     corpus = read.corpus
     languages = corpus.site.languages if corpus else ("en",)
     strings = i18n.load_strings(project.templates_dir / "i18n", languages, diags)
@@ -59,22 +153,36 @@ def render_site(
     index = build_index(corpus)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | object] = {}
+    keys: dict[str, str] = {}
+    rendered = 0
     for spec in plan_site(index, views, urls, diags):
         if diags.has_errors:
             break
-        if spec.template is None:
-            data = spec.make()
-            assert isinstance(data, bytes)
-            files[Urls.output_path(spec.route)] = data
+        path = Urls.output_path(spec.route)
+        keys[path] = key = spec_key(global_key, spec)
+        if global_key and reuse.keys.get(path) == key and reuse.site_dir and (reuse.site_dir / path).is_file():
+            files[path] = KEEP
             continue
-        html = templates.render(spec.template, diags, **spec.make())
-        if html is not None:
-            files[Urls.output_path(spec.route)] = html.encode("utf-8")
+        data = _render(spec, templates, diags)
+        if data is not None:
+            files[path] = data
+            rendered += 1
     if diags.has_errors:
         return None
-    files.update(_assets(project.templates_dir / "static"))
-    return files, len(corpus.articles()), len(corpus.entities)
+    assets = _assets(project.templates_dir / "static")
+    files.update(assets)
+    keys.update({path: hashlib.sha256(data).hexdigest() for path, data in assets.items()})
+    return Rendered(files, keys, len(corpus.articles()), len(corpus.entities), rendered)
+
+
+def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:
+    if spec.template is None:
+        data = spec.make()
+        assert isinstance(data, bytes)
+        return data
+    html = templates.render(spec.template, diags, **spec.make())
+    return html.encode("utf-8") if html is not None else None
 
 
 def _assets(folder: Path) -> dict[str, bytes]:

@@ -8,16 +8,19 @@ differ only in case or punctuation), reported at the content that caused it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from . import feeds, i18n
 from .diagnostics import Diagnostics
 from .index import SiteIndex
-from .model import Position, Story
+from .model import Article, Position, Story
 from .urls import Urls
 from .views import IndexView, Link, ListView, ViewBuilder, autonym
+
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class PageSpec:
     """Template name; ``None`` for outputs made directly as bytes (feeds, sitemap)."""
     make: Callable[[], Mapping[str, Any]] | Callable[[], bytes]
     origin: Position
+    deps: tuple[str, ...] = ()
+    """Digests of the content this output shows, beyond what every page depends on (site,
+    registry, theme, code): its cache key. Same key, same bytes."""
 
 
 def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics) -> list[PageSpec]:
@@ -39,8 +45,14 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
     def same(route_of: Callable[[str], str]) -> dict[str, str]:
         return {code: route_of(code) for code in langs}
 
-    def page(route: str, template: str, make: Callable[[], Mapping[str, Any]], origin: Position = site_origin) -> None:
-        specs.append(PageSpec(route, template, make, origin))
+    def page(
+        route: str,
+        template: str,
+        make: Callable[[], Mapping[str, Any]],
+        origin: Position = site_origin,
+        deps: tuple[str, ...] = (),
+    ) -> None:
+        specs.append(PageSpec(route, template, make, origin, deps))
 
     page(
         "",
@@ -65,13 +77,24 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
     )
     for lang in langs:
         _plan_edition(index, views, urls, lang, page, specs, same, everywhere)
-    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin))
+    everything = corpus_key(index)
+    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (everything,)))
     _check_collisions(specs, diags)
     return specs
 
 
+def corpus_key(index: SiteIndex) -> str:
+    """One digest for "every article", for pages that list or count them all."""
+    return hashlib.sha256(" ".join(a.digest for a in index.corpus.articles()).encode()).hexdigest()
+
+
+def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
+    return tuple(article.digest for _, article in items)
+
+
 def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> None:  # type: ignore[no-untyped-def]
     edition = index.edition(lang)
+    everything = (corpus_key(index),)
     t = views.strings[lang]
     site_origin = Position("content/site.yaml", 1, 1)
     page(
@@ -88,6 +111,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
             ),
             "view": ListView(views.site.title.pick(lang)[0], views.days(edition.items, lang), len(edition.items)),
         },
+        deps=everything,
     )
     for story in index.corpus.stories:
         page(
@@ -95,6 +119,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
             "article.html",
             _article_maker(views, urls, story, lang),
             (story.get(lang) or story.original).position,
+            tuple(a.digest for _, a in story.versions),
         )
     page(
         urls.entities(lang),
@@ -110,16 +135,19 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
             ),
             "groups": views.entity_index(edition),
         },
+        deps=everything,
     )
     for entity_id, facts in edition.entities.items():
         route = urls.entity(lang, entity_id)
-        page(route, "entity.html", _entity_maker(views, urls, facts, lang), facts.entity.position)
+        deps = (facts.entity.digest, *(a.digest for a in facts.articles))
+        page(route, "entity.html", _entity_maker(views, urls, facts, lang), facts.entity.position, deps)
         specs.append(
             PageSpec(
                 urls.entity_feed(lang, entity_id),
                 None,
                 _entity_feed_maker(views, urls, index, facts, lang),
                 facts.entity.position,
+                deps,
             )
         )
     page(
@@ -139,6 +167,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
                 tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items()),
             ),
         },
+        deps=everything,
     )
     stories_by_article = {id(article): story for story, article in edition.items}
     for tag, articles in edition.tags.items():
@@ -150,6 +179,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
                 views, urls, lang, urls.tag(lang, tag), t["tag_heading"].format(tag=tag), items, same(urls.tags)
             ),
             articles[0].position,
+            _digests(items),
         )
     page(
         urls.archive(lang),
@@ -171,6 +201,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
                 ),
             ),
         },
+        deps=everything,
     )
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
@@ -181,8 +212,17 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
                 views, urls, lang, route_of(lang), i18n.month_text(month, lang), items, same(route_of), translated=True
             ),
             site_origin,
+            _digests(items),
         )
-    specs.append(PageSpec(urls.feed(lang), None, lambda: _edition_feed(views, urls, index, lang), site_origin))
+    specs.append(
+        PageSpec(
+            urls.feed(lang),
+            None,
+            lambda: _edition_feed(views, urls, index, lang),
+            site_origin,
+            _digests(edition.items[:FEED_ENTRIES]),
+        )
+    )
 
 
 def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # type: ignore[no-untyped-def]
@@ -235,7 +275,7 @@ def _list_maker(views, urls, lang, route, heading, items, switch, translated=Fal
 
 def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str) -> tuple[feeds.FeedEntry, ...]:  # type: ignore[no-untyped-def]
     entries = []
-    for story, article in items[:50]:
+    for story, article in items[:FEED_ENTRIES]:
         view = views.article(story, lang)
         entries.append(
             feeds.FeedEntry(

@@ -9,17 +9,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC
+from hashlib import sha256
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from markdown_it import MarkdownIt
 
 from . import frontmatter, schema
+from .buildstate import ParseCache
 from .diagnostics import Diagnostics, suggest
 from .markup import make_parser, parse_body
 from .model import Article, Body, Corpus, Entity, Position, SiteConfig, Story
 from .project import ArticleFile, EntityFile, Project, SourceFile
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+PARSE_VERSION = "digest-parse-1"
+"""Change when parsing changes, so cached parses of unchanged files are not reused."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,12 @@ def read_text(file: SourceFile, diags: Diagnostics) -> str | None:
     except OSError as exc:
         diags.error(file.display, 0, 0, f"cannot read file: {exc.strerror}")
         return None
+    return decode(data, file.display, diags)
+
+
+def decode(data: bytes, display: str, diags: Diagnostics) -> str | None:
+    """The text of a content file's bytes, or ``None`` with a diagnostic at the bad byte."""
+    file = SourceFile(Path(display), display)
     if len(data) > MAX_FILE_BYTES:
         diags.error(file.display, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         return None
@@ -106,9 +117,18 @@ def read_site(file: SourceFile, diags: Diagnostics) -> SiteConfig | None:
     )
 
 
+def read_bytes(file: SourceFile, diags: Diagnostics) -> bytes | None:
+    try:
+        return file.path.read_bytes()
+    except OSError as exc:
+        diags.error(file.display, 0, 0, f"cannot read file: {exc.strerror}")
+        return None
+
+
 def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entity | None:
-    text = read_text(file, diags)
-    if text is None:
+    data = read_bytes(file, diags)
+    text = decode(data, file.display, diags) if data is not None else None
+    if text is None or data is None:
         return None
     doc = frontmatter.load(text, file.display, diags)
     if doc is None:
@@ -118,6 +138,7 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
     if values is None:
         return None
     return Entity(
+        digest=sha256(data).hexdigest(),
         id=file.id,
         type=values["type"],
         name=values["name"],
@@ -129,18 +150,10 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
 
 
 def read_article(
-    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: References, diags: Diagnostics
+    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: References, diags: Diagnostics, data: bytes
 ) -> Article | None:
-    if file.lang not in site.languages:
-        diags.error(
-            file.display,
-            0,
-            0,
-            f"unknown language '{file.lang}' in the file name (site languages: {', '.join(site.languages)})"
-            + suggest(file.lang, site.languages),
-        )
-        return None
-    text = read_text(file, diags)
+    """Parse and check one article from its bytes (the caller reads them, to hash and cache)."""
+    text = decode(data, file.display, diags)
     if text is None:
         return None
     parts = frontmatter.split(text, file.display, diags)
@@ -163,6 +176,7 @@ def read_article(
     date, has_time = values["date"]
     updated = values["updated"][0] if values["updated"] else None
     return Article(
+        digest=sha256(data).hexdigest(),
         slug=file.slug,
         lang=file.lang,
         position=Position(file.display, 1, 1),
@@ -180,8 +194,14 @@ def read_article(
     )
 
 
-def read_project(project: Project, diags: Diagnostics, *, drafts: bool = False) -> ReadResult:
-    """Read and validate all content. Drafts are read (and checked) but left out unless asked."""
+def read_project(
+    project: Project, diags: Diagnostics, *, drafts: bool = False, cache: ParseCache | None = None
+) -> ReadResult:
+    """Read and validate all content. Drafts are read (and checked) but left out unless asked.
+
+    With a ``cache``, an article whose bytes and parse context are unchanged is taken
+    from it (with the diagnostics it had) instead of being parsed again.
+    """
     inventory = project.discover(diags)
     site = read_site(inventory.site, diags) if inventory.site else None
     if site is None:
@@ -195,13 +215,45 @@ def read_project(project: Project, diags: Diagnostics, *, drafts: bool = False) 
         ids=frozenset(f.id for f in inventory.entities),
         names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
     )
+    contexts = {lang: _context_key(site, registry, lang) for lang in site.languages}
     md = make_parser()
-    articles = [a for f in inventory.articles if (a := read_article(f, site, md, registry, diags)) is not None]
+    articles = []
+    for file in inventory.articles:
+        if file.lang not in site.languages:
+            diags.error(
+                file.display,
+                0,
+                0,
+                f"unknown language '{file.lang}' in the file name (site languages: {', '.join(site.languages)})"
+                + suggest(file.lang, site.languages),
+            )
+            continue
+        data = read_bytes(file, diags)
+        if data is None:
+            continue
+        key = sha256(contexts[file.lang] + file.display.encode() + data).hexdigest()
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            local = Diagnostics()
+            found = (read_article(file, site, md, registry, local, data), tuple(local.sorted()))
+            if cache is not None:
+                cache.put(key, found)
+        article, problems = found
+        diags.extend(problems)
+        if article is not None:
+            articles.append(article)
     kept = [a for a in articles if drafts or not a.draft]
     return ReadResult(
         corpus=Corpus(site=site, entities=entities, stories=_stories(kept, site.languages)),
         drafts=len(articles) - len(kept),
     )
+
+
+def _context_key(site: SiteConfig, registry: References, lang: str) -> bytes:
+    """What an article's parse depends on besides its bytes: languages, zone, entity ids and names."""
+    names = sorted(registry.names.get(lang, {}).items())
+    text = repr((PARSE_VERSION, site.languages, site.timezone, sorted(registry.ids), names))
+    return sha256(text.encode("utf-8")).digest()
 
 
 def _stories(articles: list[Article], languages: tuple[str, ...]) -> tuple[Story, ...]:

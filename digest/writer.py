@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+KEEP = object()
+"""In place of bytes: carry the current file over unchanged (its inputs did not change)."""
+
 
 class UnsafePath(ValueError):
     """An output path that would land outside the site folder."""
@@ -50,8 +53,8 @@ def recover(site_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(site_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
-    """Make ``site_dir`` hold exactly ``files`` (relative POSIX path → bytes)."""
+def write_site(site_dir: Path, files: Mapping[str, bytes | object]) -> WriteReport:
+    """Make ``site_dir`` hold exactly ``files`` (relative POSIX path → bytes, or ``KEEP``)."""
     checked = {relpath: _safe(relpath) for relpath in files}
     recover(site_dir)
     staging = site_dir.with_name(f".{site_dir.name}.staging-{os.getpid()}")
@@ -66,10 +69,11 @@ def write_site(site_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
                 raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
             target.parent.mkdir(parents=True, exist_ok=True)
             current = site_dir.joinpath(*checked[relpath].parts)
-            if _same(current, data):
+            if data is KEEP or _same(current, data):
                 os.link(current, target)
                 unchanged += 1
             else:
+                assert isinstance(data, bytes)
                 target.write_bytes(data)
                 written += 1
         old_files = (

@@ -195,6 +195,7 @@ def test_build_prints_one_summary_line(scratch: Project, capsys: pytest.CaptureF
 def test_output_never_leaves_the_site_folder(scratch: Project) -> None:
     build_ok(scratch)
     outside = {p for p in scratch.root.rglob("*") if p.is_file()} - set(scratch.site_dir.rglob("*"))
+    outside -= set(scratch.cache_dir.rglob("*"))  # the build cache, outside site/ by design
     sources = {p for p in (scratch.content_dir.rglob("*"))} | set(scratch.templates_dir.rglob("*"))
     assert outside <= sources
 

@@ -47,6 +47,7 @@ PATH = "content/articles/2024-10-28-rutte-kursk.ar.md"
 
 def _entity(entity_id: str, kind: str, **names: str) -> Entity:
     return Entity(
+        digest="",
         id=entity_id,
         type=kind,
         name=Localized.of(names),
@@ -128,6 +129,7 @@ def parse(text: str, first_line: int = 1) -> tuple[Body, list[str]]:
 
 def article(body: Body) -> Article:
     return Article(
+        digest="",
         slug="2024-10-28-rutte-kursk",
         lang="ar",
         position=Position(PATH, 1, 1),

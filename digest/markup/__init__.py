@@ -49,9 +49,11 @@ def parse_body(
     for line, col, message in facts.problems:
         diags.error(path, line, col, message)
     return Body(
-        tokens=tuple(tokens),
         mentions=tuple(facts.mentions),
         quotes=tuple(facts.quotes),
         posts=tuple(facts.posts),
         text="\n\n".join(t for t in facts.text if t),
+        source=text,
+        first_line=first_line,
+        tokens=tuple(tokens),
     )

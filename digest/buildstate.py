@@ -1,0 +1,132 @@
+"""The build cache in ``.digest-cache/``: parsed articles and what each output was made from.
+
+Two things make rebuilds cheap without ever making them wrong:
+
+- ``ParseCache``: a parsed article (facts and diagnostics, not tokens) keyed by a
+  hash of its bytes *and* of everything its parse depends on, so an unchanged
+  file is not parsed again;
+- ``Manifest``: for every output file, the key of the inputs it was made from
+  (see ``plan.PageSpec.key``), and the input fingerprints of the last build, so
+  an output whose key is unchanged is kept as it is, and a build where no input
+  changed at all stops right after checking the fingerprints.
+
+Fingerprints are content hashes. File size, modification time and inode only
+decide whether a file must be read again to hash it (as git does); they never
+stand in for the hash. A cache that cannot be read is ignored (a cold build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = 1
+
+
+class ParseCache:
+    """Parsed articles by key; only entries used by this build are saved back."""
+
+    def __init__(self, path: Path, *, load: bool = True) -> None:
+        self.path = path
+        self._old: dict[str, Any] = _load_pickle(path) if load else {}
+        self._new: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        found = self._old.get(key)
+        if found is not None:
+            self._new[key] = found
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        article, problems = value
+        if article is not None and article.body.tokens:
+            article = replace(article, body=replace(article.body, tokens=()))
+        self._new[key] = (article, problems)
+
+    def save(self) -> None:
+        if self._new.keys() != self._old.keys() or any(self._old.get(k) is not v for k, v in self._new.items()):
+            _atomic_write(self.path, pickle.dumps((CACHE_VERSION, self._new), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _load_pickle(path: Path) -> dict[str, Any]:
+    try:
+        version, data = pickle.loads(path.read_bytes())
+    except Exception:  # missing, truncated, from another version: start cold
+        return {}
+    return data if version == CACHE_VERSION and isinstance(data, dict) else {}
+
+
+@dataclass
+class Manifest:
+    """What the last successful build was made from and what it wrote."""
+
+    inputs: dict[str, list[Any]] = field(default_factory=dict)
+    """Input path → [size, mtime_ns, inode, sha256]."""
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Output path (relative to site/) → key of what it was made from."""
+    options: str = ""
+    """The build options (base URL, drafts) the outputs were made with."""
+    counts: list[int] = field(default_factory=lambda: [0, 0])
+    """Articles and entities of that build, for the summary line."""
+    warnings: list[list[Any]] = field(default_factory=list)
+    """Warnings of that build as [path, line, col, message], shown again when nothing changed."""
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != CACHE_VERSION:
+                return cls()
+            return cls(data["inputs"], data["outputs"], data["options"], data["counts"], data["warnings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def save(self, path: Path) -> None:
+        data = {
+            "version": CACHE_VERSION,
+            "inputs": self.inputs,
+            "outputs": self.outputs,
+            "options": self.options,
+            "counts": self.counts,
+            "warnings": self.warnings,
+        }
+        _atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def fingerprints(files: list[Path], known: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Content hashes of ``files``, re-reading only files whose size, mtime or inode changed."""
+    result: dict[str, list[Any]] = {}
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        name = str(path)
+        old = known.get(name)
+        if old and old[:3] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]:
+            result[name] = old
+            continue
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        result[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino, digest]
+    return result
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

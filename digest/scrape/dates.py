@@ -1,0 +1,185 @@
+"""Decide whether a line is a date line, and turn what it says into aware datetimes.
+
+A date inside a sentence ("قال أمس الثلاثاء إن…") must stay in the body, so a line is
+a date line only when it is labelled (تاريخ النشر:, آخر تحديث:) or holds nothing but
+date parts. Resolving is kept separate from reading (``when``) because relative words
+need the reference date and a time alone needs the publication day; every guess made
+on the way is returned as a note, every failure as a problem, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from .datewords import PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES
+from .text import WORD, tolerant
+from .when import When, date_fold, find_day, read_when
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A resolved date or date-time with what was guessed and what went wrong on the way."""
+
+    value: datetime | None
+    has_time: bool
+    notes: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """What one date line says: a publication part, an update part, or both."""
+
+    published: When | None
+    updated: When | None
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def resolve(when: When, reference: date | None, fallback_day: date | None = None) -> Moment:
+    """Turn a written date into an aware datetime; relative words need ``reference``."""
+    notes, problems = list(when.notes), list(when.problems)
+    day = _day(when, reference, fallback_day, notes, problems)
+    if day is None:
+        return Moment(None, False, tuple(notes), tuple(problems))
+    if when.weekday is not None and day.weekday() != when.weekday:
+        problems.append(f"the weekday written does not match {day.isoformat()} (a {WEEKDAY_NAMES[day.weekday()]})")
+    if when.clock is None:
+        return Moment(datetime(day.year, day.month, day.day, tzinfo=UTC), False, tuple(notes), tuple(problems))
+    zone = _zone(when, notes, problems)
+    hour, minute, second = when.clock
+    return Moment(
+        datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone), True, tuple(notes), tuple(problems)
+    )
+
+
+def _day(
+    when: When, reference: date | None, fallback_day: date | None, notes: list[str], problems: list[str]
+) -> date | None:
+    """The calendar day: written, counted back from ``reference``, or (a time alone) ``fallback_day``."""
+    if when.day is not None:
+        return when.day
+    if when.relative is not None:
+        return _relative_day(when, reference, notes, problems)
+    if when.clock is not None and fallback_day is not None:
+        notes.append(f"time without a date read on the publication day {fallback_day.isoformat()}")
+        return fallback_day
+    return None
+
+
+def _relative_day(when: When, reference: date | None, notes: list[str], problems: list[str]) -> date | None:
+    if reference is None:
+        problems.append(
+            f"relative date {when.relative!r} cannot be resolved without a reference date: give the date with --date"
+        )
+        return None
+    try:
+        day = reference - timedelta(days=when.offset_days or 0)
+    except OverflowError:
+        problems.append(f"relative date {when.relative!r} falls outside the calendar from {reference.isoformat()}")
+        return None
+    notes.append(f"relative date {when.relative!r} resolved against {reference.isoformat()} as {day.isoformat()}")
+    return day
+
+
+def _zone(when: When, notes: list[str], problems: list[str]) -> tzinfo:
+    """The written zone; an unknown or missing one is read as UTC and said so."""
+    if when.zone is not None:
+        return when.zone
+    if when.zone_written:
+        problems.append(f"time zone {when.zone_written!r} is not known: the time was read as UTC, check it")
+    elif when.clock is not None:
+        notes.append(f"time {when.clock[0]:02d}:{when.clock[1]:02d} has no time zone: read as UTC")
+    return UTC
+
+
+def describe(value: datetime, has_time: bool) -> str:
+    """``2024-10-28 12:56 UTC`` / ``2024-10-28 12:56 UTC+03:00`` / ``2024-10-28``."""
+    if not has_time:
+        return value.date().isoformat()
+    offset = value.utcoffset() or timedelta(0)
+    if offset == timedelta(0):
+        zone = "UTC"
+    else:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{value:%Y-%m-%d %H:%M} {zone}"
+
+
+# --------------------------------------------------------------------------- date lines
+
+
+def date_line(text: str) -> DateLine | None:
+    """Read ``text`` as a date line, or None when it is not one.
+
+    A line counts only when it is labelled (تاريخ النشر:, آخر تحديث:) or holds
+    nothing but date parts, so "أمس الثلاثاء" inside a sentence never does.
+    """
+    if len(text) > 160:
+        return None
+    folded = date_fold(text)
+    pub_part, upd_part, upd_colon = folded, None, False
+    upd = UPD_LABEL_RE.search(folded)
+    if upd:
+        pub_part, upd_part, upd_colon = folded[: upd.start()], folded[upd.end() :], bool(upd[2])
+    pub_label = PUB_LABEL_RE.match(pub_part)
+    pub_colon = bool(pub_label and pub_label[2])
+    if pub_label:
+        pub_part = pub_part[pub_label.end() :]
+    published = _read_part(pub_part if WORD.search(pub_part) else None, labelled=bool(pub_label), colon=pub_colon)
+    updated = _read_part(upd_part, labelled=True, colon=upd_colon)
+    if published is None and updated is None:
+        return None
+    if upd and published is None and WORD.search(pub_part) and not pub_label:
+        return None  # words before the update label that are not a date: a sentence, not a date line
+    return DateLine(_spelled(published, text), _spelled(updated, text))
+
+
+def _read_part(part: str | None, *, labelled: bool, colon: bool) -> When | None:
+    """The date parts of one side of a date line, when they make that side a date."""
+    when = read_when(part) if part is not None else None
+    if when is None or not _accept(when, labelled=labelled, colon=colon):
+        return None
+    return when
+
+
+def _spelled(when: When | None, original: str) -> When | None:
+    """``when`` with its relative word and zone shown as the line writes them (they were read folded)."""
+    if when is None:
+        return None
+    return replace(
+        when,
+        relative=_as_written(when.relative, original),
+        zone_written=_as_written(when.zone_written, original),
+    )
+
+
+def _as_written(folded: str | None, original: str) -> str | None:
+    if not folded:
+        return folded
+    match = re.search(tolerant(folded.casefold()), original, re.IGNORECASE)
+    return match[0] if match else folded
+
+
+def _accept(when: When, *, labelled: bool, colon: bool) -> bool:
+    """Labelled with a colon, or nothing but date parts that clearly make a date."""
+    if labelled and colon:
+        return True
+    if when.leftover:
+        return False
+    if labelled:
+        return True
+    ago = when.relative is not None and (when.relative.startswith("منذ") or when.relative.endswith("ago"))
+    if when.day is not None or when.problems or ago:
+        return True
+    return when.relative is not None and (when.clock is not None or when.weekday is not None)
+
+
+def calendar_date(text: str) -> date | None:
+    """The first calendar date written in ``text`` (for post signatures), or None."""
+    day, _, _ = find_day(date_fold(text), [], [])
+    return day

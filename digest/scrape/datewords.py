@@ -1,0 +1,107 @@
+"""The vocabulary of date lines: month, weekday and zone names, and the patterns dates are written in.
+
+Arabic outlets name months three ways (Egyptian/Gulf, Levantine, Maghrebi) besides
+English, write digits in three scripts and give zones as GMT offsets or city names.
+Everything is written folded (see ``text.fold``) and compiled once here, so the
+readers in ``when`` and ``dates`` hold logic only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import phrase_table
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "يناير | كانون الثاني | كانون ثاني | جانفي | january | jan",
+            "فبراير | شباط | فيفري | february | feb",
+            "مارس | اذار | march | mar",
+            "ابريل | نيسان | افريل | april | apr",
+            "مايو | ايار | ماي | may",
+            "يونيو | يونيه | حزيران | جوان | june | jun",
+            "يوليو | يوليه | تموز | جويليه | يوليوز | july | jul",
+            "اغسطس | اب | اوت | غشت | august | aug",
+            "سبتمبر | ايلول | شتنبر | september | sept | sep",
+            "اكتوبر | تشرين الاول | تشرين اول | october | oct",
+            "نوفمبر | تشرين الثاني | تشرين ثاني | نونبر | november | nov",
+            "ديسمبر | كانون الاول | كانون اول | دجنبر | december | dec",
+        ),
+        start=1,
+    )
+    for name in phrase_table(names)
+}
+"""Gregorian month names, folded: Egyptian/Gulf, Levantine, Maghrebi and English forms."""
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)).replace(" ", r"\s+")
+_HIJRI_ALT = (
+    r"محرم|صفر|ربيع\s+(?:الاول|الاخر|الثاني)|جمادي\s+(?:الاولي|الاول|الاخره|الاخر|الثانيه)|رجب|شعبان|رمضان|شوال|"
+    r"ذ[وي]\s+القعده|ذ[وي]\s+الحجه"
+)
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "الاثنين monday mon",
+            "الثلاثاء tuesday tue tues",
+            "الاربعاء wednesday wed",
+            "الخميس thursday thu thur thurs",
+            "الجمعه friday fri",
+            "السبت saturday sat",
+            "الاحد sunday sun",
+        )
+    )
+    for name in names.split()
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ZONES = {
+    name: hours
+    for hours, names in (
+        (0, "غرينتش | غرينيتش | جرينتش | جرينيتش | غرنتش"),
+        (
+            3,
+            "مكه المكرمه | مكه | السعوديه | الرياض | الدوحه | قطر | الكويت | بغداد | العراق | موسكو | المنامه"
+            " | البحرين",
+        ),
+        (4, "ابوظبي | ابو ظبي | دبي | الامارات | مسقط"),
+    )
+    for name in phrase_table(names)
+}
+_ZONE_ALT = "|".join(sorted(ZONES, key=len, reverse=True)).replace(" ", r"\s+")
+
+ISO_RE = re.compile(
+    r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
+    r"(?:\s*(z|[+-]\d{2}:?\d{2})(?!\d))?(?![\d.])"
+)
+TEXT_DMY_RE = re.compile(
+    rf"(?<![\d:])(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?!\w)(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
+    rf"\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
+)
+TEXT_MDY_RE = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}})(?!\d)")
+NUM_DMY_RE = re.compile(
+    r"(?<![\d./\-:])(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(?:(\d{4})(?=\d{1,2}:\d{2}|[^\d./\-]|$)|(\d{2})(?![\d./:\-]))"
+)
+NUM_YMD_RE = re.compile(r"(?<![\d./\-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d./\-])")
+HIJRI_RE = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_HIJRI_ALT})\s+\d{{3,4}}(?:\s*ه(?!\w))?")
+TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+AMPM_RE = re.compile(r"^\s*(صباحا|مساءا|مساء|ص|م|a\.?m\.?|p\.?m\.?)(?!\w)")
+GREGORIAN_MARK_RE = re.compile(r"^\s*م(?!\w)")
+GMT_RE = re.compile(r"\(?\s*(?<!\w)(gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)\s*\)?")
+NAMED_ZONE_RE = re.compile(rf"\(?\s*(?<!\w)ب?توقيت\s+(?:({_ZONE_ALT})(?!\w)|(\S+(?:\s+\S+)?))\s*\)?")
+OFFSET_RE = re.compile(r"(?<![\w:])([+-])(\d{2}):?(\d{2})(?!\d)")
+WEEKDAY_RE = re.compile(r"(?<!\w)(?:يوم\s+)?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?!\w)")
+RELATIVE_RE = re.compile(r"(?<!\w)(اول\s+امس|امس\s+الاول|امس|البارحه|اليوم|today|yesterday)(?!\w)")
+AGO_RE = re.compile(
+    r"(?<!\w)(?:منذ\s+(?:(\d{1,4})\s+)?(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|يومين|ايام)"
+    r"|(\d{1,4})\s+(minutes?|hours?|days?)\s+ago)(?!\w)"
+)
+PUB_LABEL_RE = re.compile(
+    r"^\W*(تاريخ النشر|تاريخ نشر الخبر|تم النشر|نشر في|نشر بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|published on|"
+    r"published|posted on|posted|date)(?!\w)\s*([:：])?"
+)
+UPD_LABEL_RE = re.compile(
+    r"(?<!\w)(اخر تحديث|تاريخ التحديث|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
+    r"last updated|updated on|updated|modified)(?!\w)\s*([:：])?"
+)
+FILLERS = frozenset("في الساعه ساعه الموافق يوم on at the of م ه ص ب ـ الي حتي و".split())

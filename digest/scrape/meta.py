@@ -1,0 +1,157 @@
+"""Lines that describe the article rather than tell it: headline, byline, dateline, dates, source.
+
+These become front-matter fields, so each is taken at most once, later copies are
+listed as ignored, and whatever had to be inferred (a section label dropped, a time
+read in the publication zone, a source taken from the dateline) is said in
+``found``/``guessed`` for the editor to check.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .body import add_paragraph
+from .dates import DateLine, Moment, date_line, describe, resolve
+from .lines import is_headline, is_marker
+from .state import Line, Run
+from .text import phrase_key, phrase_keys
+from .when import When
+
+_BYLINE_RE = re.compile(r"^(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|ترجمة|مراسل|by)\s*[:：]?\s*\S", re.I)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[^\d:«»\"()\-–—]{2,30}?)\s*(?:[:：]|\s[-–—]|[-–—]\s)\s*(?P<outlet>[«\"(][^«»\"()]{2,40}[»\")]"
+    r"|[^«»\"():\-–—]{2,40})$"
+)
+_KNOWN_OUTLETS = phrase_keys("""
+    سكاي نيوز عربية | الجزيرة | الجزيرة نت | الشرق الأوسط | اليوم السابع | روسيا اليوم | RT | RT Arabic | العربية
+    العربية نت | موقع 24 | 24 | بي بي سي | BBC | فرانس 24 | الحرة | يورونيوز | سبوتنيك | الأناضول | رويترز | أ ف ب
+    وكالات | CNN | CNN بالعربية | إرم نيوز | الخليج | البيان | الاتحاد | النهار | الأخبار | الشروق | المصري اليوم
+    الأهرام | عربي 21 | العربي الجديد | الميادين | وام
+""")
+_SENTENCE_ENDS = (".", ":", "：", "!", "?", "؟", "؛", ";", "،", ",")
+
+
+# --------------------------------------------------------------------------- title, byline, dateline
+
+
+def decide_title(run: Run, index: int) -> int:
+    """The first plain line is the headline when it looks like one; a lone section label before it is dropped."""
+    line = run.lines[index]
+    words = line.text.split()
+    following = run.next_content(index)
+    if len(words) <= 2 and len(line.text) <= 25 and following is not None:
+        nxt = run.lines[following].text
+        if is_headline(nxt) and not is_marker(nxt) and date_line(nxt) is None:
+            run.found.append(f"section label {line.text!r} (line {line.number}) dropped")
+            return index + 1
+    run.title_decided = True
+    if is_headline(line.text):
+        run.title = line.text
+        run.found.append(f"title (line {line.number})")
+        return index + 1
+    run.untitled_line = line.number
+    add_paragraph(run, line)
+    return index + 1
+
+
+def take_byline(run: Run, line: Line) -> bool:
+    """Drop a short "كتب فلان" byline or a "المكان - المنفذ" dateline under the headline."""
+    text = line.text
+    if len(text) > 60 or text.rstrip('»"”)').endswith(_SENTENCE_ENDS):
+        return False
+    if _BYLINE_RE.match(text) and len(text.split()) <= 7:
+        run.found.append(f"byline {text!r} (line {line.number}) dropped")
+        return True
+    return _take_dateline(run, line)
+
+
+def _take_dateline(run: Run, line: Line) -> bool:
+    """A dateline naming a quoted or known outlet; the outlet is kept as a guess for the source."""
+    text = line.text
+    match = _DATELINE_RE.match(text)
+    if not (match and len(text.split()) <= 7 and run.title_decided):
+        return False
+    outlet = match["outlet"].strip(' «»"()')
+    if match["outlet"][0] not in '«"(' and phrase_key(outlet) not in _KNOWN_OUTLETS:
+        return False
+    run.found.append(f"dateline {text!r} (line {line.number}) dropped")
+    if run.source_guess is None:
+        run.source_guess = outlet
+    return True
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def take_dates(run: Run, line: Line, dates: DateLine) -> None:
+    if dates.published is not None:
+        _take_published(run, line, dates.published)
+    if dates.updated is None:
+        return
+    if run.updated is not None or run.pending_update is not None:
+        run.found.append(f"another update line (line {line.number}) ignored")
+    elif dates.updated.has_date:
+        run.updated = resolve_update(run, dates.updated, line.number)
+    else:
+        run.pending_update = (dates.updated, line.number)  # a time alone: needs the publication day
+
+
+def _take_published(run: Run, line: Line, when: When) -> None:
+    moment = resolve(when, run.reference)
+    _report_moment(run, line.number, moment)
+    if moment.value is None:
+        return
+    shown = describe(moment.value, moment.has_time)
+    if run.published is None:
+        run.published = (moment, line.number)
+        run.found.append(f"publication date {shown} (line {line.number})")
+    else:
+        run.found.append(f"another date line {shown} (line {line.number}) ignored")
+
+
+def _report_moment(run: Run, number: int, moment: Moment) -> None:
+    for note in moment.notes:
+        run.guessed.append(f"{note} (line {number})")
+    for problem in moment.problems:
+        run.warn(number, 1, problem)
+
+
+def resolve_update(run: Run, when: When, number: int) -> datetime | None:
+    """The update time; written without a zone, it is read in the publication date's zone when there is one."""
+    published = run.published[0] if run.published else None
+    day = published.value.date() if published and published.value else None
+    moment = _in_publication_zone(resolve(when, run.reference, fallback_day=day), when, published)
+    _report_moment(run, number, moment)
+    if moment.value is None:
+        return None
+    run.found.append(f"update date {describe(moment.value, moment.has_time)} (line {number})")
+    if published is not None and published.value is not None and moment.value < published.value:
+        run.warn(number, 1, "the update date is before the publication date")
+    return moment.value
+
+
+def _in_publication_zone(moment: Moment, when: When, published: Moment | None) -> Moment:
+    """An update time written without a zone moved into the zone of a publication date-time."""
+    if published is None or published.value is None or not published.has_time:
+        return moment
+    if moment.value is None or when.clock is None or when.zone or when.zone_written:
+        return moment
+    notes = tuple(n for n in moment.notes if "no time zone" not in n)
+    notes += ("update time read in the publication date's time zone",)
+    return Moment(moment.value.replace(tzinfo=published.value.tzinfo), True, notes, moment.problems)
+
+
+# --------------------------------------------------------------------------- source
+
+
+def take_source(run: Run, line: Line, value: str) -> None:
+    if not value:
+        run.warn(line.number, 1, "empty source line: dropped")
+        run.found.append(f"dropped empty source line (line {line.number})")
+        return
+    if run.source is None:
+        run.source = value
+        run.found.append(f"source {value!r} (line {line.number})")
+    else:
+        run.found.append(f"another source line {value!r} (line {line.number}) ignored")

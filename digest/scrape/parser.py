@@ -1,0 +1,226 @@
+"""The parser: hand each line to the reader it belongs to, then put the results together.
+
+The readers each know one kind of line; this module only fixes the order in which
+they are asked (a post signature before a list header, a date line before a credit,
+the headline only once) and what needs the whole text at the end: a time-only update,
+pasted articles added to the related titles, and the warnings for a missing title or
+date. It also keeps the promise of never raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from ..diagnostics import Diagnostic, Severity
+from .body import add_paragraph, body_text, check_paragraph, describe_body, md_escape
+from .credits import take_credit
+from .dates import date_line
+from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
+from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
+from .model import Scraped
+from .posts import match_signature, take_post
+from .related import take_dropped_list, take_related
+from .state import Run
+from .tags import take_tags
+from .text import LINE_BREAK, clean, only_punctuation, phrase_key
+
+
+def parse_scraped(
+    text: str,
+    path: str,
+    *,
+    lang: str = "ar",
+    known_tags: Iterable[str] = (),
+    known_names: Iterable[str] = (),
+    reference_date: date | None = None,
+) -> Scraped:
+    """Read one raw scraped text; ``path`` is only used in diagnostics.
+
+    ``known_tags`` and ``known_names`` help split a tag line whose separators were
+    lost; ``reference_date`` resolves relative dates ("أمس") in date lines.
+    """
+    try:
+        run = Run(text, path, lang, tuple(known_tags), tuple(known_names), reference_date)
+        _read_lines(run)
+        return _finish(run)
+    except Exception as exc:  # the contract is "never raise": a parser bug still yields the whole text
+        return _fallback(text, path, exc)
+
+
+def _fallback(text: object, path: str, exc: Exception) -> Scraped:
+    """The text kept whole as the body, with the failure reported, when the parser itself failed."""
+    raw = text if isinstance(text, str) else ""
+    paragraphs = [clean(line) for line in LINE_BREAK.split(raw)]
+    message = f"internal error while reading the text, kept as it is (please report): {type(exc).__name__}: {exc}"
+    return Scraped(
+        title=None,
+        date=None,
+        date_has_time=False,
+        updated=None,
+        image_credit=None,
+        source=None,
+        tags=(),
+        related=(),
+        body="\n\n".join(md_escape(p) for p in paragraphs if p),
+        posts=(),
+        read_also=(),
+        found=(),
+        guessed=(),
+        diagnostics=(Diagnostic(path, 0, 0, message, Severity.WARNING),),
+    )
+
+
+# --------------------------------------------------------------------------- one line at a time
+
+
+def _read_lines(run: Run) -> None:
+    index = 0
+    while index < len(run.lines):
+        index = index + 1 if not run.lines[index].text else _handle(run, index)
+
+
+def _handle(run: Run, index: int) -> int:
+    """Classify the non-blank line at ``index``; return the index of the next line to look at."""
+    for step in _STEPS:
+        nxt = step(run, index)
+        if nxt is not None:
+            return nxt
+    if not run.title_decided:
+        return decide_title(run, index)
+    add_paragraph(run, run.lines[index])
+    return index + 1
+
+
+def _post(run: Run, index: int) -> int | None:
+    signature = match_signature(run.lines[index].text)
+    if signature is None:
+        return None
+    take_post(run, run.lines[index], signature)
+    return index + 1
+
+
+def _related(run: Run, index: int) -> int | None:
+    match = RELATED_RE.match(run.lines[index].text)
+    return take_related(run, index, match) if match else None
+
+
+def _dropped_list(run: Run, index: int) -> int | None:
+    match = DROP_LIST_RE.match(run.lines[index].text)
+    return take_dropped_list(run, index, match["head"]) if match else None
+
+
+def _tags(run: Run, index: int) -> int | None:
+    match = TAGS_RE.match(run.lines[index].text)
+    return take_tags(run, index, match) if match else None
+
+
+def _source(run: Run, index: int) -> int | None:
+    match = SOURCE_RE.match(run.lines[index].text)
+    if not match or len(match["rest"] or "") > 80:
+        return None
+    take_source(run, run.lines[index], (match["rest"] or "").strip())
+    return index + 1
+
+
+def _boilerplate(run: Run, index: int) -> int | None:
+    line = run.lines[index]
+    if not is_boilerplate(line.text):
+        return None
+    run.found.append(f"dropped boilerplate {line.text!r} (line {line.number})")
+    return index + 1
+
+
+def _punctuation(run: Run, index: int) -> int | None:
+    line = run.lines[index]
+    if not only_punctuation(line.text):
+        return None
+    run.warn(line.number, 1, f"line has only punctuation {line.text!r}: dropped")
+    return index + 1
+
+
+def _dates(run: Run, index: int) -> int | None:
+    dates = date_line(run.lines[index].text)
+    if dates is None:
+        return None
+    take_dates(run, run.lines[index], dates)
+    return index + 1
+
+
+def _credit(run: Run, index: int) -> int | None:
+    return index + 1 if take_credit(run, run.lines[index]) else None
+
+
+def _byline(run: Run, index: int) -> int | None:
+    return index + 1 if not run.body_started() and take_byline(run, run.lines[index]) else None
+
+
+_STEPS: tuple[Callable[[Run, int], int | None], ...] = (
+    _post,
+    _related,
+    _dropped_list,
+    _tags,
+    _source,
+    _boilerplate,
+    _punctuation,
+    _dates,
+    _credit,
+    _byline,
+)
+"""The readers in the order they are asked; the first to take a line decides what it is."""
+
+
+# --------------------------------------------------------------------------- the result
+
+
+def _finish(run: Run) -> Scraped:
+    """Resolve what needed the whole text (a time-only update, related titles) and report what is missing."""
+    updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
+    published = run.published[0] if run.published else None
+    _final_checks(run)
+    source = _source_or_guess(run)
+    for extra in run.read_also:
+        if phrase_key(extra.title) not in {phrase_key(t) for t in run.related}:
+            run.related.append(extra.title)
+    posts = tuple(item.post for item in run.items if item.post is not None)
+    if run.items:
+        run.found.append(describe_body(run.items, len(posts)))
+    return Scraped(
+        title=run.title,
+        date=published.value if published else None,
+        date_has_time=bool(published and published.has_time),
+        updated=updated,
+        image_credit=run.credit,
+        source=source,
+        tags=tuple(run.tags),
+        related=tuple(run.related),
+        body=body_text(run.items),
+        posts=posts,
+        read_also=tuple(run.read_also),
+        found=tuple(run.found),
+        guessed=tuple(run.guessed),
+        diagnostics=tuple(sorted(set(run.diags))),
+    )
+
+
+def _source_or_guess(run: Run) -> str | None:
+    if run.source is None and run.source_guess:
+        run.guessed.append(f"source {run.source_guess!r} taken from the dateline under the headline")
+        return run.source_guess
+    return run.source
+
+
+def _final_checks(run: Run) -> None:
+    """Warnings that need the whole text: a missing title or date, a date after the reference, body lines."""
+    if run.title is None:
+        where = run.untitled_line or run.first_content_line()
+        run.warn(where, 1 if where else 0, "no title found: give one with --title")
+    if run.published is None:
+        run.warn(0, 0, "no publication date found: give one with --date")
+    else:
+        moment, number = run.published
+        if run.reference and moment.value and moment.value.date() > run.reference:
+            run.warn(number, 1, "the publication date is after the reference date")
+    for item in run.items:
+        if item.post is None:
+            check_paragraph(run, item)
