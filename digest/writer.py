@@ -62,25 +62,29 @@ def write_site(site_dir: Path, files: Mapping[str, bytes | object]) -> WriteRepo
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     written = unchanged = 0
+    made: set[str] = set()
+    root = os.path.realpath(staging)
     try:
         for relpath, data in sorted(files.items()):
-            target = staging.joinpath(*checked[relpath].parts)
-            if not target.resolve().is_relative_to(staging.resolve()):
-                raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            current = site_dir.joinpath(*checked[relpath].parts)
+            parts = checked[relpath].parts
+            folder = os.path.join(staging, *parts[:-1])
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                # Checked once per folder: the staging tree is new and holds only what we made.
+                if not (os.path.realpath(folder) + os.sep).startswith(root + os.sep):
+                    raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
+                made.add(folder)
+            target = os.path.join(folder, parts[-1])
+            current = os.path.join(site_dir, *parts)
             if data is KEEP or _same(current, data):
                 os.link(current, target)
                 unchanged += 1
             else:
                 assert isinstance(data, bytes)
-                target.write_bytes(data)
+                with open(target, "wb") as handle:
+                    handle.write(data)
                 written += 1
-        old_files = (
-            {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-            if site_dir.exists()
-            else set()
-        )
+        old_files = _tree(site_dir)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -88,13 +92,26 @@ def write_site(site_dir: Path, files: Mapping[str, bytes | object]) -> WriteRepo
     return WriteReport(written=written, unchanged=unchanged, removed=len(old_files - set(files)))
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _same(path: str, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data`` (size first, to skip most reads)."""
     try:
-        return (
-            path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
-        )
+        stat = os.lstat(path)
+        if not os.path.isfile(path) or os.path.islink(path) or stat.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
+
+
+def _tree(folder: Path) -> set[str]:
+    """Relative POSIX paths of the files under ``folder``."""
+    found: set[str] = set()
+    for base, _dirs, names in os.walk(folder):
+        rel = os.path.relpath(base, folder)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in names)
+    return found
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
