@@ -20,7 +20,7 @@ class FeedEntry:
     updated: datetime
     author: str
     summary: str | None
-    content_html: str
+    content_html: str | None
     tags: tuple[str, ...]
     lang: str
 
@@ -62,8 +62,9 @@ def atom(feed: Feed) -> bytes:
             ET.SubElement(node, f"{{{ATOM}}}category", term=tag)
         if entry.summary:
             _sub(node, "summary", entry.summary)
-        content = _sub(node, "content", entry.content_html)
-        content.set("type", "html")
+        if entry.content_html is not None:
+            content = _sub(node, "content", entry.content_html)
+            content.set("type", "html")
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 

@@ -23,6 +23,7 @@ from .bodyhtml import pygments_css
 from .buildstate import Manifest, ParseCache, fingerprints
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import build_index
+from .parallel import fork_map, workers
 from .plan import PageSpec, plan_site
 from .project import Project
 from .reader import read_project
@@ -155,21 +156,30 @@ def render_site(
     views = ViewBuilder(index, urls, strings)
     files: dict[str, bytes | object] = {}
     keys: dict[str, str] = {}
-    rendered = 0
-    for spec in plan_site(index, views, urls, diags):
-        if diags.has_errors:
-            break
+    todo: list[PageSpec] = []
+    specs = plan_site(index, views, urls, diags)
+    if diags.has_errors:
+        return None
+    for spec in specs:
         path = Urls.output_path(spec.route)
         keys[path] = key = spec_key(global_key, spec)
         if global_key and reuse.keys.get(path) == key and reuse.site_dir and (reuse.site_dir / path).is_file():
             files[path] = KEEP
-            continue
-        data = _render(spec, templates, diags)
+        else:
+            todo.append(spec)
+
+    def render_one(spec: PageSpec) -> tuple[bytes | None, list[Diagnostic]]:
+        local = Diagnostics()
+        return _render(spec, templates, local), list(local)
+
+    for spec, (data, problems) in zip(todo, fork_map(render_one, todo, workers()), strict=True):
+        diags.extend(problems)
         if data is not None:
-            files[path] = data
-            rendered += 1
+            files[Urls.output_path(spec.route)] = data
     if diags.has_errors:
         return None
+    files = {path: files[path] for path in keys}  # plan order, whatever was carried over or rendered
+    rendered = len(todo)
     assets = _assets(project.templates_dir / "static")
     files.update(assets)
     keys.update({path: hashlib.sha256(data).hexdigest() for path, data in assets.items()})

@@ -273,19 +273,21 @@ def _list_maker(views, urls, lang, route, heading, items, switch, translated=Fal
     return make
 
 
-def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str) -> tuple[feeds.FeedEntry, ...]:  # type: ignore[no-untyped-def]
+def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str, full: bool) -> tuple[feeds.FeedEntry, ...]:  # type: ignore[no-untyped-def]
+    """Entries for the newest items; ``full`` adds each article's whole text (edition feeds
+    do; per-entity feeds carry headline and summary, which keeps hundreds of them small)."""
     entries = []
     for story, article in items[:FEED_ENTRIES]:
-        view = views.article(story, lang)
+        card = views.card(story, article, lang)
         entries.append(
             feeds.FeedEntry(
-                title=view.title.value,
+                title=card.title.value,
                 url=urls.absolute(urls.article(lang, story.slug)),
                 published=article.date,
                 updated=article.updated or article.date,
                 author=article.source.name if article.source else views.site.title.pick(lang)[0],
-                summary=view.summary.value if view.summary else None,
-                content_html=str(view.body_html),
+                summary=card.summary.value if card.summary else None,
+                content_html=str(views.article(story, lang).body_html) if full else None,
                 tags=article.tags,
                 lang=article.lang,
             )
@@ -304,7 +306,7 @@ def _edition_feed(views: ViewBuilder, urls: Urls, index: SiteIndex, lang: str) -
             self_url=urls.absolute(urls.feed(lang)),
             home_url=urls.absolute(urls.home(lang)),
             author=site.title.pick(lang)[0],
-            entries=_feed_entries(views, urls, edition.items, lang),
+            entries=_feed_entries(views, urls, edition.items, lang, full=True),
         )
     )
 
@@ -324,7 +326,7 @@ def _entity_feed_maker(views, urls, index, facts, lang):  # type: ignore[no-unty
                 self_url=urls.absolute(urls.entity_feed(lang, facts.entity.id)),
                 home_url=urls.absolute(urls.entity(lang, facts.entity.id)),
                 author=site.title.pick(lang)[0],
-                entries=_feed_entries(views, urls, items, lang),
+                entries=_feed_entries(views, urls, items, lang, full=False),
             )
         )
 

