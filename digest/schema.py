@@ -87,10 +87,7 @@ def text_list(value: Any, ctx: Context) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise Invalid(f"expected a list of text, found {_kind(value)}")
     items = tuple(_item(text, item, ctx, i) for i, item in enumerate(value))
-    for i, item in enumerate(items):
-        if item in items[:i]:
-            raise Invalid(f"{item!r} is listed twice", (i,))
-    return items
+    return tuple(dict.fromkeys(items))  # a repeated entry is dropped (``check`` warns about it)
 
 
 def boolean(value: Any, _ctx: Context) -> bool:
@@ -269,12 +266,25 @@ def check(
             continue
         try:
             result[name] = spec.convert(data[name], ctx)
+            _warn_repeats(doc, name, data[name], diags)
         except Invalid as problem:
             where = (name, *problem.at)
             line, col = doc.key_at(where) if problem.on_key else doc.at(where)
             diags.error(doc.path, line, col, f"'{name}': {problem}")
             ok = False
     return result if ok else None
+
+
+def _warn_repeats(doc: Document, name: str, raw: Any, diags: Diagnostics) -> None:
+    if not isinstance(raw, list):
+        return
+    seen: set[Any] = set()
+    for i, item in enumerate(raw):
+        key = item.strip() if isinstance(item, str) else item
+        if key in seen:
+            line, col = doc.at((name, i))
+            diags.warning(doc.path, line, col, f"'{name}': {item!r} is listed twice; the repeat is dropped")
+        seen.add(key)
 
 
 def _first_line(doc: Document) -> tuple[int, int]:

@@ -207,3 +207,13 @@ def test_two_tags_on_one_output_path_are_an_error(scratch: Project, capsys: pyte
     assert main(["--root", str(scratch.root), "check"]) == 1
     err = capsys.readouterr().err
     assert "duplicate output path 'en/tags/north-korea/index.html'" in err
+
+
+def test_repeated_list_entries_are_dropped_with_a_warning(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    article = scratch.content_dir / "articles" / f"{SLUG}.en.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("tags: [NATO,", "tags: [NATO, NATO,", 1), encoding="utf-8"
+    )
+    assert main(["--root", str(scratch.root), "check"]) == 0
+    err = capsys.readouterr().err
+    assert f"content/articles/{SLUG}.en.md:7:14: warning: 'tags': 'NATO' is listed twice; the repeat is dropped" in err
