@@ -14,7 +14,7 @@ from babel import Locale
 from markupsafe import Markup
 
 from . import i18n
-from .bodyhtml import BodyContext, BodyRenderer, other_direction
+from .bodyhtml import BodyContext, BodyRenderer
 from .index import Edition, EntityFacts, SiteIndex
 from .model import Article, Entity, Story
 from .urls import Urls
@@ -446,7 +446,3 @@ class ViewBuilder:
                 groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, len(f.mentions)) for f in facts)))
         return tuple(groups)
 
-
-def mixed(text: str, lang: str) -> bool:
-    """True when a name needs ``<bdi>`` on a page in ``lang``."""
-    return other_direction(text, lang)
