@@ -52,10 +52,16 @@ def expected_lines(name: str) -> list[str]:
 
 
 def make_project(name: str, root: Path) -> Path:
-    """Copy the case to ``root``; link the shared theme unless the case brings its own."""
+    """Copy the case to ``root`` with the shared theme; a case's own template files replace the theme's."""
     shutil.copytree(CASES / name, root, ignore=shutil.ignore_patterns("expected.txt"))
     if not (root / "templates").exists():
         (root / "templates").symlink_to(SHARED_TEMPLATES, target_is_directory=True)
+        return root
+    for source in SHARED_TEMPLATES.rglob("*"):
+        target = root / "templates" / source.relative_to(SHARED_TEMPLATES)
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     return root
 
 
