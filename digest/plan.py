@@ -21,6 +21,8 @@ from .urls import Urls
 from .views import IndexView, Link, ListView, ViewBuilder, autonym
 
 FEED_ENTRIES = 50
+PAGE_SIZE = 50
+"""Stories per page on the home page, topic pages and month pages."""
 
 
 @dataclass(frozen=True)
@@ -97,21 +99,17 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
     everything = (corpus_key(index),)
     t = views.strings[lang]
     site_origin = Position("content/site.yaml", 1, 1)
-    page(
-        urls.home(lang),
+    _paged(
+        page,
+        views,
+        urls,
+        lang,
+        urls.home,
+        views.site.title.pick(lang)[0],
+        edition.items,
         "home.html",
-        lambda: {
-            "page": views.meta(
-                lang,
-                views.site.title.pick(lang)[0],
-                urls.home(lang),
-                translations=same(urls.home),
-                switch=same(urls.home),
-                current="home",
-            ),
-            "view": ListView(views.site.title.pick(lang)[0], views.days(edition.items, lang), len(edition.items)),
-        },
-        deps=everything,
+        translated=True,
+        current="home",
     )
     for story in index.corpus.stories:
         page(
@@ -172,14 +170,19 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
     stories_by_article = {id(article): story for story, article in edition.items}
     for tag, articles in edition.tags.items():
         items = tuple((stories_by_article[id(a)], a) for a in articles)
-        page(
-            urls.tag(lang, tag),
+        route_of = (lambda tg: lambda code: urls.tag(code, tg))(tag)
+        _paged(
+            page,
+            views,
+            urls,
+            lang,
+            route_of,
+            t["tag_heading"].format(tag=tag),
+            items,
             "list.html",
-            _list_maker(
-                views, urls, lang, urls.tag(lang, tag), t["tag_heading"].format(tag=tag), items, same(urls.tags)
-            ),
-            articles[0].position,
-            _digests(items),
+            translated=False,
+            origin=articles[0].position,
+            switch_to=urls.tags,
         )
     page(
         urls.archive(lang),
@@ -205,15 +208,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
     )
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
-        page(
-            route_of(lang),
-            "list.html",
-            _list_maker(
-                views, urls, lang, route_of(lang), i18n.month_text(month, lang), items, same(route_of), translated=True
-            ),
-            site_origin,
-            _digests(items),
-        )
+        _paged(page, views, urls, lang, route_of, i18n.month_text(month, lang), items, "list.html", translated=True)
     specs.append(
         PageSpec(
             urls.feed(lang),
@@ -265,10 +260,48 @@ def _entity_maker(views, urls, facts, lang):  # type: ignore[no-untyped-def]
     return make
 
 
-def _list_maker(views, urls, lang, route, heading, items, switch, translated=False):  # type: ignore[no-untyped-def]
+def _paged(  # type: ignore[no-untyped-def]
+    page,
+    views,
+    urls,
+    lang,
+    route_of,
+    heading,
+    items,
+    template,
+    *,
+    translated,
+    current="",
+    origin=None,
+    switch_to=None,
+) -> None:
+    """One spec per page of ``PAGE_SIZE`` stories: ``route``, ``route/page/2/``, …
+
+    ``translated`` lists share their pages across languages (every edition shows every
+    story, so page N holds the same stories); a tag's pages switch to the other
+    edition's topic index instead (``switch_to``).
+    """
+    chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
+    total = len(chunks)
+    for number, chunk in enumerate(chunks, start=1):
+        route = urls.page(route_of(lang), number)
+        make = _list_maker(
+            views, urls, lang, route_of, heading, chunk, number, total, len(items), translated, current, switch_to
+        )
+        page(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *_digests(chunk)))
+
+
+def _list_maker(views, urls, lang, route_of, heading, items, number, total, count, translated, current, switch_to):  # type: ignore[no-untyped-def]
     def make() -> Mapping[str, Any]:
-        meta = views.meta(lang, heading, route, translations=switch if translated else None, switch=switch)
-        return {"page": meta, "view": ListView(heading, views.days(items, lang), len(items))}
+        languages = views.site.languages
+        same = {code: urls.page(route_of(code), number) for code in languages}
+        switch = {code: switch_to(code) for code in languages} if switch_to else same
+        title = heading if number == 1 else f"{heading} ({number}/{total})"
+        meta = views.meta(
+            lang, title, same[lang], translations=same if translated else None, switch=switch, current=current
+        )
+        pager = views.pager(number, total, lambda n: urls.page(route_of(lang), n))
+        return {"page": meta, "view": ListView(heading, views.days(items, lang), count, pager)}
 
     return make
 

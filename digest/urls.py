@@ -91,6 +91,11 @@ class Urls:
         return f"{lang}/archive/{year}/{mon}/"
 
     @staticmethod
+    def page(route: str, number: int) -> str:
+        """Page ``number`` of a paginated list at ``route`` (page 1 is the route itself)."""
+        return route if number == 1 else f"{route}page/{number}/"
+
+    @staticmethod
     def feed(lang: str) -> str:
         return f"{lang}/feed.xml"
 

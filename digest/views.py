@@ -7,7 +7,7 @@ they cannot query, and a template change cannot change what data a page uses.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from babel import Locale
@@ -175,12 +175,24 @@ class TypeGroup:
 
 
 @dataclass(frozen=True)
+class Pager:
+    number: int
+    total: int
+    newer: str | None
+    """Link to the previous page (newer stories), if any."""
+    older: str | None
+    pages: tuple[tuple[int, str], ...]
+    """Every page number with its link."""
+
+
+@dataclass(frozen=True)
 class ListView:
     """A heading plus stories grouped by day: home, tag and month pages."""
 
     heading: str
     days: tuple[DayGroup, ...]
     count: int
+    pager: Pager | None = None
 
 
 @dataclass(frozen=True)
@@ -288,6 +300,18 @@ class ViewBuilder:
             js_href=self.urls.href(self.urls.asset("digest.js")),
             noindex=noindex,
             og_type=og_type,
+        )
+
+    def pager(self, number: int, total: int, route_of: Callable[[int], str]) -> Pager | None:
+        if total <= 1:
+            return None
+        href = self.urls.href
+        return Pager(
+            number=number,
+            total=total,
+            newer=href(route_of(number - 1)) if number > 1 else None,
+            older=href(route_of(number + 1)) if number < total else None,
+            pages=tuple((n, href(route_of(n))) for n in range(1, total + 1)),
         )
 
     def chip(self, entity: Entity, lang: str, count: int = 0) -> Chip:
@@ -445,4 +469,3 @@ class ViewBuilder:
             if facts:
                 groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, len(f.mentions)) for f in facts)))
         return tuple(groups)
-

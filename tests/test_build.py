@@ -217,3 +217,28 @@ def test_repeated_list_entries_are_dropped_with_a_warning(scratch: Project, caps
     assert main(["--root", str(scratch.root), "check"]) == 0
     err = capsys.readouterr().err
     assert f"content/articles/{SLUG}.en.md:7:14: warning: 'tags': 'NATO' is listed twice; the repeat is dropped" in err
+
+
+def test_long_lists_are_paginated(scratch: Project) -> None:
+    source = (scratch.content_dir / "articles" / "2024-10-23-medvedev-nato-russia-council-enemy.ar.md").read_text(
+        encoding="utf-8"
+    )
+    for day in range(1, 61):
+        text = source.replace("date: 2024-10-23", f"date: 2024-09-{(day % 28) + 1:02d}", 1)
+        (scratch.content_dir / "articles" / f"2024-09-copy-{day}.ar.md").write_text(text, encoding="utf-8")
+    build_ok(scratch)
+    site = scratch.site_dir
+    stories = 60 + len(SLUGS)
+    assert (site / "ar" / "page" / "2" / "index.html").is_file() and not (site / "ar" / "page" / "3").exists()
+    first = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    second = (site / "ar" / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert first.count('class="card"') == 50 and second.count('class="card"') == stories - 50
+    assert 'href="/ar/page/2/" rel="next"' in first and 'href="/ar/" rel="prev"' in second
+    # page 2 of the English edition holds the same stories, so the two are translations
+    assert page_facts(site / "ar" / "page" / "2" / "index.html").alternates[:2] == [
+        ("ar", "https://example.org/ar/page/2/"),
+        ("en", "https://example.org/en/page/2/"),
+    ]
+    tag_pages = list((site / "ar" / "tags").glob("*/page/2/index.html"))
+    assert tag_pages, "a topic with more than 50 stories has a second page"
+    test_every_internal_link_and_fragment_resolves(site)
