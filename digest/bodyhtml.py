@@ -28,6 +28,7 @@ from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Post
 
 _ENV_KEY = "digest.render"
+RECENT_BODIES = 128
 _LATIN_START = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -71,6 +72,7 @@ class BodyRenderer:
     """A markdown-it renderer with the page-aware rules of this project."""
 
     def __init__(self) -> None:
+        self._recent: dict[str, tuple[Any, ...]] = {}
         self.md: MarkdownIt = make_parser()
         self.md.options["highlight"] = _highlight
         for name, rule in {
@@ -88,13 +90,23 @@ class BodyRenderer:
             self.md.add_render_rule(name, rule)
 
     def render(self, article: Article, ctx: BodyContext) -> str:
-        tokens = article.body.tokens or self._reparse(article)
+        tokens = article.body.tokens or self._tokens(article)
         return self.md.renderer.render(list(tokens), self.md.options, {_ENV_KEY: ctx})
 
-    def _reparse(self, article: Article) -> tuple[Any, ...]:
-        """Tokens for a body read from the build cache (its facts were checked when it was cached)."""
-        body = article.body
-        return parse_body(self.md, body.source, article.position.path, body.first_line, Diagnostics()).tokens
+    def _tokens(self, article: Article) -> tuple[Any, ...]:
+        """Tokens of a body whose parse kept only facts (they were checked by the read stage).
+
+        The last few are kept: an article's page and the feeds that carry it are
+        usually rendered close together.
+        """
+        found = self._recent.get(article.digest)
+        if found is None:
+            body = article.body
+            found = parse_body(self.md, body.source, article.position.path, body.first_line, Diagnostics()).tokens
+            self._recent[article.digest] = found
+            if len(self._recent) > RECENT_BODIES:
+                del self._recent[next(iter(self._recent))]
+        return found
 
 
 def _ctx(env: dict[str, Any]) -> BodyContext:

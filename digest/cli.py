@@ -41,15 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual news digest into site/.")
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     parser.add_argument("--root", default=".", help="project folder holding content/ and templates/ (default: .)")
+    _build_options(parser, argparse.SUPPRESS)  # so that `python build.py --clean` works without "build"
     sub = parser.add_subparsers(dest="command")
     for name, text in (
         ("build", "render the site into site/ (the default)"),
         ("check", "validate everything and write nothing"),
     ):
-        cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("--base-url", help="publish address to use instead of site.yaml's base_url")
-        cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
-        cmd.add_argument("--clean", action="store_true", help="ignore the build cache (.digest-cache/)")
+        _build_options(sub.add_parser(name, help=text, description=text), argparse.SUPPRESS)
     ann = sub.add_parser("annotate", help="mark mentions of registered entities in articles")
     ann.add_argument("files", nargs="*", type=Path, help="article files (default: every article)")
     ann.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing")
@@ -70,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--port", type=int, default=8000)
     parser.set_defaults(command="build", base_url=None, drafts=False, clean=False)
     return parser
+
+
+def _build_options(parser: argparse.ArgumentParser, default: object) -> None:
+    # SUPPRESS: an option given before or after the subcommand is kept, not reset by defaults.
+    parser.add_argument("--base-url", default=default, help="publish address to use instead of site.yaml's base_url")
+    parser.add_argument("--drafts", action="store_true", default=default, help="include articles marked draft: true")
+    parser.add_argument("--clean", action="store_true", default=default, help="ignore the build cache (.digest-cache/)")
 
 
 def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:

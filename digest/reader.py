@@ -7,7 +7,7 @@ articles) parsed, even after errors elsewhere, so one run reports everything.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
@@ -161,6 +161,8 @@ def read_article(
         return None
     doc = frontmatter.load(parts.yaml_text, file.display, diags, parts.yaml_line)
     body = parse_body(md, parts.body, file.display, parts.body_line, diags, registry.names.get(file.lang))
+    # Tokens take ten times the memory of the text; pages re-parse the bodies they show.
+    body = replace(body, tokens=())
     check_references(body, registry, diags)
     if doc is None:
         return None
