@@ -17,9 +17,10 @@ from markdown_it import MarkdownIt
 
 from . import frontmatter, schema
 from .buildstate import ParseCache
-from .diagnostics import Diagnostics, suggest
+from .diagnostics import Diagnostic, Diagnostics, suggest
 from .markup import make_parser, parse_body
 from .model import Article, Body, Corpus, Entity, Position, SiteConfig, Story
+from .parallel import fork_map, workers
 from .project import ArticleFile, EntityFile, Project, SourceFile
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -219,8 +220,9 @@ def read_project(
     )
     contexts = {lang: _context_key(site, registry, lang) for lang in site.languages}
     md = make_parser()
-    articles = []
-    for file in inventory.articles:
+    results: dict[int, tuple[Article | None, tuple[Diagnostic, ...]]] = {}
+    misses: list[tuple[int, ArticleFile, bytes, str]] = []
+    for number, file in enumerate(inventory.articles):
         if file.lang not in site.languages:
             diags.error(
                 file.display,
@@ -236,11 +238,22 @@ def read_project(
         key = sha256(contexts[file.lang] + file.display.encode() + data).hexdigest()
         found = cache.get(key) if cache is not None else None
         if found is None:
-            local = Diagnostics()
-            found = (read_article(file, site, md, registry, local, data), tuple(local.sorted()))
-            if cache is not None:
-                cache.put(key, found)
-        article, problems = found
+            misses.append((number, file, data, key))
+        else:
+            results[number] = found
+
+    def parse(job: tuple[int, ArticleFile, bytes, str]) -> tuple[Article | None, tuple[Diagnostic, ...]]:
+        local = Diagnostics()
+        return read_article(job[1], site, md, registry, local, job[2]), tuple(local.sorted())
+
+    # Parsing is the read stage's cost: spread it over the cores (results come back in order).
+    for (number, _file, _data, key), found in zip(misses, fork_map(parse, misses, workers()), strict=True):
+        results[number] = found
+        if cache is not None:
+            cache.put(key, found)
+    articles = []
+    for number in sorted(results):
+        article, problems = results[number]
         diags.extend(problems)
         if article is not None:
             articles.append(article)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from babel import Locale
 
 from .diagnostics import Diagnostics
@@ -28,6 +29,16 @@ class Templates:
             keep_trailing_newline=True,
         )
         self.env.globals["t"] = _translator(strings)
+        self.env.globals["card_html"] = self._card_html
+        self._cards: dict[tuple[Any, str], Markup] = {}
+
+    def _card_html(self, item: Any, page: Any) -> Markup:
+        """A story card, rendered once per story and language: lists and entity pages repeat them."""
+        key = (item, page.lang)
+        if key not in self._cards:
+            template = self.env.get_template("partials/card.html")
+            self._cards[key] = Markup(template.render(item=item, page=page).strip())
+        return self._cards[key]
 
     def check(self, diags: Diagnostics) -> None:
         """Compile every template once, so syntax errors are reported even for unused pages."""

@@ -24,8 +24,12 @@ from .mention import ZWJ
 ENV_KEY = "digest.facts"
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)]*(?=\s|$)")
 _CONTEXT_LIMIT = 240
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F))
+# str.translate deletes every character of a script in one C-level pass; the length
+# difference counts that script's letters (far cheaper than regex findall lists).
+_DROP_ARABIC = {code: None for low, high in _ARABIC_RANGES for code in range(low, high + 1)}
+_DROP_LATIN = {code: None for low, high in _LATIN_RANGES for code in range(low, high + 1)}
 
 
 @dataclass
@@ -174,8 +178,8 @@ def _mark_script(block: Token, inline: Token, context_lang: str | None) -> None:
 
 def dominant_script(text: str) -> str | None:
     """``latin`` or ``arabic`` when one script clearly dominates the letters of ``text``."""
-    arabic = len(_ARABIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    arabic = len(text) - len(text.translate(_DROP_ARABIC))
+    latin = len(text) - len(text.translate(_DROP_LATIN))
     if latin > 2 * arabic and latin >= 8:
         return "latin"
     if arabic > 2 * latin and arabic >= 8:
