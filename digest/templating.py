@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 from babel import Locale
+from markupsafe import Markup
 
 from .diagnostics import Diagnostics
 
