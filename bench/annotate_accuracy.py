@@ -40,8 +40,10 @@ def main() -> int:
                 parts = split(read_text(file, diags) or "", file.display, diags)
                 bodies.append((parts.body if parts else "", lang))
         result = score(bodies, dict(corpus.entities), md)
-        print(f"{lang}: {len(bodies)} articles, {result.gold} hand mentions, {result.predicted} found, "
-              f"{result.correct} exact: precision {result.precision:.3f}, recall {result.recall:.3f}")
+        print(
+            f"{lang}: {len(bodies)} articles, {result.gold} hand mentions, {result.predicted} found, "
+            f"{result.correct} exact: precision {result.precision:.3f}, recall {result.recall:.3f}"
+        )
         for miss in result.misses:
             print(f"  missed: {miss}")
         for extra in result.extras:
@@ -51,8 +53,10 @@ def main() -> int:
             # typed differently (diacritics, hamza and ta/ya variants, tatweel), five ways.
             varied = [(perturb(body, seed), lang) for seed in range(5) for body, _ in bodies]
             result = score(varied, dict(corpus.entities), md)
-            print(f"{lang} (retyped 5 ways): {result.gold} hand mentions, {result.predicted} found, "
-                  f"{result.correct} exact: precision {result.precision:.3f}, recall {result.recall:.3f}")
+            print(
+                f"{lang} (retyped 5 ways): {result.gold} hand mentions, {result.predicted} found, "
+                f"{result.correct} exact: precision {result.precision:.3f}, recall {result.recall:.3f}"
+            )
             for miss in result.misses[:10]:
                 print(f"  missed: {miss}")
             for extra in result.extras[:10]:

@@ -48,6 +48,22 @@ def measure(cmd: list[str], cwd: Path, runs: int, prep=None) -> dict[str, float]
     return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss_mib": peak / 1024}
 
 
+def aside(path: Path) -> None:
+    """Move an old output out of the way without deleting it: on ext4 with online discard,
+    deleting hundreds of MB right before a timed run slows that run (as peers.sh notes)."""
+    if path.exists():
+        away = path.parent / ".bench-away"
+        away.mkdir(exist_ok=True)
+        path.rename(away / f"{path.name}-{time.monotonic_ns()}")
+
+
+def purge(folder: Path) -> None:
+    """Delete what ``aside`` moved, untimed, and let the disk settle."""
+    shutil.rmtree(folder / ".bench-away", ignore_errors=True)
+    os.sync()
+    time.sleep(2)
+
+
 def files_in(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
 
@@ -98,10 +114,11 @@ def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
     cmd = [sys.executable, str(BUILD), "--root", str(folder)]
 
     def cold() -> None:
-        shutil.rmtree(folder / "site", ignore_errors=True)
-        shutil.rmtree(folder / ".digest-cache", ignore_errors=True)
+        aside(folder / "site")
+        aside(folder / ".digest-cache")
 
     results = {"cold": measure(cmd, folder, runs, cold)}
+    purge(folder)
     results["cold"]["files"] = files_in(folder / "site")
     results["no change"] = measure(cmd, folder, runs)
     article = sorted((folder / "content" / "articles").glob("*.ar.md"))[0]
