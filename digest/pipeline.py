@@ -30,7 +30,7 @@ from .reader import read_project
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
-from .writer import KEEP, WriteReport, write_site
+from .writer import KEEP, Staging, WriteReport
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -50,9 +50,10 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class Rendered:
-    files: dict[str, bytes | object]
-    """Output path → bytes, or ``KEEP`` for an unchanged output carried over from ``site/``."""
     keys: dict[str, str]
+    """Every output path of the site → the key of what it was made from."""
+    written: int
+    """Outputs whose bytes differ from the current site's."""
     articles: int
     entities: int
     rendered: int
@@ -84,25 +85,29 @@ def build(
     # check renders every page (to find template errors) but may take parses from the cache.
     reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir)
     global_key = _global_key(project, inputs, options)
-    rendered = render_site(project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key)
+    staging = Staging(project.site_dir) if write else None
+    try:
+        rendered = render_site(
+            project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key, staging=staging
+        )
+    except BaseException:
+        if staging is not None:
+            staging.abort()
+        raise
     if rendered is None or diags.has_errors:
+        if staging is not None:
+            staging.abort()
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
-    if write:
-        report = write_site(project.site_dir, rendered.files)
+    if staging is not None:
+        report = staging.commit(set(rendered.keys), rendered.written)
         cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]
         Manifest(inputs, rendered.keys, options, counts, warnings).save(manifest_path)
-    return BuildResult(
-        tuple(diags.sorted()),
-        True,
-        len(rendered.files),
-        rendered.articles,
-        rendered.entities,
-        report,
-        rendered.rendered,
-    )
+    outputs = len(rendered.keys)
+    result = (outputs, rendered.articles, rendered.entities, report, rendered.rendered)
+    return BuildResult(tuple(diags.sorted()), True, *result)
 
 
 def input_files(project: Project) -> list[Path]:
@@ -140,8 +145,12 @@ def render_site(
     drafts: bool = False,
     reuse: Reuse | None = None,
     global_key: str = "",
+    staging: Staging | None = None,
 ) -> Rendered | None:
-    """Every output of the site, or ``None`` when errors stop the build."""
+    """Render every output of the site into ``staging`` (or only check it, without one).
+
+    ``None`` when errors stop the build; the caller then aborts the staging folder.
+    """
     reuse = reuse or Reuse(None, {}, None)
     read = read_project(project, diags, drafts=drafts, cache=reuse.cache)
     corpus = read.corpus
@@ -154,9 +163,9 @@ def render_site(
     index = build_index(corpus)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    files: dict[str, bytes | object] = {}
     keys: dict[str, str] = {}
     todo: list[PageSpec] = []
+    kept: list[str] = []
     specs = plan_site(index, views, urls, diags)
     if diags.has_errors:
         return None
@@ -164,26 +173,29 @@ def render_site(
         path = Urls.output_path(spec.route)
         keys[path] = key = spec_key(global_key, spec)
         if global_key and reuse.keys.get(path) == key and reuse.site_dir and (reuse.site_dir / path).is_file():
-            files[path] = KEEP
+            kept.append(path)
         else:
             todo.append(spec)
 
-    def render_one(spec: PageSpec) -> tuple[bytes | None, list[Diagnostic]]:
+    def render_one(spec: PageSpec) -> tuple[bool, list[Diagnostic]]:
+        """Render one output and stage it right here (in a worker, when forked)."""
         local = Diagnostics()
-        return _render(spec, templates, local), list(local)
+        data = _render(spec, templates, local)
+        written = data is not None and staging is not None and staging.put(Urls.output_path(spec.route), data)
+        return written, list(local)
 
-    for spec, (data, problems) in zip(todo, fork_map(render_one, todo, workers()), strict=True):
+    written = 0
+    for changed, problems in fork_map(render_one, todo, workers()):
         diags.extend(problems)
-        if data is not None:
-            files[Urls.output_path(spec.route)] = data
+        written += changed
     if diags.has_errors:
         return None
-    files = {path: files[path] for path in keys}  # plan order, whatever was carried over or rendered
-    rendered = len(todo)
     assets = _assets(project.templates_dir / "static")
-    files.update(assets)
     keys.update({path: hashlib.sha256(data).hexdigest() for path, data in assets.items()})
-    return Rendered(files, keys, len(corpus.articles()), len(corpus.entities), rendered)
+    if staging is not None:
+        written += sum(staging.put(path, KEEP) for path in kept)
+        written += sum(staging.put(path, data) for path, data in assets.items())
+    return Rendered(keys, written, len(corpus.articles()), len(corpus.entities), len(todo))
 
 
 def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:

@@ -53,43 +53,68 @@ def recover(site_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+class Staging:
+    """A new site assembled beside the current one, then swapped in by ``commit``.
+
+    ``put`` may be called from forked render workers: each writes its own files
+    straight into the staging folder, so page bytes never travel back to the parent.
+    """
+
+    def __init__(self, site_dir: Path) -> None:
+        recover(site_dir)
+        self.site_dir = site_dir
+        self.path = site_dir.with_name(f".{site_dir.name}.staging-{os.getpid()}")
+        if self.path.exists():
+            shutil.rmtree(self.path)
+        self.path.mkdir(parents=True)
+        self._root = os.path.realpath(self.path)
+        self._made: set[str] = set()
+
+    def put(self, relpath: str, data: bytes | object) -> bool:
+        """Stage one file; ``True`` when its bytes differ from the current site's (i.e. written)."""
+        parts = _safe(relpath).parts
+        folder = os.path.join(self.path, *parts[:-1])
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            # Checked once per folder: the staging tree is new and holds only what we made.
+            if not (os.path.realpath(folder) + os.sep).startswith(self._root + os.sep):
+                raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
+            self._made.add(folder)
+        target = os.path.join(folder, parts[-1])
+        current = os.path.join(self.site_dir, *parts)
+        if data is KEEP or _same(current, data):
+            os.link(current, target)
+            return False
+        assert isinstance(data, bytes)
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return True
+
+    def commit(self, paths: set[str], written: int) -> WriteReport:
+        """Swap the staged site in; ``paths`` are every staged file (to count removed ones)."""
+        try:
+            old_files = _tree(self.site_dir)
+            _swap(self.path, self.site_dir)
+        except BaseException:
+            self.abort()
+            raise
+        return WriteReport(written=written, unchanged=len(paths) - written, removed=len(old_files - paths))
+
+    def abort(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
 def write_site(site_dir: Path, files: Mapping[str, bytes | object]) -> WriteReport:
     """Make ``site_dir`` hold exactly ``files`` (relative POSIX path → bytes, or ``KEEP``)."""
-    checked = {relpath: _safe(relpath) for relpath in files}
-    recover(site_dir)
-    staging = site_dir.with_name(f".{site_dir.name}.staging-{os.getpid()}")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    written = unchanged = 0
-    made: set[str] = set()
-    root = os.path.realpath(staging)
+    for relpath in files:
+        _safe(relpath)  # refuse the whole site before writing anything
+    staging = Staging(site_dir)
     try:
-        for relpath, data in sorted(files.items()):
-            parts = checked[relpath].parts
-            folder = os.path.join(staging, *parts[:-1])
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                # Checked once per folder: the staging tree is new and holds only what we made.
-                if not (os.path.realpath(folder) + os.sep).startswith(root + os.sep):
-                    raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
-                made.add(folder)
-            target = os.path.join(folder, parts[-1])
-            current = os.path.join(site_dir, *parts)
-            if data is KEEP or _same(current, data):
-                os.link(current, target)
-                unchanged += 1
-            else:
-                assert isinstance(data, bytes)
-                with open(target, "wb") as handle:
-                    handle.write(data)
-                written += 1
-        old_files = _tree(site_dir)
-        _swap(staging, site_dir)
+        written = sum(staging.put(relpath, data) for relpath, data in sorted(files.items()))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.abort()
         raise
-    return WriteReport(written=written, unchanged=unchanged, removed=len(old_files - set(files)))
+    return staging.commit(set(files), written)
 
 
 def _same(path: str, data: bytes) -> bool:
