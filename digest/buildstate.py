@@ -130,3 +130,28 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def options_key(base_url: str | None, drafts: bool) -> str:
+    """The build options outputs depend on, as stored in the manifest."""
+    return repr((base_url, drafts))
+
+
+def input_files(content_dir: Path, templates_dir: Path) -> list[Path]:
+    """Everything a build reads: content, theme, and the engine's own code."""
+    roots = (content_dir, templates_dir, PACKAGE)
+    return sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file() and _relevant(p))
+
+
+def _relevant(path: Path) -> bool:
+    return "__pycache__" not in path.parts and not path.name.startswith(".")
+
+
+def unchanged_since_last_build(manifest: Manifest, inputs: dict[str, list[Any]], options: str, site_dir: Path) -> bool:
+    """No input, option or output changed: the site on disk is exactly what a build would make."""
+    if not manifest.outputs or inputs != manifest.inputs or options != manifest.options:
+        return False
+    return all((site_dir / path).is_file() for path in manifest.outputs)

@@ -12,13 +12,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+from .buildstate import Manifest, fingerprints, input_files, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Diagnostics, Severity
-from .editing import annotate_files, load_registry, save_text, stub_entity
 from .model import ENTITY_TYPES
-from .pipeline import BuildResult, build
 from .project import Project
+
+if TYPE_CHECKING:
+    from .pipeline import BuildResult
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +82,10 @@ def _build_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
     started = time.perf_counter()
+    if write and not args.clean and _up_to_date(project, args, started):
+        return 0
+    from .pipeline import build  # the engine's imports cost more than a no-change rebuild
+
     result = build(project, write=write, base_url=args.base_url, drafts=args.drafts, clean=args.clean)
     seconds = time.perf_counter() - started
     print_diagnostics(result.diagnostics)
@@ -87,6 +94,8 @@ def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
 
 
 def _annotate(project: Project, args: argparse.Namespace) -> int:
+    from .editing import annotate_files, load_registry, save_text, stub_entity
+
     diags = Diagnostics()
     registry = load_registry(project, diags)
     if registry is None or diags.has_errors:
@@ -131,6 +140,22 @@ def _annotate(project: Project, args: argparse.Namespace) -> int:
     verb = "would change" if args.dry_run else "changed"
     print(f"annotated {len(edits)} files: {added} mentions added, {changed} files {verb}")
     return 0
+
+
+def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:
+    """The no-change rebuild: nothing read but the manifest and the inputs' fingerprints."""
+    manifest = Manifest.load(project.cache_dir / "manifest.json")
+    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
+    if not unchanged_since_last_build(manifest, inputs, options_key(args.base_url, args.drafts), project.site_dir):
+        return False
+    print_diagnostics([Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings])
+    articles, entities = manifest.counts
+    seconds = time.perf_counter() - started
+    print(
+        f"built {len(manifest.outputs)} files ({articles} articles, {entities} entities): "
+        f"0 written, {len(manifest.outputs)} unchanged, 0 removed in {seconds:.2f} s"
+    )
+    return True
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

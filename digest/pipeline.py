@@ -20,7 +20,14 @@ from pathlib import Path
 
 from . import i18n
 from .bodyhtml import pygments_css
-from .buildstate import Manifest, ParseCache, fingerprints
+from .buildstate import (
+    Manifest,
+    ParseCache,
+    fingerprints,
+    input_files,
+    options_key,
+    unchanged_since_last_build,
+)
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import build_index
 from .parallel import fork_map, workers
@@ -31,8 +38,6 @@ from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
 from .writer import KEEP, Staging, WriteReport
-
-PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,11 @@ class Reuse:
 def build(
     project: Project, *, write: bool = True, base_url: str | None = None, drafts: bool = False, clean: bool = False
 ) -> BuildResult:
-    options = repr((base_url, drafts))
+    options = options_key(base_url, drafts)
     manifest_path = project.cache_dir / "manifest.json"
     manifest = Manifest() if clean else Manifest.load(manifest_path)
-    inputs = fingerprints(input_files(project), manifest.inputs)
-    if write and _nothing_changed(project, manifest, inputs, options):
+    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
+    if write and unchanged_since_last_build(manifest, inputs, options, project.site_dir):
         warnings = tuple(Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings)
         report = WriteReport(written=0, unchanged=len(manifest.outputs), removed=0)
         articles, entities = manifest.counts
@@ -108,22 +113,6 @@ def build(
     outputs = len(rendered.keys)
     result = (outputs, rendered.articles, rendered.entities, report, rendered.rendered)
     return BuildResult(tuple(diags.sorted()), True, *result)
-
-
-def input_files(project: Project) -> list[Path]:
-    """Everything a build reads: content, theme, and the engine's own code."""
-    roots = (project.content_dir, project.templates_dir, PACKAGE)
-    return sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file() and _relevant(p))
-
-
-def _relevant(path: Path) -> bool:
-    return "__pycache__" not in path.parts and not path.name.startswith(".")
-
-
-def _nothing_changed(project: Project, manifest: Manifest, inputs: dict[str, list[object]], options: str) -> bool:
-    if not manifest.outputs or inputs != manifest.inputs or options != manifest.options:
-        return False
-    return all((project.site_dir / path).is_file() for path in manifest.outputs)
 
 
 def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
