@@ -42,7 +42,6 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
     specs: list[PageSpec] = []
     site_origin = Position("content/site.yaml", 1, 1)
     langs = site.languages
-    everywhere = {code: "" for code in langs}
 
     def same(route_of: Callable[[str], str]) -> dict[str, str]:
         return {code: route_of(code) for code in langs}
@@ -78,7 +77,7 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
         },
     )
     for lang in langs:
-        _plan_edition(index, views, urls, lang, page, specs, same, everywhere)
+        _plan_edition(index, views, urls, lang, page, specs, same)
     everything = corpus_key(index)
     specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (everything,)))
     _check_collisions(specs, diags)
@@ -94,7 +93,7 @@ def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
     return tuple(article.digest for _, article in items)
 
 
-def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> None:  # type: ignore[no-untyped-def]
+def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type: ignore[no-untyped-def]
     edition = index.edition(lang)
     everything = (corpus_key(index),)
     t = views.strings[lang]
@@ -148,25 +147,8 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
                 deps,
             )
         )
-    page(
-        urls.tags(lang),
-        "list_index.html",
-        lambda: {
-            "page": views.meta(
-                lang,
-                t["tags_title"],
-                urls.tags(lang),
-                translations=same(urls.tags),
-                switch=same(urls.tags),
-                current="tags",
-            ),
-            "view": IndexView(
-                t["tags_title"],
-                tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items()),
-            ),
-        },
-        deps=everything,
-    )
+    tag_links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())
+    _index_page(page, views, lang, urls.tags, t["tags_title"], "tags", tag_links, same, everything)
     stories_by_article = {id(article): story for story, article in edition.items}
     for tag, articles in edition.tags.items():
         items = tuple((stories_by_article[id(a)], a) for a in articles)
@@ -184,28 +166,11 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
             origin=articles[0].position,
             switch_to=urls.tags,
         )
-    page(
-        urls.archive(lang),
-        "list_index.html",
-        lambda: {
-            "page": views.meta(
-                lang,
-                t["archive_title"],
-                urls.archive(lang),
-                translations=same(urls.archive),
-                switch=same(urls.archive),
-                current="archive",
-            ),
-            "view": IndexView(
-                t["archive_title"],
-                tuple(
-                    (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items))
-                    for month, items in edition.months
-                ),
-            ),
-        },
-        deps=everything,
+    month_links = tuple(
+        (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items))
+        for month, items in edition.months
     )
+    _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, everything)
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
         _paged(page, views, urls, lang, route_of, i18n.month_text(month, lang), items, "list.html", translated=True)
@@ -217,6 +182,21 @@ def _plan_edition(index, views, urls, lang, page, specs, same, everywhere) -> No
             site_origin,
             _digests(edition.items[:FEED_ENTRIES]),
         )
+    )
+
+
+def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]
+    """A page of links with counts (topics, archive months), the same page in every edition."""
+    page(
+        route_of(lang),
+        "list_index.html",
+        lambda: {
+            "page": views.meta(
+                lang, title, route_of(lang), translations=same(route_of), switch=same(route_of), current=current
+            ),
+            "view": IndexView(title, links),
+        },
+        deps=deps,
     )
 
 
