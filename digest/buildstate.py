@@ -103,17 +103,18 @@ def fingerprints(files: list[Path], known: dict[str, list[Any]]) -> dict[str, li
     """Content hashes of ``files``, re-reading only files whose size, mtime or inode changed."""
     result: dict[str, list[Any]] = {}
     for path in files:
+        name = str(path)
         try:
-            stat = path.stat()
+            stat = os.stat(name)
         except OSError:
             continue
-        name = str(path)
         old = known.get(name)
-        if old and old[:3] == [stat.st_size, stat.st_mtime_ns, stat.st_ino]:
+        if old and old[0] == stat.st_size and old[1] == stat.st_mtime_ns and old[2] == stat.st_ino:
             result[name] = old
             continue
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            with open(name, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
         except OSError:
             continue
         result[name] = [stat.st_size, stat.st_mtime_ns, stat.st_ino, digest]
@@ -141,17 +142,18 @@ def options_key(base_url: str | None, drafts: bool) -> str:
 
 
 def input_files(content_dir: Path, templates_dir: Path) -> list[Path]:
-    """Everything a build reads: content, theme, and the engine's own code."""
-    roots = (content_dir, templates_dir, PACKAGE)
-    return sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file() and _relevant(p))
-
-
-def _relevant(path: Path) -> bool:
-    return "__pycache__" not in path.parts and not path.name.startswith(".")
+    """Everything a build reads: content, theme, and the engine's own code (hidden files and caches left out)."""
+    found = []
+    for root in (content_dir, templates_dir, PACKAGE):
+        for base, dirs, names in os.walk(root):
+            dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+            found.extend(Path(base, name) for name in names if not name.startswith("."))
+    return sorted(found)
 
 
 def unchanged_since_last_build(manifest: Manifest, inputs: dict[str, list[Any]], options: str, site_dir: Path) -> bool:
     """No input, option or output changed: the site on disk is exactly what a build would make."""
     if not manifest.outputs or inputs != manifest.inputs or options != manifest.options:
         return False
-    return all((site_dir / path).is_file() for path in manifest.outputs)
+    root = str(site_dir)
+    return all(os.path.isfile(os.path.join(root, path)) for path in manifest.outputs)
