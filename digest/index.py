@@ -38,10 +38,20 @@ class EntityFacts:
     """In edition order: newest article first, then document order."""
     quotes: tuple[QuoteRef, ...]
     articles: tuple[Article, ...]
-    cooccurring: tuple[tuple[str, int], ...]
-    """Other entity ids and the number of articles shared, most frequent first."""
     first_seen: datetime | None
     last_seen: datetime | None
+
+    def cooccurring(self, known: Mapping[str, object]) -> tuple[tuple[str, int], ...]:
+        """Other entity ids and the number of articles shared, most frequent first.
+
+        Computed on demand: only the entity pages being rendered need it, and for every
+        entity at once it costs as much as the rest of the index.
+        """
+        together: Counter[str] = Counter()
+        for article in self.articles:
+            present = {m.entity_id for m in article.body.mentions} | {q.speaker for q in article.body.quotes}
+            together.update(e for e in present if e != self.entity.id and e in known)
+        return tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @dataclass(frozen=True)
@@ -80,11 +90,11 @@ def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
     mentions: dict[str, list[MentionRef]] = defaultdict(list)
     quotes: dict[str, list[QuoteRef]] = defaultdict(list)
     articles: dict[str, list[Article]] = defaultdict(list)
-    together: dict[str, Counter[str]] = defaultdict(Counter)
     tags: dict[str, list[Article]] = defaultdict(list)
+    known = set(corpus.entities)
     for _story, article in items:
         present = {m.entity_id for m in article.body.mentions} | {q.speaker for q in article.body.quotes}
-        present &= set(corpus.entities)
+        present &= known
         for mention in article.body.mentions:
             if mention.entity_id in corpus.entities:
                 mentions[mention.entity_id].append(MentionRef(article, mention))
@@ -93,7 +103,6 @@ def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
                 quotes[quote.speaker].append(QuoteRef(article, quote))
         for entity_id in present:
             articles[entity_id].append(article)
-            together[entity_id].update(present - {entity_id})
         for tag in article.tags:
             tags[tag].append(article)
     entities = {}
@@ -104,7 +113,6 @@ def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
             mentions=tuple(mentions.get(entity_id, ())),
             quotes=tuple(quotes.get(entity_id, ())),
             articles=tuple(articles.get(entity_id, ())),
-            cooccurring=tuple(sorted(together[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))),
             first_seen=min(seen) if seen else None,
             last_seen=max(seen) if seen else None,
         )

@@ -457,7 +457,7 @@ class ViewBuilder:
             mention_count=len(facts.mentions),
             groups=tuple(groups),
             quotes=tuple(quotes),
-            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring[:12]),
+            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring(entities)[:12]),
             feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
         )
 
