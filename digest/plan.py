@@ -18,7 +18,8 @@ from .diagnostics import Diagnostics
 from .index import SiteIndex
 from .model import Article, Position, Story
 from .urls import Urls
-from .views import IndexView, Link, ListView, ViewBuilder, autonym
+from .viewmodels import IndexView, Link, ListView
+from .views import ViewBuilder, autonym
 
 FEED_ENTRIES = 50
 PAGE_SIZE = 50

@@ -1,0 +1,196 @@
+"""View models: the typed, frozen records templates are given, every string already localised.
+
+Templates receive a ``PageMeta`` (head, navigation, language switcher) and one
+page-specific record from here. They never see the corpus, the index or the URL
+builder, so they cannot query, and a template change cannot change what data a
+page uses. ``views.ViewBuilder`` makes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string with the language it is written in (templates add lang/dir when it differs)."""
+
+    value: str
+    lang: str
+    dir: str
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NavLink:
+    href: str
+    text: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class LangLink:
+    lang: str
+    label: str
+    href: str
+    current: bool
+    translated: bool
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    lang: str
+    dir: str
+    title: str
+    site_title: str
+    description: str
+    home_href: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    switcher: tuple[LangLink, ...]
+    nav: tuple[NavLink, ...]
+    feed_href: str
+    feed_title: str
+    css_href: str
+    js_href: str
+    noindex: bool = False
+    og_type: str = "website"
+
+
+@dataclass(frozen=True)
+class Chip:
+    href: str
+    name: Text
+    type: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Card:
+    href: str
+    title: Text
+    summary: Text | None
+    date_text: str
+    date_iso: str
+    source: str | None
+    chips: tuple[Chip, ...]
+    original: bool
+    """True when the edition shows this story in its original language (no translation)."""
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    heading: str
+    iso: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    title: Text
+    summary: Text | None
+    date_text: str
+    date_iso: str
+    updated_text: str | None
+    updated_iso: str | None
+    source_name: str | None
+    source_url: str | None
+    image_credit: str | None
+    body_html: Markup
+    body_lang: str
+    body_dir: str
+    fallback: bool
+    original_language: str
+    tags: tuple[Link, ...]
+    entities: tuple[Chip, ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    before: str
+    text: str
+    after: str
+    href: str
+    lang: str
+    dir: str
+
+
+@dataclass(frozen=True)
+class MentionGroup:
+    card: Card
+    snippets: tuple[Snippet, ...]
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: Text
+    href: str
+    article: Text
+    date_text: str
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: str
+    type: str
+    name: Text
+    names: tuple[Text, ...]
+    description: Text | None
+    wikidata_href: str | None
+    wikidata_id: str | None
+    first_seen: str | None
+    last_seen: str | None
+    mention_count: int
+    groups: tuple[MentionGroup, ...]
+    quotes: tuple[QuoteItem, ...]
+    cooccurring: tuple[Chip, ...]
+    feed_href: str
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    type: str
+    entities: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    total: int
+    newer: str | None
+    """Link to the previous page (newer stories), if any."""
+    older: str | None
+    pages: tuple[tuple[int, str], ...]
+    """Every page number with its link."""
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A heading plus stories grouped by day: home, tag and month pages."""
+
+    heading: str
+    days: tuple[DayGroup, ...]
+    count: int
+    pager: Pager | None = None
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """A heading plus links with counts: tag index, archive index."""
+
+    heading: str
+    items: tuple[tuple[Link, int], ...]
