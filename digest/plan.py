@@ -136,9 +136,15 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         deps=everything,
     )
     for entity_id, facts in edition.entities.items():
-        route = urls.entity(lang, entity_id)
         deps = (facts.entity.digest, *(a.digest for a in facts.articles))
-        page(route, "entity.html", _entity_maker(views, urls, facts, lang), facts.entity.position, deps)
+        pages = max(1, -(-len(facts.articles) // PAGE_SIZE))
+        for number in range(1, pages + 1):
+            route = urls.page(urls.entity(lang, entity_id), number)
+            # Page 1 shows counts and neighbours from every article; later pages only their own.
+            chunk = facts.articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            page_deps = deps if number == 1 else (facts.entity.digest, str(pages), *(a.digest for a in chunk))
+            make = _entity_maker(views, urls, facts, lang, number, pages)
+            page(route, "entity.html", make, facts.entity.position, page_deps)
         specs.append(
             PageSpec(
                 urls.entity_feed(lang, entity_id),
@@ -223,16 +229,21 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
     return make
 
 
-def _entity_maker(views, urls, facts, lang):  # type: ignore[no-untyped-def]
+def _entity_maker(views, urls, facts, lang, number, pages):  # type: ignore[no-untyped-def]
     def make() -> Mapping[str, Any]:
-        view = views.entity(facts, lang)
-        same = {code: urls.entity(code, facts.entity.id) for code in views.site.languages}
+        entity_id = facts.entity.id
+        pager = views.pager(number, pages, lambda n: urls.page(urls.entity(lang, entity_id), n))
+        view = views.entity(facts, lang, number, PAGE_SIZE, pager)
+        first = {code: urls.entity(code, entity_id) for code in views.site.languages}
+        title = view.name.value if number == 1 else f"{view.name.value} ({number}/{pages})"
         meta = views.meta(
             lang,
-            view.name.value,
-            urls.entity(lang, facts.entity.id),
-            translations=same,
-            switch=same,
+            title,
+            urls.page(urls.entity(lang, entity_id), number),
+            # Later pages hold different articles in each edition: no translations, and the
+            # language switcher goes to the entity's first page.
+            translations=first if number == 1 else None,
+            switch=first,
             description=view.description.value if view.description else None,
             current="entities",
         )

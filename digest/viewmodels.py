@@ -159,6 +159,9 @@ class EntityView:
     quotes: tuple[QuoteItem, ...]
     cooccurring: tuple[Chip, ...]
     feed_href: str
+    pager: Pager | None = None
+    """Set when the entity's articles fill several pages; pages after the first show only
+    the name and the mentions (counts, quotes and neighbours are on the first)."""
 
 
 @dataclass(frozen=True)

@@ -236,11 +236,18 @@ class ViewBuilder:
             related=article.related,
         )
 
-    def entity(self, facts: EntityFacts, lang: str) -> EntityView:
+    def entity(
+        self, facts: EntityFacts, lang: str, number: int = 1, per_page: int = 0, pager: Pager | None = None
+    ) -> EntityView:
+        """The entity page, or page ``number`` of it when ``per_page`` splits its articles."""
         entity = facts.entity
         name, name_lang = entity.name.pick(lang)
+        shown_articles = facts.articles[(number - 1) * per_page : number * per_page] if per_page else facts.articles
+        wanted = {id(article) for article in shown_articles}
         groups: list[MentionGroup] = []
         for ref in facts.mentions:
+            if id(ref.article) not in wanted:
+                continue
             story = self._story_of[id(ref.article)]
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
             snippet_lang = ref.article.lang
@@ -261,7 +268,7 @@ class ViewBuilder:
             else:
                 groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
         quotes = []
-        for ref in facts.quotes:
+        for ref in facts.quotes if number == 1 else ():
             story = self._story_of[id(ref.article)]
             title, title_lang = ref.article.title.pick(lang, (ref.article.lang,))
             quotes.append(
@@ -290,8 +297,13 @@ class ViewBuilder:
             mention_count=len(facts.mentions),
             groups=tuple(groups),
             quotes=tuple(quotes),
-            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring(entities)[:12]),
+            cooccurring=(
+                tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring(entities)[:12])
+                if number == 1
+                else ()
+            ),
             feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
+            pager=pager,
         )
 
     def entity_index(self, edition: Edition) -> tuple[TypeGroup, ...]:

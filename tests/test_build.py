@@ -241,4 +241,10 @@ def test_long_lists_are_paginated(scratch: Project) -> None:
     ]
     tag_pages = list((site / "ar" / "tags").glob("*/page/2/index.html"))
     assert tag_pages, "a topic with more than 50 stories has a second page"
+    entity = site / "ar" / "entities" / "dmitry-medvedev"
+    first_page, second_page = entity / "index.html", entity / "page" / "2" / "index.html"
+    assert 'href="/ar/entities/dmitry-medvedev/page/2/" rel="next"' in first_page.read_text(encoding="utf-8")
+    later = second_page.read_text(encoding="utf-8")
+    assert later.count('class="mention-group"') == 61 - 50  # 61 Arabic articles mention him, 50 a page
+    assert "entity__facts" not in later and page_facts(second_page).alternates == []
     test_every_internal_link_and_fragment_resolves(site)
