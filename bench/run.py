@@ -108,6 +108,14 @@ def hugo_binary(python: Path) -> str:
     return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True).stdout.strip()
 
 
+def measure_peer(cmd: list[str], folder: Path, output: str, runs: int) -> dict[str, float]:
+    """A peer's cold build: its output folder moved aside before each run, counted after."""
+    result = measure(cmd, folder, runs, lambda: aside(folder / output))
+    result["files"] = files_in(folder / output)
+    purge(folder)
+    return result
+
+
 def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
     shutil.rmtree(folder / "templates", ignore_errors=True)
     shutil.copytree(ROOT / "templates", folder / "templates")
@@ -150,25 +158,10 @@ def main() -> int:
         if not args.no_peers:
             python = peers_python(args.venv)
             hugo_dir = corpus(args.work, n, "hugo")
-            m = measure(
-                [hugo_binary(python), "--quiet"],
-                hugo_dir,
-                args.runs,
-                lambda d=hugo_dir: aside(d / "public"),
-            )
-            m["files"] = files_in(hugo_dir / "public")
-            purge(hugo_dir)
-            rows.append(("hugo cold", n, m))
+            rows.append(("hugo cold", n, measure_peer([hugo_binary(python), "--quiet"], hugo_dir, "public", args.runs)))
+            pelican_cmd = [str(python.parent / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py"]
             pelican_dir = corpus(args.work, n, "pelican")
-            m = measure(
-                [str(python.parent / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py"],
-                pelican_dir,
-                args.runs,
-                lambda d=pelican_dir: aside(d / "output"),
-            )
-            m["files"] = files_in(pelican_dir / "output")
-            purge(pelican_dir)
-            rows.append(("pelican cold", n, m))
+            rows.append(("pelican cold", n, measure_peer(pelican_cmd, pelican_dir, "output", args.runs)))
     print(f"{'what':<20} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
     for label, n, m in rows:
         files = str(int(m["files"])) if "files" in m else ""

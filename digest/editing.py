@@ -20,7 +20,7 @@ from .diagnostics import Diagnostics
 from .markup import make_parser
 from .model import Corpus, Entity
 from .project import NAME_RE, Project
-from .reader import read_entity, read_site
+from .reader import read_entities, read_site
 from .textnorm import is_arabic
 
 
@@ -61,12 +61,7 @@ def load_registry(project: Project, diags: Diagnostics) -> Registry | None:
     site = read_site(inventory.site, diags) if inventory.site else None
     if site is None:
         return None
-    entities = {}
-    for file in inventory.entities:
-        entity = read_entity(file, site, diags)
-        if entity is not None:
-            entities[entity.id] = entity
-    return Registry(site.languages, entities)
+    return Registry(site.languages, read_entities(inventory.entities, site, diags))
 
 
 def body_offset(text: str) -> int:

@@ -15,7 +15,7 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
@@ -143,7 +143,7 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
         {name for e in registry.entities.values() for _, name in e.name.values}
         | {alias for e in registry.entities.values() for _, names in e.aliases for alias in names}
     )
-    reference = schema.timestamp(args.date, schema.Context())[0].date() if args.date and _valid(args.date) else None
+    reference = _reference_date(args.date)
     failed = 0
     for raw in args.raw:
         failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference)
@@ -151,12 +151,14 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _valid(value: str) -> bool:
+def _reference_date(value: str | None) -> date | None:
+    """``--date`` as the day relative words (أمس, اليوم) are counted from; an invalid one is reported later."""
+    if not value:
+        return None
     try:
-        schema.timestamp(value, schema.Context())
+        return schema.timestamp(value, schema.Context())[0].date()
     except schema.Invalid:
-        return False
-    return True
+        return None
 
 
 def _import_one(project, args, raw: Path, lang, registry, known_tags, known_names, reference) -> bool:  # type: ignore[no-untyped-def]

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC
 from hashlib import sha256
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from markdown_it import MarkdownIt
@@ -72,9 +71,8 @@ def read_text(file: SourceFile, diags: Diagnostics) -> str | None:
 
 def decode(data: bytes, display: str, diags: Diagnostics) -> str | None:
     """The text of a content file's bytes, or ``None`` with a diagnostic at the bad byte."""
-    file = SourceFile(Path(display), display)
     if len(data) > MAX_FILE_BYTES:
-        diags.error(file.display, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        diags.error(display, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -82,13 +80,13 @@ def decode(data: bytes, display: str, diags: Diagnostics) -> str | None:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        diags.error(file.display, line, col, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
+        diags.error(display, line, col, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\0")
     if nul != -1:
         line = text.count("\n", 0, nul) + 1
-        diags.error(file.display, line, nul - text.rfind("\n", 0, nul), "NUL character in text")
+        diags.error(display, line, nul - text.rfind("\n", 0, nul), "NUL character in text")
         return None
     return text
 
@@ -150,6 +148,16 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
     )
 
 
+def read_entities(files: tuple[EntityFile, ...], site: SiteConfig, diags: Diagnostics) -> dict[str, Entity]:
+    """Every valid entity by id; the invalid ones are reported."""
+    entities: dict[str, Entity] = {}
+    for file in files:
+        entity = read_entity(file, site, diags)
+        if entity is not None:
+            entities[entity.id] = entity
+    return entities
+
+
 def read_article(
     file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: References, diags: Diagnostics, data: bytes
 ) -> Article | None:
@@ -209,11 +217,7 @@ def read_project(
     site = read_site(inventory.site, diags) if inventory.site else None
     if site is None:
         return ReadResult(corpus=None)
-    entities: dict[str, Entity] = {}
-    for file in inventory.entities:
-        entity = read_entity(file, site, diags)
-        if entity is not None:
-            entities[entity.id] = entity
+    entities = read_entities(inventory.entities, site, diags)
     registry = References(
         ids=frozenset(f.id for f in inventory.entities),
         names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
