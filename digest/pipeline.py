@@ -15,6 +15,7 @@ build options. ``clean=True`` ignores the cache. Nothing here prints or reads th
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class BuildResult:
 class Rendered:
     keys: dict[str, str]
     """Every output path of the site → the key of what it was made from."""
-    written: int
+    written: tuple[str, ...]
     """Outputs whose bytes differ from the current site's."""
     articles: int
     entities: int
@@ -90,7 +91,7 @@ def build(
     # check renders every page (to find template errors) but may take parses from the cache.
     reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir)
     global_key = _global_key(project, inputs, options)
-    staging = Staging(project.site_dir) if write else None
+    staging = Staging(project.site_dir, project.cache_dir / "site-spare") if write else None
     try:
         rendered = render_site(
             project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key, staging=staging
@@ -153,6 +154,7 @@ def render_site(
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
     keys: dict[str, str] = {}
+    live = str(reuse.site_dir) if reuse.site_dir else ""
     todo: list[PageSpec] = []
     kept: list[str] = []
     specs = plan_site(index, views, urls, diags)
@@ -161,30 +163,35 @@ def render_site(
     for spec in specs:
         path = Urls.output_path(spec.route)
         keys[path] = key = spec_key(global_key, spec)
-        if global_key and reuse.keys.get(path) == key and reuse.site_dir and (reuse.site_dir / path).is_file():
+        if global_key and reuse.keys.get(path) == key and live and os.path.isfile(os.path.join(live, path)):
             kept.append(path)
         else:
             todo.append(spec)
 
-    def render_one(spec: PageSpec) -> tuple[bool, list[Diagnostic]]:
-        """Render one output and stage it right here (in a worker, when forked)."""
+    def render_one(spec: PageSpec) -> tuple[str | None, list[Diagnostic]]:
+        """Render one output and stage it right here (in a worker, when forked); its path if written."""
         local = Diagnostics()
         data = _render(spec, templates, local)
-        written = data is not None and staging is not None and staging.put(Urls.output_path(spec.route), data)
-        return written, list(local)
+        path = Urls.output_path(spec.route)
+        changed = data is not None and staging is not None and staging.put(path, data)
+        return (path if changed else None), list(local)
 
-    written = 0
+    if staging is not None:
+        staging.begin()
+    written: list[str] = []
     for changed, problems in fork_map(render_one, todo, workers()):
         diags.extend(problems)
-        written += changed
+        if changed:
+            written.append(changed)
     if diags.has_errors:
         return None
     assets = _assets(project.templates_dir / "static")
     keys.update({path: hashlib.sha256(data).hexdigest() for path, data in assets.items()})
     if staging is not None:
-        written += sum(staging.put(path, KEEP) for path in kept)
-        written += sum(staging.put(path, data) for path, data in assets.items())
-    return Rendered(keys, written, len(corpus.articles()), len(corpus.entities), len(todo))
+        for path in kept:
+            staging.put(path, KEEP)
+        written.extend(path for path, data in assets.items() if staging.put(path, data))
+    return Rendered(keys, tuple(written), len(corpus.articles()), len(corpus.entities), len(todo))
 
 
 def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:

@@ -49,3 +49,63 @@ def test_recover_finishes_a_swap_interrupted_between_renames(tmp_path: Path) -> 
     recover(site)
     assert (site / "index.html").read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_sequence_of_builds_always_leaves_exactly_the_new_site(tmp_path: Path) -> None:
+    """Double buffering: each build updates the spare (one build old) and swaps; every result must be exact."""
+    import random
+
+    rng = random.Random(7)
+    site, spare = tmp_path / "site", tmp_path / "cache" / "spare"
+    names = ["index.html", "a/index.html", "a/b/index.html", "c/index.html", "feed.xml", "a", "c/d/e.html"]
+    for _ in range(40):
+        chosen = rng.sample(names, rng.randint(1, len(names)))
+        # a path cannot be both a file and a folder in one site
+        chosen = [n for n in chosen if not any(o.startswith(n + "/") for o in chosen)]
+        files: dict[str, bytes | object] = {n: rng.choice([b"one", b"two", b"three " + n.encode()]) for n in chosen}
+        before = _files(site) if site.exists() else {}
+        if rng.random() < 0.2:  # as if the previous build had been killed before the swap
+            spare.with_name("spare.json").unlink(missing_ok=True)
+        report = write_site(site, files, spare)
+        assert _files(site) == files
+        assert report.written == sum(before.get(n) != data for n, data in files.items())
+        assert report.removed == len(set(before) - set(files))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+
+
+def test_unchanged_files_are_shared_with_the_spare_not_copied(tmp_path: Path) -> None:
+    site, spare = tmp_path / "site", tmp_path / "spare"
+    for text in (b"v1", b"v2", b"v3"):
+        write_site(site, {"same.html": b"same", "news.html": text}, spare)
+    assert (site / "same.html").stat().st_ino == (spare / "same.html").stat().st_ino
+    assert (spare / "news.html").read_bytes() == b"v2", "the spare holds the site one build ago"
+    assert (site / "news.html").read_bytes() == b"v3"
+
+
+def test_a_spare_tampered_with_after_an_interrupted_build_is_checked_file_by_file(tmp_path: Path) -> None:
+    """No record (as after a build killed mid-way): the spare is compared with the live site, not trusted."""
+    site, spare = tmp_path / "site", tmp_path / "spare"
+    write_site(site, {"a.html": b"a", "b/index.html": b"b"}, spare)
+    write_site(site, {"a.html": b"a2", "b/index.html": b"b"}, spare)
+    (spare.with_name("spare.json")).unlink()
+    (spare / "b" / "index.html").unlink()
+    (spare / "b" / "index.html").write_bytes(b"garbage")
+    (spare / "stray.html").write_bytes(b"left over")
+    report = write_site(site, {"a.html": b"a2", "b/index.html": b"b"}, spare)
+    assert _files(site) == {"a.html": b"a2", "b/index.html": b"b"}
+    assert (report.written, report.removed) == (0, 0)
+
+
+def test_writing_never_changes_a_live_file_through_a_shared_link(tmp_path: Path) -> None:
+    site, spare = tmp_path / "site", tmp_path / "spare"
+    write_site(site, {"x.html": b"old"}, spare)
+    write_site(site, {"x.html": b"old"}, spare)  # now site/x.html and spare/x.html share an inode
+    live = (site / "x.html").open("rb")
+    write_site(site, {"x.html": b"new"}, spare)
+    assert live.read() == b"old", "a reader holding the old file still sees the old bytes"
+    live.close()
+    assert (spare / "x.html").read_bytes() == b"old" and (site / "x.html").read_bytes() == b"new"
