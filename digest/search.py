@@ -1,0 +1,223 @@
+"""Static search: a Pagefind index of the article pages, written into the staged site.
+
+Pagefind (the ``pagefind`` package and its bundled binary) reads the article pages
+of the new site — only what templates mark ``data-pagefind-body``: headline,
+summary, body — and writes a search bundle under ``pagefind/``, one index per
+``<html lang>``, so each edition searches only its own language.
+
+Pagefind's Arabic stemmer folds most spelling variants, but not all: ``أمين``
+does not find ``الأمين``. Arabic pages therefore also carry their words in a
+normalised *search form* (``search_forms``: hamza forms, ة/ى folded, diacritics
+dropped, the article ال and its proclitic forms removed), hidden, under their own
+heading so results can tell them apart; the search page normalises the query the
+same way (``templates/static/search.js`` mirrors ``search_key``).
+
+The bundle is written to a scratch folder and then *put* into the staging tree
+like any other output, so the live ``site/`` never holds half an index, files
+whose bytes did not change stay as they are, and the writer removes stale ones.
+Indexing costs seconds on a large archive, so it is skipped when no article page
+changed (the bundle's key is kept in the build cache), and ``--no-search`` keeps
+the previous bundle as it is. Without the binary the build goes on without a
+bundle and says so once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .textnorm import WORD_RE, normalize
+from .writer import KEEP
+
+BUNDLE = "pagefind"
+"""The bundle's folder in the site (Pagefind's default name; search.js loads it from there)."""
+FORMS_ID = "search-forms"
+"""Id of the hidden heading above an article's search forms (search.js skips that section)."""
+ARTICLE_PAGE = re.compile(r"^[^/]+/articles/[^/]+/index\.html$")
+_ARTICLE_GLOB = "*/articles/*/index.html"
+_UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
+"""Pagefind's own UIs: the site has its own small search page script, so these are not published."""
+_ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
+_TAGS = re.compile(r"<[^>]+>")
+SCHEME = "1"
+"""Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
+
+
+def search_key(word: str) -> str:
+    """The search form of one word: letter variants folded, the article ال (after و ف ب ك) and لل removed.
+
+    Mirrored by ``searchKey`` in ``templates/static/search.js``; the tests hold the two together.
+    """
+    text = normalize(word).text
+    if text.startswith("لل") and len(text) > 4:
+        return text[2:]
+    for prefix in _ARTICLE_PREFIXES:
+        if text.startswith(prefix) and len(text) - len(prefix) >= 2:
+            return text[len(prefix) :]
+    return text
+
+
+def search_forms(*texts: str) -> str:
+    """The distinct search forms of the Arabic words in ``texts`` (HTML allowed), in order of first use."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        plain = html.unescape(_TAGS.sub(" ", text))
+        for word in WORD_RE.findall(normalize(plain).text):
+            if any("\u0600" <= c <= "\u06ff" for c in word):
+                seen.setdefault(search_key(word), None)
+    return " ".join(seen)
+
+
+@dataclass(frozen=True)
+class SearchOutput:
+    """What indexing added to the staged site."""
+
+    keys: dict[str, str]
+    """Bundle files (site-relative) → digest of their bytes, to be listed with the other outputs."""
+    written: tuple[str, ...]
+    """Bundle files whose bytes differ from the live site's."""
+    pages: int
+    """Article pages indexed (0 when the previous bundle was kept)."""
+    notice: str | None = None
+    """One line for the user when search could not be built."""
+
+
+@dataclass(frozen=True)
+class _Previous:
+    key: str
+    files: dict[str, str]
+    stale: bool = False
+    """Article pages changed while indexing was off: the next build with search re-indexes."""
+
+
+def is_stale(cache_dir: Path) -> bool:
+    """Whether a build skipped indexing (``--no-search``) after article pages changed."""
+    previous = _load(cache_dir / "search.json")
+    return previous is not None and previous.stale
+
+
+class StagedSite(Protocol):
+    """What indexing needs of the writer's staging: the tree being assembled, the live site, ``put``."""
+
+    path: Path
+    site_dir: Path
+
+    def put(self, relpath: str, data: bytes | object) -> bool: ...
+
+
+def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *, enabled: bool = True) -> SearchOutput:
+    """Index the article pages of the complete staged site and ``put`` the bundle beside them.
+
+    Call once every page is staged and before the swap. ``keys`` are the site's outputs
+    and their keys: the article pages' keys decide whether to re-index at all.
+    """
+    put, live = staging.put, staging.site_dir
+    record = cache_dir / "search.json"
+    previous = _load(record)
+    key = _bundle_key(keys)
+    live_ok = previous is not None and all((live / path).is_file() for path in previous.files)
+    if previous is not None and live_ok and (not enabled or previous.key == key):
+        for path in previous.files:
+            put(path, KEEP)
+        if previous.stale != (previous.key != key):
+            _save(record, _Previous(previous.key, previous.files, stale=previous.key != key))
+        return SearchOutput(dict(previous.files), (), 0)
+    if not enabled:
+        _save(record, _Previous("", {}, stale=True))
+        return SearchOutput({}, (), 0)
+    pages = sorted(path for path in keys if ARTICLE_PAGE.match(path))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
+        source, bundle = Path(scratch, "site"), Path(scratch, "bundle")
+        _mirror(staging.path, source, pages)
+        try:
+            _run_pagefind(source, bundle)
+        except (ImportError, FileNotFoundError) as exc:
+            record.unlink(missing_ok=True)
+            notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
+            return SearchOutput({}, (), 0, notice)
+        except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
+            record.unlink(missing_ok=True)
+            return SearchOutput({}, (), 0, f"search not built, Pagefind failed: {exc}")
+        files = _bundle_files(bundle)
+        written = tuple(f"{BUNDLE}/{rel}" for rel, data in files.items() if put(f"{BUNDLE}/{rel}", data))
+    digests = {f"{BUNDLE}/{rel}": hashlib.sha256(data).hexdigest() for rel, data in files.items()}
+    _save(record, _Previous(key, digests))
+    return SearchOutput(digests, written, len(pages))
+
+
+def _bundle_key(keys: Mapping[str, str]) -> str:
+    """Digest of every article page's key (which covers templates and code) and the Pagefind version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        pagefind_version = version("pagefind")
+    except PackageNotFoundError:
+        pagefind_version = ""
+    pages = sorted((path, key) for path, key in keys.items() if ARTICLE_PAGE.match(path))
+    return hashlib.sha256(repr((SCHEME, pagefind_version, pages)).encode("utf-8")).hexdigest()
+
+
+def _load(record: Path) -> _Previous | None:
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        files = {str(k): str(v) for k, v in data["files"].items()}
+        return _Previous(str(data["key"]), files, bool(data.get("stale", False)))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save(record: Path, previous: _Previous) -> None:
+    record.parent.mkdir(parents=True, exist_ok=True)
+    data = {"key": previous.key, "files": previous.files, "stale": previous.stale}
+    record.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+
+
+def _mirror(staged: Path, target: Path, pages: list[str]) -> None:
+    """Exactly the new site's article pages, hard-linked (copied across file systems).
+
+    The staging tree may still hold pages of deleted articles until the swap; indexing
+    this mirror instead finds only pages of the new site.
+    """
+    for rel in pages:
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(staged / rel, dest)
+        except OSError:
+            shutil.copyfile(staged / rel, dest)
+
+
+def _run_pagefind(source: Path, bundle: Path) -> None:
+    """One Pagefind service run: index the folder, write the bundle (one request each).
+
+    ``add_directory`` rather than a request per page: the Python client reads at most
+    ten responses a second from the service.
+    """
+    import asyncio
+
+    from pagefind.index import PagefindIndex
+
+    async def run() -> None:
+        async with PagefindIndex(config={"output_path": str(bundle)}) as index:
+            await index.add_directory(str(source), glob=_ARTICLE_GLOB)
+
+    asyncio.run(run())
+
+
+def _bundle_files(bundle: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        rel = path.relative_to(bundle).as_posix()
+        if not _UNUSED.match(rel):
+            files[rel] = path.read_bytes()
+    return files

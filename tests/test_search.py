@@ -1,0 +1,139 @@
+"""Search: the Pagefind bundle per edition, the markup it reads, incremental indexing, and
+the build without the Pagefind binary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main
+from digest.project import Project
+from digest.search import FORMS_ID, search_forms, search_key
+from tests.conftest import build_ok, copy_project
+
+RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
+
+
+def _bundle(site: Path) -> dict[str, bytes]:
+    folder = site / "pagefind"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("الأمين", "امين"),
+        ("أمين", "امين"),
+        ("إلى", "الي"),
+        ("مقاطعة", "مقاطعه"),
+        ("للحلف", "حلف"),
+        ("وبالإعلامية", "اعلاميه"),
+        ("ال", "ال"),
+        ("الـنَّاتو", "ناتو"),
+        ("NATO", "NATO"),
+    ],
+)
+def test_search_key_folds_variants_and_the_article(word: str, key: str) -> None:
+    assert search_key(word) == key
+
+
+def test_search_forms_are_distinct_arabic_words_in_order() -> None:
+    html = '<p>زعم <a href="/x">الأمين</a> أن أمين &amp; Rutte</p>'
+    assert search_forms("عنوان", html) == "عنوان زعم امين ان"
+
+
+def test_each_edition_has_its_own_index_of_its_articles(sample_site: Path) -> None:
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    stories = {p.name for p in (sample_site / "ar" / "articles").iterdir()}
+    assert sorted(entry["languages"]) == ["ar", "en"]
+    assert all(entry["languages"][lang]["page_count"] == len(stories) for lang in ("ar", "en"))
+    assert (sample_site / "pagefind" / "pagefind.js").is_file()
+    assert not list((sample_site / "pagefind").glob("pagefind-ui.*")), "Pagefind's own UI is not published"
+
+
+def test_article_markup_marks_body_filters_and_search_forms(sample_site: Path) -> None:
+    html = (sample_site / "ar" / "articles" / RUTTE / "index.html").read_text(encoding="utf-8")
+    header, _, rest = html.partition('<main id="main"')
+    assert "data-pagefind" not in header, "navigation is not indexed"
+    assert 'class="article__title" data-pagefind-body data-pagefind-meta="title"' in html
+    assert re.search(r'class="article__body prose" data-pagefind-body', html)
+    assert '<span data-pagefind-filter="entity">مارك روته</span>' in html
+    assert re.search(r'data-pagefind-filter="tag"><bdi>مقاطعة كورسك</bdi>', html)
+    forms = re.search(rf'<h2 id="{FORMS_ID}">#</h2><p>([^<]*)</p>', html)
+    assert forms is not None
+    assert {"امين", "ناتو", "اعلاميه"} <= set(forms.group(1).split())
+    footer = rest.rpartition("</main>")[2]
+    assert "data-pagefind" not in footer
+
+
+def test_only_article_pages_are_indexed(sample_site: Path) -> None:
+    for page in ("ar/index.html", "en/entities/index.html", "ar/tags/index.html", "en/search/index.html"):
+        assert "data-pagefind-body" not in (sample_site / page).read_text(encoding="utf-8"), page
+
+
+def test_search_pages_are_linked_from_every_page(sample_site: Path) -> None:
+    for lang, label in (("ar", "بحث"), ("en", "Search")):
+        home = (sample_site / lang / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="/{lang}/search/">{label}</a>' in home
+        search = (sample_site / lang / "search" / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="/{lang}/search/" aria-current="page">{label}</a>' in search
+        assert 'data-bundle="/pagefind/pagefind.js"' in search
+        assert '<script type="module" src="/assets/search.js"></script>' in search
+
+
+def test_same_input_same_index(tmp_path: Path) -> None:
+    """Word index, page fragments and scripts are byte-identical between builds. Pagefind 1.5
+    writes filter chunks (and the language list in pagefind-entry.json) in hash-map order, so
+    those, and the metadata file naming them, may differ; see README, *Search*."""
+    first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    build_ok(first)
+    build_ok(second)
+    unordered = re.compile(r"^(filter/|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta$|pagefind-entry\.json$)")
+    a, b = ({k: v for k, v in _bundle(p.site_dir).items() if not unordered.match(k)} for p in (first, second))
+    assert any(k.startswith("index/") for k in a) and any(k.startswith("fragment/") for k in a)
+    assert a == b
+
+
+def test_index_is_rebuilt_only_when_an_article_page_changes(scratch: Project) -> None:
+    build_ok(scratch)
+    before = _bundle(scratch.site_dir)
+    entry = scratch.site_dir / "pagefind" / "pagefind-entry.json"
+    inode = entry.stat().st_ino
+    (scratch.content_dir / "entities" / "nato.yaml").touch()  # re-hashed, same bytes: nothing to re-index
+    build_ok(scratch)
+    assert entry.stat().st_ino == inode
+    article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
+    result = build_ok(scratch)
+    after = _bundle(scratch.site_dir)
+    assert after != before
+    assert result.report is not None and result.report.written > 0
+    assert all(path in after for path in ("pagefind.js", "pagefind-entry.json"))
+
+
+def test_no_search_keeps_the_old_index_until_the_next_build(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = str(scratch.root)
+    assert main(["--root", root, "build"]) == 0
+    before = _bundle(scratch.site_dir)
+    article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
+    assert main(["--root", root, "build", "--no-search"]) == 0
+    assert _bundle(scratch.site_dir) == before
+    assert main(["--root", root, "build"]) == 0  # no input changed, but the index is behind
+    assert _bundle(scratch.site_dir) != before
+    capsys.readouterr()
+
+
+def test_build_without_the_binary_says_so_once(scratch: Project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(scratch.root / "no-such-pagefind"))
+    assert main(["--root", str(scratch.root), "build"]) == 0
+    out, err = capsys.readouterr()
+    notices = [line for line in (out + err).splitlines() if "Pagefind" in line]
+    assert len(notices) == 1, out + err
+    assert "search not built" in notices[0] and "pagefind[bin]" in notices[0]
+    assert (scratch.site_dir / "ar" / "search" / "index.html").is_file()
+    assert not (scratch.site_dir / "pagefind").exists()
+    assert out.strip().splitlines()[-1].startswith("built ")

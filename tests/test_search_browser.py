@@ -1,0 +1,100 @@
+"""The search pages in Chromium: Arabic queries with and without ال and with hamza variants,
+English queries in the English edition, filters, and the query normaliser shared with Python."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.search import search_key
+from tests.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
+
+pytestmark = pytest.mark.browser
+
+RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
+SOUTH_KOREA = "2024-10-23-south-korea-nato-brussels-north-korea"
+
+
+def _open(browser, origin: str, path: str):  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    errors: list[str] = []
+
+    def on_console(msg) -> None:  # type: ignore[no-untyped-def]
+        if msg.type == "error" and not msg.location.get("url", "").endswith("/favicon.ico"):
+            errors.append(msg.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(origin + path)
+    return page, errors
+
+
+def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``query`` and return the result links once the status line reports."""
+    page.fill("#search-q", query)
+    page.press("#search-q", "Enter")
+    page.wait_for_function("document.querySelector('#search-status').textContent !== ''")
+    return page.eval_on_selector_all("#search-results a", "links => links.map(a => a.pathname)")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("سكابييفا", RUTTE),  # as written
+        ("الأمين", SOUTH_KOREA),  # with the article and hamza, as the text has it
+        ("أمين", SOUTH_KOREA),  # without ال: Pagefind's stemmer alone misses this one
+        ("امين", SOUTH_KOREA),  # without ال and without hamza
+        ("الاعلامية", RUTTE),  # hamza dropped: the text has الإعلامية
+        ("مقاطعه", RUTTE),  # ه for ة
+        ("الي", RUTTE),  # ي for ى (إلى)
+    ],
+)
+def test_arabic_query_finds_the_article(browser, sample_origin: str, query: str, expected: str) -> None:  # noqa: F811
+    page, errors = _open(browser, sample_origin, "/ar/search/")
+    found = _search(page, query)
+    assert f"/ar/articles/{expected}/" in found, (query, found)
+    assert all(path.startswith("/ar/") for path in found)
+    assert errors == []
+    page.close()
+
+
+def test_arabic_query_that_matches_nothing_says_so(browser, sample_origin: str) -> None:  # noqa: F811
+    page, errors = _open(browser, sample_origin, "/ar/search/")
+    assert _search(page, "زرزورخفاش") == []
+    assert page.inner_text("#search-status") == "لا توجد مقالة مطابقة."
+    assert errors == []
+    page.close()
+
+
+def test_english_query_in_the_english_edition(browser, sample_origin: str) -> None:  # noqa: F811
+    page, errors = _open(browser, sample_origin, "/en/search/")
+    found = _search(page, "Skabeyeva")
+    assert found == [f"/en/articles/{RUTTE}/"]
+    titles = page.eval_on_selector_all("#search-results h2", "hs => hs.map(h => h.textContent)")
+    assert titles[0].startswith("NATO Secretary General claims")
+    assert errors == []
+    page.close()
+
+
+def test_a_filter_narrows_the_results(browser, sample_origin: str) -> None:  # noqa: F811
+    page, errors = _open(browser, sample_origin, "/ar/search/")
+    everything = _search(page, "الناتو")
+    assert len(everything) == 3
+    page.wait_for_function("document.querySelector('#search-entity').options.length > 1")
+    page.select_option("#search-entity", label="أولغا سكابييفا")
+    page.wait_for_function("document.querySelectorAll('#search-results a').length === 1")
+    found = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.pathname)")
+    assert found == [f"/ar/articles/{RUTTE}/"]
+    assert "entity=" in page.url
+    assert errors == []
+    page.close()
+
+
+def test_script_and_python_normalise_queries_alike(browser, sample_origin: str) -> None:  # noqa: F811
+    words = ["الأمين", "أمين", "وبالإعلامية", "للحلف", "إلى", "مقاطعةً", "كـوريا", "ال", "آل", "Rutte", "الـناتو"]
+    page, errors = _open(browser, sample_origin, "/ar/search/")
+    from_js = page.evaluate(
+        "async words => { const m = await import('/assets/search.js'); return words.map(m.searchKey); }", words
+    )
+    assert from_js == [search_key(word) for word in words]
+    assert errors == []
+    page.close()
