@@ -4,7 +4,11 @@ YAML is composed into nodes (never constructed by PyYAML), and converted here so
 that every key and value keeps its line and column, duplicate keys are caught
 (PyYAML silently keeps the last one), and anchors, aliases and custom tags are
 refused: front matter is data an editor types, and those features only serve to
-hide content or blow up memory ("billion laughs").
+hide content or blow up memory ("billion laughs"). Nesting deeper than
+``MAX_DEPTH`` and text values longer than ``MAX_SCALAR`` are refused too: the
+composers recurse once per level (libyaml's overflows the C stack on a hundred
+thousand ``[``), and a front-matter value is repeated on every list, card and
+feed that shows the article, so a megabyte title would become hundreds.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostics
+from .textcheck import prose_problems
 
 KeyPath = tuple[Any, ...]
 
@@ -29,6 +34,11 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 MAX_DEPTH = 20
+MAX_SCALAR = 10_000
+"""Characters in one text value: a long summary is a few hundred."""
+_SCAN_ABOVE = 200
+"""Composing is only safe when nesting is shallow; a text with more than this many
+characters that can open a level (``-[{:?``) is first scanned as an event stream."""
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's composer when PyYAML was built with it (about 10x faster, same marks)."""
 
@@ -84,6 +94,8 @@ def split(text: str, path: str, diags: Diagnostics) -> Split | None:
 
 def load(text: str, path: str, diags: Diagnostics, first_line: int = 1) -> Document | None:
     """Parse YAML text that starts at ``first_line`` of ``path``; errors go to ``diags``."""
+    if sum(map(text.count, "-[{:?")) > _SCAN_ABOVE and _too_deep(text, path, diags, first_line):
+        return None
     try:
         node = yaml.compose(text, Loader=_FAST)
     except yaml.YAMLError:
@@ -96,12 +108,46 @@ def load(text: str, path: str, diags: Diagnostics, first_line: int = 1) -> Docum
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
         message = exc.problem or exc.context or "invalid YAML"
+        if "'\\t'" in message:
+            message += " (YAML is indented with spaces, not tabs)"
         diags.error(path, line, col, f"YAML syntax error: {message}")
         return None
     except yaml.YAMLError as exc:
         diags.error(path, first_line, 1, f"YAML error: {exc}")
         return None
     return _convert(node, path, diags, first_line)
+
+
+def _too_deep(text: str, path: str, diags: Diagnostics, first_line: int) -> bool:
+    """Report the first value nested deeper than ``MAX_DEPTH``, without recursion.
+
+    A level is opened by a sequence or mapping (``-``, ``[``, ``{``, ``:`` or ``?``
+    for each), so a text with few of those characters cannot be deep; others are
+    read as events, which libyaml produces with a heap stack. A syntax error stops
+    the scan: composing reports it, and the nesting before it is known to be shallow.
+    """
+    # One entry per open collection: is it a mapping, and is its next node a key?
+    stack: list[list[bool]] = []
+    try:
+        for event in yaml.parse(text, Loader=_FAST):
+            if isinstance(event, (yaml.CollectionEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            is_key = bool(stack) and stack[-1][0] and stack[-1][1]
+            if stack and stack[-1][0]:
+                stack[-1][1] = not stack[-1][1]
+            if len(stack) > MAX_DEPTH and not is_key:
+                mark = event.start_mark
+                line, col = mark.line + first_line, mark.column + 1
+                diags.error(path, line, col, f"YAML nested deeper than {MAX_DEPTH} levels")
+                return True
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([isinstance(event, yaml.MappingStartEvent), True])
+    except yaml.YAMLError:
+        return False
+    return False
 
 
 def _convert(node: yaml.Node | None, path: str, diags: Diagnostics, first_line: int) -> Document | None:
@@ -159,10 +205,13 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, "mapping keys must be plain text")
                 continue
-            key = self._scalar(key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge" or key == "<<":
-                self._fail(key_node, "YAML merge keys are not supported in content files")
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                self._fail(key_node, "YAML merge keys (<<) are not supported in content files")
                 continue
+            if key_node.tag not in _PLAIN_TAGS:
+                self._fail(key_node, f"unsupported YAML tag {key_node.tag!r}")
+                continue
+            key = self._scalar(key_node)
             if key in result:
                 self._fail(key_node, f"duplicate key '{key}'")
                 continue
@@ -171,6 +220,15 @@ class _Converter:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if len(node.value) > MAX_SCALAR:
+            self._fail(node, f"text value of {len(node.value):,} characters: at most {MAX_SCALAR:,} are allowed")
+            return None
+        if node.tag == "tag:yaml.org,2002:str":
+            problems = prose_problems(node.value)
+            if problems:
+                self._fail(node, problems[0].message)
+                return None
+            return node.value
         # Dates stay text here: schema.py parses them with time zones kept and
         # reports a bad date at its own position.
         if node.tag == "tag:yaml.org,2002:timestamp":

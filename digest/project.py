@@ -10,6 +10,11 @@ from .diagnostics import Diagnostics
 
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ARTICLE_RE = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[^.]+)\.md$")
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
+"""Names Windows gives to devices: a folder ``site/en/entities/con/`` cannot be
+created, copied or unzipped there, so a site using one is not publishable anywhere."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,9 @@ class Project:
                     shown, 0, 0, f"invalid entity id {path.stem!r} in the file name: use lowercase a-z, 0-9 and '-'"
                 )
                 continue
+            if path.stem in WINDOWS_RESERVED:
+                diags.error(shown, 0, 0, f"entity id {path.stem!r} is a reserved file name on Windows: choose another")
+                continue
             found.append(EntityFile(path, shown, id=path.stem))
         return found
 
@@ -119,6 +127,9 @@ class Project:
                 diags.error(
                     shown, 0, 0, f"invalid slug {match['slug']!r} in the file name: use lowercase a-z, 0-9 and '-'"
                 )
+                continue
+            if match["slug"] in WINDOWS_RESERVED:
+                diags.error(shown, 0, 0, f"slug {match['slug']!r} is a reserved file name on Windows: choose another")
                 continue
             found.append(ArticleFile(path, shown, slug=match["slug"], lang=match["lang"]))
         return found

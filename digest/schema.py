@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .diagnostics import Diagnostics, suggest
 from .frontmatter import Document, KeyPath
 from .model import ENTITY_TYPES, Localized, Source
+from .textcheck import name_problems, nfc
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -65,6 +66,9 @@ class Field:
     convert: Converter
     required: bool = False
     default: Any = None
+    names: bool = False
+    """The value holds names (see ``textcheck``): hidden characters are errors, and
+    text not in NFC is read as NFC with a warning."""
 
 
 def text(value: Any, _ctx: Context) -> str:
@@ -222,8 +226,8 @@ SITE = {
 
 ENTITY = {
     "type": Field(entity_type, required=True),
-    "name": Field(localized, required=True),
-    "aliases": Field(aliases, default=()),
+    "name": Field(localized, required=True, names=True),
+    "aliases": Field(aliases, default=(), names=True),
     "description": Field(lambda v, c: None if v is None else localized(v, c)),
     "wikidata": Field(wikidata),
 }
@@ -233,8 +237,8 @@ ARTICLE = {
     "date": Field(timestamp, required=True),
     "updated": Field(optional_timestamp),
     "summary": Field(lambda v, c: None if v is None else localized(v, c)),
-    "source": Field(lambda v, c: None if v is None else source(v, c)),
-    "tags": Field(lambda v, c: () if v is None else text_list(v, c), default=()),
+    "source": Field(lambda v, c: None if v is None else source(v, c), names=True),
+    "tags": Field(lambda v, c: () if v is None else text_list(v, c), default=(), names=True),
     "image_credit": Field(optional_text),
     "related": Field(lambda v, c: () if v is None else text_list(v, c), default=()),
     "draft": Field(boolean, default=False),
@@ -264,15 +268,48 @@ def check(
                 ok = False
             result[name] = spec.default
             continue
+        raw = data[name]
+        if spec.names:
+            raw, clean = _check_names(doc, name, raw, diags)
+            if not clean:
+                ok = False
+                continue
         try:
-            result[name] = spec.convert(data[name], ctx)
-            _warn_repeats(doc, name, data[name], diags)
+            result[name] = spec.convert(raw, ctx)
+            _warn_repeats(doc, name, raw, diags)
         except Invalid as problem:
             where = (name, *problem.at)
             line, col = doc.key_at(where) if problem.on_key else doc.at(where)
             diags.error(doc.path, line, col, f"'{name}': {problem}")
             ok = False
     return result if ok else None
+
+
+def _check_names(doc: Document, name: str, raw: Any, diags: Diagnostics) -> tuple[Any, bool]:
+    """``raw`` with every text in NFC, and whether it is free of hidden characters."""
+    clean = True
+
+    def walk(value: Any, at: KeyPath) -> Any:
+        nonlocal clean
+        if isinstance(value, list):
+            return [walk(item, (*at, i)) for i, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {key: walk(item, (*at, key)) for key, item in value.items()}
+        if not isinstance(value, str):
+            return value
+        line, col = doc.at((name, *at))
+        problems = name_problems(value)
+        if problems:
+            diags.error(doc.path, line, col, f"'{name}': {problems[0].message}")
+            clean = False
+            return value
+        composed = nfc(value)
+        if composed != value:
+            message = f"'{name}': {composed!r} is written decomposed (not Unicode NFC); it is read as NFC"
+            diags.warning(doc.path, line, col, message)
+        return composed
+
+    return walk(raw, ()), clean
 
 
 def _warn_repeats(doc: Document, name: str, raw: Any, diags: Diagnostics) -> None:

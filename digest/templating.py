@@ -53,6 +53,10 @@ class Templates:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
             diags.error(self._shown(exc.filename or name), exc.lineno or 0, 1, f"template error: {exc.message}")
+        except jinja2.TemplateNotFound as exc:
+            # Jinja's own message names the search path, an absolute folder that differs between machines.
+            path, line = self._frame(exc, name)
+            diags.error(path, line, 1, f"template error: template {exc.name!r} not found in templates/")
         except Exception as exc:  # any failure inside a template is the theme's, not ours
             path, line = self._frame(exc, name)
             diags.error(path, line, 1, f"template error: {type(exc).__name__}: {exc}")

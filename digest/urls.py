@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 
 _TAG_JUNK = re.compile(r"[^\w\s-]", re.UNICODE)
 _SPACES = re.compile(r"[\s_-]+")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 def tag_slug(tag: str) -> str:
@@ -23,7 +24,9 @@ def tag_slug(tag: str) -> str:
     text = unicodedata.normalize("NFC", tag).lower()
     text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
     text = _TAG_JUNK.sub(" ", text)
-    return _SPACES.sub("-", text).strip("-") or "tag"
+    slug = _SPACES.sub("-", text).strip("-") or "tag"
+    # Windows cannot hold a folder named like a device (CON, NUL, COM1 …).
+    return f"{slug}-tag" if _WINDOWS_RESERVED.match(slug) else slug
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Diagnostics
 from ..model import Body
+from ..textcheck import prose_problems
 from .blocks import blocks_plugin
 from .facts import ENV_KEY, Facts, facts_rule
 from .mention import mention_plugin
@@ -48,6 +49,10 @@ def parse_body(
     tokens = md.parse(text, env)
     for line, col, message in facts.problems:
         diags.error(path, line, col, message)
+    for problem in prose_problems(text):
+        line_start = text.rfind("\n", 0, problem.index) + 1
+        line = first_line + text.count("\n", 0, problem.index)
+        diags.error(path, line, problem.index - line_start + 1, problem.message)
     return Body(
         mentions=tuple(facts.mentions),
         quotes=tuple(facts.quotes),
