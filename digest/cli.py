@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = sub.add_parser("serve", help="serve site/ on 127.0.0.1 and rebuild on change")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    parser.set_defaults(command="build", base_url=None, drafts=False, clean=False)
+    parser.set_defaults(command="build", base_url=None, drafts=False, clean=False, no_search=False)
     return parser
 
 
@@ -78,6 +78,9 @@ def _build_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--base-url", default=default, help="publish address to use instead of site.yaml's base_url")
     parser.add_argument("--drafts", action="store_true", default=default, help="include articles marked draft: true")
     parser.add_argument("--clean", action="store_true", default=default, help="ignore the build cache (.digest-cache/)")
+    parser.add_argument(
+        "--no-search", action="store_true", default=default, help="skip search indexing; keep the previous index"
+    )
 
 
 def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
@@ -86,7 +89,8 @@ def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
         return 0
     from .pipeline import build  # the engine's imports cost more than a no-change rebuild
 
-    result = build(project, write=write, base_url=args.base_url, drafts=args.drafts, clean=args.clean)
+    options = {"base_url": args.base_url, "drafts": args.drafts, "clean": args.clean, "search": not args.no_search}
+    result = build(project, write=write, **options)
     seconds = time.perf_counter() - started
     print_diagnostics(result.diagnostics)
     print(summary(result, seconds, write=write), file=sys.stdout if result.ok else sys.stderr)
@@ -144,6 +148,10 @@ def _annotate(project: Project, args: argparse.Namespace) -> int:
 
 def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:
     """The no-change rebuild: nothing read but the manifest and the inputs' fingerprints."""
+    from .search import is_stale
+
+    if not args.no_search and is_stale(project.cache_dir):
+        return False  # an earlier --no-search build left the index behind the articles
     manifest = Manifest.load(project.cache_dir / "manifest.json")
     inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
     if not unchanged_since_last_build(manifest, inputs, options_key(args.base_url, args.drafts), project.site_dir):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import i18n
@@ -35,6 +35,8 @@ from .parallel import fork_map, workers
 from .plan import PageSpec, plan_site
 from .project import Project
 from .reader import read_project
+from .search import index_site
+from .search import is_stale as search_is_stale
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
@@ -75,13 +77,20 @@ class Reuse:
 
 
 def build(
-    project: Project, *, write: bool = True, base_url: str | None = None, drafts: bool = False, clean: bool = False
+    project: Project,
+    *,
+    write: bool = True,
+    base_url: str | None = None,
+    drafts: bool = False,
+    clean: bool = False,
+    search: bool = True,
 ) -> BuildResult:
     options = options_key(base_url, drafts)
     manifest_path = project.cache_dir / "manifest.json"
     manifest = Manifest() if clean else Manifest.load(manifest_path)
     inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
-    if write and unchanged_since_last_build(manifest, inputs, options, project.site_dir):
+    search_due = search and search_is_stale(project.cache_dir)
+    if write and not search_due and unchanged_since_last_build(manifest, inputs, options, project.site_dir):
         warnings = tuple(Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings)
         report = WriteReport(written=0, unchanged=len(manifest.outputs), removed=0)
         articles, entities = manifest.counts
@@ -106,6 +115,11 @@ def build(
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
     if staging is not None:
+        found = index_site(staging, rendered.keys, project.cache_dir, enabled=search)  # the staged tree is complete
+        if found.notice:
+            diags.warning("pagefind", 0, 0, found.notice)
+        written = rendered.written + found.written
+        rendered = replace(rendered, keys={**rendered.keys, **found.keys}, written=written)
         report = staging.commit(set(rendered.keys), rendered.written)
         cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]

@@ -17,6 +17,7 @@ from . import feeds, i18n
 from .diagnostics import Diagnostics
 from .index import SiteIndex
 from .model import Article, Position, Story
+from .search import FORMS_ID, search_forms
 from .urls import Urls
 from .viewmodels import IndexView, Link, ListView
 from .views import ViewBuilder, autonym
@@ -135,6 +136,24 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         },
         deps=everything,
     )
+    page(
+        urls.search(lang),
+        "search.html",
+        lambda: {
+            "page": views.meta(
+                lang,
+                t["search_title"],
+                urls.search(lang),
+                translations=same(urls.search),
+                switch=same(urls.search),
+                current="search",
+            ),
+            "bundle_href": urls.href(urls.search_bundle()),
+            "script_href": urls.href(urls.asset("search.js")),
+            "base_href": urls.href(urls.root()),
+            "forms_id": FORMS_ID,
+        },
+    )
     for entity_id, facts in edition.entities.items():
         deps = (facts.entity.digest, *(a.digest for a in facts.articles))
         pages = max(1, -(-len(facts.articles) // PAGE_SIZE))
@@ -224,7 +243,9 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
         )
         if view.fallback:
             meta = replace(meta, canonical=urls.absolute(urls.article(story.original.lang, story.slug)))
-        return {"page": meta, "view": view}
+        # Hidden search forms of the page's Arabic words (see search.py): ال and hamza variants match.
+        forms = search_forms(view.title.value, view.summary.value if view.summary else "", str(view.body_html))
+        return {"page": meta, "view": view, "search_forms": forms}
 
     return make
 

@@ -99,6 +99,15 @@ class Urls:
         return route if number == 1 else f"{route}page/{number}/"
 
     @staticmethod
+    def search(lang: str) -> str:
+        return f"{lang}/search/"
+
+    @staticmethod
+    def search_bundle() -> str:
+        """Pagefind's search bundle (written by ``search.index_site``), loaded by the search page."""
+        return "pagefind/pagefind.js"
+
+    @staticmethod
     def feed(lang: str) -> str:
         return f"{lang}/feed.xml"
 
