@@ -118,7 +118,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             "article.html",
             _article_maker(views, urls, story, lang),
             (story.get(lang) or story.original).position,
-            tuple(a.digest for _, a in story.versions),
+            (*(a.digest for _, a in story.versions), *_card_deps(views, story, lang)),
         )
     page(
         urls.entities(lang),
@@ -209,6 +209,12 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             _digests(edition.items[:FEED_ENTRIES]),
         )
     )
+
+
+def _card_deps(views: ViewBuilder, story: Story, lang: str) -> tuple[str, ...]:
+    """An article page's entity cards show edition-wide mention counts, which other
+    articles change: the counts belong in its key (the rest of a card is registry data)."""
+    return tuple(f"card:{card.id}:{card.mention_count}" for card in views.entity_cards(story, lang))
 
 
 def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]

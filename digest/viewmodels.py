@@ -99,6 +99,25 @@ class DayGroup:
 
 
 @dataclass(frozen=True)
+class EntityCard:
+    """The card shown when a reader hovers over or focuses a mention of this entity.
+
+    Rendered hidden into each page that mentions the entity, so the card needs no
+    request and the page still works as plain links without scripts.
+    """
+
+    id: str
+    type: str
+    href: str
+    name: Text
+    """The name in the page language (or the first one the entity has)."""
+    other_names: tuple[Text, ...]
+    description: Text | None
+    mention_count: int
+    """Mentions in the page's edition: the number the entity page shows."""
+
+
+@dataclass(frozen=True)
 class ArticleView:
     title: Text
     summary: Text | None
@@ -117,6 +136,8 @@ class ArticleView:
     tags: tuple[Link, ...]
     entities: tuple[Chip, ...]
     related: tuple[str, ...]
+    cards: tuple[EntityCard, ...] = ()
+    """One card per entity mentioned in the body (mentions and quote speakers), by id."""
 
 
 @dataclass(frozen=True)

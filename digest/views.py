@@ -22,6 +22,7 @@ from .viewmodels import (
     Card,
     Chip,
     DayGroup,
+    EntityCard,
     EntityView,
     LangLink,
     Link,
@@ -63,6 +64,7 @@ class ViewBuilder:
         # needed by many pages (lists, entity pages, feeds), so each is made once.
         self._articles: dict[tuple[str, str], ArticleView] = {}
         self._cards: dict[tuple[str, str, str], Card] = {}
+        self._entity_cards: dict[tuple[str, str], EntityCard] = {}
         self._story_of = {id(article): story for story in index.corpus.stories for _, article in story.versions}
 
     # -- shared pieces -------------------------------------------------
@@ -130,7 +132,7 @@ class ViewBuilder:
             feed_href=self.urls.href(self.urls.feed(lang)),
             feed_title=f"{site_title} ({autonym(lang)})",
             css_href=self.urls.href(self.urls.asset("style.css")),
-            js_href=self.urls.href(self.urls.asset("digest.js")),
+            js_href=self.urls.href(self.urls.asset("reader.js")),
             noindex=noindex,
             og_type=og_type,
         )
@@ -181,6 +183,35 @@ class ViewBuilder:
             chips=chips,
             original=article.lang != lang,
         )
+
+    def entity_cards(self, story: Story, lang: str) -> tuple[EntityCard, ...]:
+        """Cards for every entity the page of ``story`` in ``lang`` links as a mention, by id.
+
+        The page's cache key lists each card's mention count (see ``plan``), since that
+        count changes with other articles.
+        """
+        body = (story.get(lang) or story.original).body
+        present = {m.entity_id for m in body.mentions} | {q.speaker for q in body.quotes}
+        return tuple(self.entity_card(eid, lang) for eid in sorted(present) if eid in self.index.corpus.entities)
+
+    def entity_card(self, entity_id: str, lang: str) -> EntityCard:
+        cache_key = (entity_id, lang)
+        if cache_key not in self._entity_cards:
+            entity = self.index.corpus.entities[entity_id]
+            name, name_lang = entity.name.pick(lang)
+            description = None
+            if entity.description:
+                description = self.text(*entity.description.pick(lang))
+            self._entity_cards[cache_key] = EntityCard(
+                id=entity_id,
+                type=entity.type,
+                href=self.urls.href(self.urls.entity(lang, entity_id)),
+                name=self.text(name, name_lang),
+                other_names=tuple(self.text(v, code) for code, v in entity.name.values if v != name),
+                description=description,
+                mention_count=len(self.index.edition(lang).entities[entity_id].mentions),
+            )
+        return self._entity_cards[cache_key]
 
     def days(self, items: tuple[tuple[Story, Article], ...], lang: str) -> tuple[DayGroup, ...]:
         groups: list[DayGroup] = []
@@ -234,6 +265,7 @@ class ViewBuilder:
             tags=tuple(Link(self.urls.href(self.urls.tag(lang, tag)), tag) for tag in article.tags),
             entities=card.chips,
             related=article.related,
+            cards=self.entity_cards(story, lang),
         )
 
     def entity(

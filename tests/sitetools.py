@@ -17,6 +17,7 @@ class PageFacts:
     alternates: list[tuple[str, str]] = field(default_factory=list)
     canonical: str | None = None
     scripts: int = 0
+    """``<script>`` elements other than JSON-LD data and the theme's own files (``/assets/*.js``)."""
     event_attrs: list[str] = field(default_factory=list)
     elements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
@@ -34,7 +35,8 @@ class _Parser(HTMLParser):
             facts.lang, facts.dir = values.get("lang"), values.get("dir")
         if "id" in values:
             facts.ids.add(values["id"])
-        if tag == "script" and values.get("type") != "application/ld+json":
+        theme_file = values.get("src", "").split("/")[-2:-1] == ["assets"]
+        if tag == "script" and values.get("type") != "application/ld+json" and not theme_file:
             facts.scripts += 1
         facts.event_attrs += [k for k in values if k.startswith("on")]
         for key in ("href", "src"):
