@@ -14,8 +14,8 @@ RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
 SOUTH_KOREA = "2024-10-23-south-korea-nato-brussels-north-korea"
 
 
-def _open(browser, origin: str, path: str):  # type: ignore[no-untyped-def]
-    page = browser.new_page()
+def _open(chromium, origin: str, path: str):  # type: ignore[no-untyped-def]
+    page = chromium.new_page()
     errors: list[str] = []
 
     def on_console(msg) -> None:  # type: ignore[no-untyped-def]
