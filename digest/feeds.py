@@ -1,4 +1,4 @@
-"""Atom feeds and the sitemap, from plain data; deterministic (no clock is read)."""
+"""Atom feeds, the sitemap and robots.txt, from plain data; deterministic (no clock is read)."""
 
 from __future__ import annotations
 
@@ -89,6 +89,15 @@ def sitemap(urls: list[SitemapUrl]) -> bytes:
             ET.SubElement(node, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href)
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def robots(sitemap_url: str) -> bytes:
+    """``robots.txt``: every page may be crawled; the sitemap lists them with their translations.
+
+    Crawlers read it only at a domain's root, so it matters when ``base_url`` is one;
+    under a sub-path it is written all the same, for hosts that serve it from there.
+    """
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
 
 
 def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -2,13 +2,16 @@
 
 Interface strings live with the theme (``templates/i18n/<lang>.yaml``) so a theme
 can be translated without touching code; this module loads them and formats
-dates and numbers for a page language. Arabic pages use Latin digits, as most
-Arabic news sites do (and as Babel's Arabic date patterns do).
+dates and numbers for a page language. Arabic pages use Latin digits by default,
+as most Arabic news sites do (and as Babel's Arabic date patterns do); a site may
+choose Arabic-Indic digits per language (``digits`` in site.yaml). Babel knows
+each numbering system's separators but writes ASCII digits in numbers and dates
+alike, so text is formatted first and its digits mapped afterwards.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -16,6 +19,13 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 from .diagnostics import Diagnostics
+
+DIGITS = {"latin": "latn", "arabic-indic": "arab", "extended-arabic-indic": "arabext"}
+"""Names accepted in site.yaml's ``digits`` → CLDR numbering systems.
+
+Named after the Unicode digit names (ARABIC-INDIC DIGIT ZERO, U+0660), because
+"Arabic digits" means 0123 to many English readers and ٠١٢٣ to Arabic ones."""
+_ZERO = {"latn": "0", "arab": "\u0660", "arabext": "\u06f0"}
 
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"})
 
@@ -62,19 +72,32 @@ def _locale(lang: str) -> str:
     return lang.replace("-", "_")
 
 
-def date_text(moment: datetime, lang: str) -> str:
-    """A long localised date: "28 October 2024" / "28 أكتوبر 2024"."""
-    return format_date(moment, "long", locale=_locale(lang))
+def with_digits(text: str, digits: str) -> str:
+    """``text`` with its ASCII digits written in the numbering system ``digits`` (``arab``: ٠١٢…)."""
+    if digits == "latn":
+        return text
+    zero = ord(_ZERO[digits])
+    return text.translate({ord("0") + i: zero + i for i in range(10)})
 
 
-def datetime_text(moment: datetime, lang: str, with_time: bool = True) -> str:
+def date_text(moment: datetime | date, lang: str, digits: str = "latn") -> str:
+    """A long localised date: "28 October 2024" / "28 أكتوبر 2024" / "٢٨ أكتوبر ٢٠٢٤"."""
+    return with_digits(format_date(moment, "long", locale=_locale(lang)), digits)
+
+
+def pattern_text(day: date, pattern: str, lang: str, digits: str = "latn") -> str:
+    """``day`` in a CLDR date pattern (``LLL`` → "Oct" / "أكتوبر", ``y`` → "2024")."""
+    return with_digits(format_date(day, pattern, locale=_locale(lang)), digits)
+
+
+def datetime_text(moment: datetime, lang: str, with_time: bool = True, digits: str = "latn") -> str:
     """Date plus time in the moment's own zone, e.g. "28 October 2024, 12:56 UTC"."""
     day = format_date(moment, "long", locale=_locale(lang))
     if not with_time:
-        return day
+        return with_digits(day, digits)
     clock = format_time(moment, "HH:mm", tzinfo=moment.tzinfo, locale=_locale(lang))
     sep = "، " if direction(lang) == "rtl" else ", "
-    return f"{day}{sep}{clock} {zone_label(moment)}"
+    return with_digits(f"{day}{sep}{clock} {zone_label(moment)}", digits)
 
 
 def zone_label(moment: datetime) -> str:
@@ -87,11 +110,15 @@ def zone_label(moment: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
-def month_text(month: str, lang: str) -> str:
+def month_text(month: str, lang: str, digits: str = "latn") -> str:
     """``2024-10`` → "October 2024" / "أكتوبر 2024"."""
     year, mon = (int(part) for part in month.split("-"))
-    return format_date(datetime(year, mon, 1, tzinfo=UTC), "LLLL y", locale=_locale(lang))
+    return with_digits(format_date(datetime(year, mon, 1, tzinfo=UTC), "LLLL y", locale=_locale(lang)), digits)
 
 
 def number_text(value: int, lang: str, digits: str = "latn") -> str:
-    return format_decimal(value, locale=_locale(lang), numbering_system=digits)
+    """A count for a page: Babel's grouping for the language, in its numbering system.
+
+    Babel's ``numbering_system`` picks the separators (``٬`` for ``arab``) but keeps
+    ASCII digits, so the digits are mapped here too."""
+    return with_digits(format_decimal(value, locale=_locale(lang), numbering_system=digits), digits)

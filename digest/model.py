@@ -60,10 +60,17 @@ class SiteConfig:
     description: Localized | None = None
     timezone: str = "UTC"
     """IANA zone used to group articles by day and month."""
+    digits: tuple[tuple[str, str], ...] = ()
+    """Per language, the CLDR numbering system its edition writes numbers and dates in
+    (``(("ar", "arab"),)`` for Arabic-Indic digits); languages not listed use Latin digits."""
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def numbering(self, lang: str) -> str:
+        """The numbering system of ``lang``'s edition: ``latn`` unless site.yaml says otherwise."""
+        return dict(self.digits).get(lang, "latn")
 
 
 @dataclass(frozen=True)

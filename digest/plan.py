@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import feeds, i18n
+from . import feeds, i18n, structured
 from .diagnostics import Diagnostics
 from .index import SiteIndex
 from .model import Article, Position, Story
@@ -82,6 +82,7 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
         _plan_edition(index, views, urls, lang, page, specs, same)
     everything = corpus_key(index)
     specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (everything,)))
+    specs.append(PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), site_origin))
     _check_collisions(specs, diags)
     return specs
 
@@ -193,13 +194,14 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             switch_to=urls.tags,
         )
     month_links = tuple(
-        (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang)), len(items))
+        (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang, views.digits(lang))), len(items))
         for month, items in edition.months
     )
     _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, everything)
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
-        _paged(page, views, urls, lang, route_of, i18n.month_text(month, lang), items, "list.html", translated=True)
+        heading = i18n.month_text(month, lang, views.digits(lang))
+        _paged(page, views, urls, lang, route_of, heading, items, "list.html", translated=True)
     specs.append(
         PageSpec(
             urls.feed(lang),
@@ -235,6 +237,7 @@ def _index_page(page, views, lang, route_of, title, current, links, same, deps) 
 def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # type: ignore[no-untyped-def]
     def make() -> Mapping[str, Any]:
         view = views.article(story, lang)
+        article = story.get(lang) or story.original
         real = {code: urls.article(code, story.slug) for code, _ in story.versions}
         everywhere = {code: urls.article(code, story.slug) for code in views.site.languages}
         meta = views.meta(
@@ -249,11 +252,34 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
         )
         if view.fallback:
             meta = replace(meta, canonical=urls.absolute(urls.article(story.original.lang, story.slug)))
+        meta = replace(
+            meta,
+            published_iso=article.date.isoformat(),
+            modified_iso=article.updated.isoformat() if article.updated else None,
+            tags=article.tags,
+            structured_data=structured.script_json(
+                structured.news_article(
+                    article,
+                    headline=view.title.value,
+                    description=view.summary.value if view.summary else None,
+                    url=meta.canonical,
+                    publication=structured.Publication(meta.site_title, urls.absolute(urls.home(lang))),
+                    entities=views.index.corpus.entities,
+                    entity_url=lambda eid: urls.absolute(urls.entity(lang, eid)),
+                    lang=lang,
+                )
+            ),
+        )
         # Hidden search forms of the page's Arabic words (see search.py): ال and hamza variants match.
         forms = search_forms(view.title.value, view.summary.value if view.summary else "", str(view.body_html))
         return {"page": meta, "view": view, "search_forms": forms}
 
     return make
+
+
+def _fraction(views: ViewBuilder, lang: str, number: int, total: int) -> str:
+    """"2/5" for page 2 of 5, in the edition's digits."""
+    return f"{i18n.number_text(number, lang, views.digits(lang))}/{i18n.number_text(total, lang, views.digits(lang))}"
 
 
 def _entity_maker(views, urls, facts, lang, number, pages):  # type: ignore[no-untyped-def]
@@ -262,7 +288,7 @@ def _entity_maker(views, urls, facts, lang, number, pages):  # type: ignore[no-u
         pager = views.pager(number, pages, lambda n: urls.page(urls.entity(lang, entity_id), n))
         view = views.entity(facts, lang, number, PAGE_SIZE, pager)
         first = {code: urls.entity(code, entity_id) for code in views.site.languages}
-        title = view.name.value if number == 1 else f"{view.name.value} ({number}/{pages})"
+        title = view.name.value if number == 1 else f"{view.name.value} ({_fraction(views, lang, number, pages)})"
         meta = views.meta(
             lang,
             title,
@@ -315,7 +341,7 @@ def _list_maker(views, urls, lang, route_of, heading, items, number, total, coun
         languages = views.site.languages
         same = {code: urls.page(route_of(code), number) for code in languages}
         switch = {code: switch_to(code) for code in languages} if switch_to else same
-        title = heading if number == 1 else f"{heading} ({number}/{total})"
+        title = heading if number == 1 else f"{heading} ({_fraction(views, lang, number, total)})"
         meta = views.meta(
             lang, title, same[lang], translations=same if translated else None, switch=switch, current=current
         )

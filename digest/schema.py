@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import Diagnostics, suggest
 from .frontmatter import Document, KeyPath
+from .i18n import DIGITS
 from .model import ENTITY_TYPES, Localized, Source
 from .textcheck import name_problems, nfc
 
@@ -216,12 +217,32 @@ def zone(value: Any, ctx: Context) -> str:
     return name
 
 
+def digits(value: Any, ctx: Context) -> tuple[tuple[str, str], ...]:
+    """``{ar: arabic-indic}`` → ``(("ar", "arab"),)``: the digits each edition writes."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise Invalid(f"expected a mapping by language (e.g. {{ar: arabic-indic}}), found {_kind(value)}")
+    _check_langs(value, ctx)
+    names = tuple(DIGITS)
+    found = []
+    for lang in ctx.languages:
+        if lang not in value:
+            continue
+        name = _item(text, value[lang], ctx, lang)
+        if name not in DIGITS:
+            raise Invalid(f"unknown digits '{name}' (one of: {', '.join(names)})" + suggest(name, names), (lang,))
+        found.append((lang, DIGITS[name]))
+    return tuple(found)
+
+
 SITE = {
     "title": Field(localized, required=True),
     "base_url": Field(url, required=True),
     "languages": Field(languages, required=True),
     "description": Field(lambda v, c: None if v is None else localized(v, c)),
     "timezone": Field(zone, default="UTC"),
+    "digits": Field(digits, default=()),
 }
 
 ENTITY = {

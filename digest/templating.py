@@ -12,6 +12,7 @@ from babel import Locale
 from markupsafe import Markup
 
 from .diagnostics import Diagnostics
+from .i18n import number_text
 
 
 class Templates:
@@ -29,6 +30,7 @@ class Templates:
             keep_trailing_newline=True,
         )
         self.env.globals["t"] = _translator(strings)
+        self.env.filters["num"] = _number
         self.env.globals["card_html"] = self._card_html
         self._cards: dict[tuple[Any, str], Markup] = {}
 
@@ -94,6 +96,26 @@ def _translator(strings: Mapping[str, Mapping[str, str]]):  # type: ignore[no-un
             text = table[key]
         except KeyError:
             raise KeyError(f"no interface string '{key}' for language '{lang}'") from None
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        digits = _digits(context["page"])
+        shown = {k: number_text(v, lang, digits) if _is_count(v) else v for k, v in values.items()}
+        return text.format(**shown)
 
     return t
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@jinja2.pass_context
+def _number(context: jinja2.runtime.Context, value: int) -> str:
+    """``{{ n|num }}``: a count in the page's language and digits (chip counts, page numbers)."""
+    page = context["page"]
+    return number_text(value, page.lang, _digits(page))
+
+
+def _digits(page: Any) -> str:
+    """The page's numbering system; Latin for a page record that does not say (a theme's own)."""
+    return getattr(page, "digits", "latn")

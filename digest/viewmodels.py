@@ -68,6 +68,18 @@ class PageMeta:
     js_href: str
     noindex: bool = False
     og_type: str = "website"
+    digits: str = "latn"
+    """The numbering system of the page's edition (``arab`` writes ٠١٢…); ``num`` and ``t`` use it."""
+    og_locale: str = ""
+    """Open Graph locale of the page (``ar_AR``, ``en_US``)."""
+    og_locale_alternates: tuple[str, ...] = ()
+    """Open Graph locales of the page's real translations."""
+    published_iso: str | None = None
+    modified_iso: str | None = None
+    tags: tuple[str, ...] = ()
+    """Article pages: ``article:published_time``, ``article:modified_time``, ``article:tag``."""
+    structured_data: Markup | None = None
+    """schema.org JSON-LD, already escaped for a ``<script>`` element (``structured``)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,20 @@ class QuoteItem:
 
 
 @dataclass(frozen=True)
+class ChartView:
+    """A chart drawn at build time, with the table that says the same in words."""
+
+    id: str
+    """Prefix for the chart's element ids, unique in the page."""
+    title: str
+    svg: Markup
+    headers: tuple[str, str]
+    """Column headings of the data table."""
+    rows: tuple[tuple[Text, str], ...]
+    """Label and value text of each table row."""
+
+
+@dataclass(frozen=True)
 class EntityView:
     id: str
     type: str
@@ -183,6 +209,8 @@ class EntityView:
     pager: Pager | None = None
     """Set when the entity's articles fill several pages; pages after the first show only
     the name and the mentions (counts, quotes and neighbours are on the first)."""
+    charts: tuple[ChartView, ...] = ()
+    """Mentions over time and the top co-occurring entities; first page only."""
 
 
 @dataclass(frozen=True)

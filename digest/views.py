@@ -7,10 +7,13 @@ pages (lists, entity pages, feeds) show again.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.core import get_global
 from markupsafe import Markup
 
+from . import charts as charts_
 from . import i18n
 from .bodyhtml import BodyContext, BodyRenderer
 from .index import Edition, EntityFacts, SiteIndex
@@ -20,6 +23,7 @@ from .viewmodels import (
     Alternate,
     ArticleView,
     Card,
+    ChartView,
     Chip,
     DayGroup,
     EntityCard,
@@ -35,6 +39,25 @@ from .viewmodels import (
     Text,
     TypeGroup,
 )
+
+CHART_NEIGHBOURS = 8
+"""Bars in the co-occurrence chart (the list under it shows up to 12 entities)."""
+
+# Facebook's Open Graph names Arabic as a whole "ar_AR"; other languages take the
+# region CLDR finds most likely for them (en → en_US, fr → fr_FR).
+_OG_LOCALES = {"ar": "ar_AR"}
+
+
+def og_locale(lang: str) -> str:
+    """The Open Graph locale of a language code: ``ar`` → ``ar_AR``, ``en`` → ``en_US``."""
+    code = lang.replace("-", "_")
+    if "_" in code:
+        return code
+    if code in _OG_LOCALES:
+        return _OG_LOCALES[code]
+    guess = get_global("likely_subtags").get(code, "")
+    territory = guess.split("_")[-1] if guess.count("_") >= 1 else ""
+    return f"{code}_{territory}" if territory.isupper() else code
 
 
 def autonym(lang: str) -> str:
@@ -60,6 +83,8 @@ class ViewBuilder:
         self.urls = urls
         self.strings = strings
         self.renderer = BodyRenderer()
+        # Charts count mentions per day in the site's zone, as the index groups days.
+        self._zone = ZoneInfo(self.site.timezone)
         # Views are pure functions of (story, language); article views and cards are
         # needed by many pages (lists, entity pages, feeds), so each is made once.
         self._articles: dict[tuple[str, str], ArticleView] = {}
@@ -70,6 +95,10 @@ class ViewBuilder:
     # -- shared pieces -------------------------------------------------
     def text(self, value: str, lang: str) -> Text:
         return Text(value, lang, i18n.direction(lang))
+
+    def digits(self, lang: str) -> str:
+        """The numbering system ``lang``'s edition writes numbers and dates in (site.yaml ``digits``)."""
+        return self.site.numbering(lang)
 
     def meta(
         self,
@@ -135,6 +164,9 @@ class ViewBuilder:
             js_href=self.urls.href(self.urls.asset("reader.js")),
             noindex=noindex,
             og_type=og_type,
+            digits=self.digits(lang),
+            og_locale=og_locale(lang),
+            og_locale_alternates=tuple(og_locale(code) for code in translations if code != lang),
         )
 
     def pager(self, number: int, total: int, route_of: Callable[[int], str]) -> Pager | None:
@@ -177,7 +209,7 @@ class ViewBuilder:
             href=self.urls.href(self.urls.article(lang, story.slug)),
             title=self.text(title, title_lang),
             summary=summary,
-            date_text=i18n.date_text(article.date, lang),
+            date_text=i18n.date_text(article.date, lang, self.digits(lang)),
             date_iso=article.date.isoformat(),
             source=article.source.name if article.source else None,
             chips=chips,
@@ -217,7 +249,7 @@ class ViewBuilder:
         groups: list[DayGroup] = []
         for story, article in items:
             day = article.date
-            heading = i18n.date_text(day, lang)
+            heading = i18n.date_text(day, lang, self.digits(lang))
             if groups and groups[-1].heading == heading:
                 groups[-1] = DayGroup(heading, groups[-1].iso, (*groups[-1].cards, self.card(story, article, lang)))
             else:
@@ -250,9 +282,11 @@ class ViewBuilder:
         return ArticleView(
             title=self.text(title, title_lang),
             summary=summary,
-            date_text=i18n.datetime_text(article.date, lang, article.date_has_time),
+            date_text=i18n.datetime_text(article.date, lang, article.date_has_time, self.digits(lang)),
             date_iso=article.date.isoformat(),
-            updated_text=i18n.datetime_text(article.updated, lang) if article.updated else None,
+            updated_text=(
+                i18n.datetime_text(article.updated, lang, digits=self.digits(lang)) if article.updated else None
+            ),
             updated_iso=article.updated.isoformat() if article.updated else None,
             source_name=article.source.name if article.source else None,
             source_url=article.source.url if article.source else None,
@@ -308,7 +342,7 @@ class ViewBuilder:
                     text=self.text(ref.quote.text, ref.article.lang),
                     href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.quote.anchor,
                     article=self.text(title, title_lang),
-                    date_text=i18n.date_text(ref.article.date, lang),
+                    date_text=i18n.date_text(ref.article.date, lang, self.digits(lang)),
                 )
             )
         entities = self.index.corpus.entities
@@ -324,8 +358,8 @@ class ViewBuilder:
             description=description,
             wikidata_href=f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else None,
             wikidata_id=entity.wikidata,
-            first_seen=i18n.date_text(facts.first_seen, lang) if facts.first_seen else None,
-            last_seen=i18n.date_text(facts.last_seen, lang) if facts.last_seen else None,
+            first_seen=i18n.date_text(facts.first_seen, lang, self.digits(lang)) if facts.first_seen else None,
+            last_seen=i18n.date_text(facts.last_seen, lang, self.digits(lang)) if facts.last_seen else None,
             mention_count=len(facts.mentions),
             groups=tuple(groups),
             quotes=tuple(quotes),
@@ -336,7 +370,76 @@ class ViewBuilder:
             ),
             feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
             pager=pager,
+            charts=self.entity_charts(facts, lang) if number == 1 else (),
         )
+
+    def entity_charts(self, facts: EntityFacts, lang: str) -> tuple[ChartView, ...]:
+        """Mentions over time and the entities most often in the same articles.
+
+        Made from this entity's own mentions and articles only (the first page's cache
+        key already lists them all), so a chart costs in proportion to the entity.
+        """
+        t = self.strings[lang]
+        digits = self.digits(lang)
+        rtl = i18n.direction(lang) == "rtl"
+        charts = []
+        days = [ref.article.date.astimezone(self._zone).date() for ref in facts.mentions]
+        spans = charts_.periods(days)
+        if spans:
+            labels = [self._period_labels(p, i == 0, lang) for i, p in enumerate(spans)]
+            bars = tuple(
+                charts_.Bar(short, p.count, i18n.number_text(p.count, lang, digits), sub)
+                for p, (short, sub, _) in zip(spans, labels, strict=True)
+            )
+            frame = charts_.Frame(t["chart_timeline_title"], "chart-timeline-title", rtl)
+            charts.append(
+                ChartView(
+                    id="chart-timeline",
+                    title=t["chart_timeline_title"],
+                    svg=charts_.column_chart(bars, frame, lambda n: i18n.number_text(n, lang, digits)),
+                    headers=(t["chart_period"], t["mentions_label"]),
+                    rows=tuple(
+                        (self.text(full, lang), bar.value_text)
+                        for bar, (_, _, full) in zip(bars, labels, strict=True)
+                        if bar.value
+                    ),
+                )
+            )
+        entities = self.index.corpus.entities
+        top = facts.cooccurring(entities)[:CHART_NEIGHBOURS]
+        if top:
+            names = [entities[eid].name.pick(lang) for eid, _ in top]
+            bars = tuple(
+                charts_.Bar(name, n, i18n.number_text(n, lang, digits), kind=entities[eid].type)
+                for (eid, n), (name, _) in zip(top, names, strict=True)
+            )
+            frame = charts_.Frame(t["chart_cooccurring_title"], "chart-cooccurring-title", rtl)
+            charts.append(
+                ChartView(
+                    id="chart-cooccurring",
+                    title=t["chart_cooccurring_title"],
+                    svg=charts_.row_chart(bars, frame),
+                    headers=(t["chart_entity"], t["chart_shared_articles"]),
+                    rows=tuple(
+                        (self.text(name, name_lang), bar.value_text)
+                        for bar, (name, name_lang) in zip(bars, names, strict=True)
+                    ),
+                )
+            )
+        return tuple(charts)
+
+    def _period_labels(self, period: charts_.Period, first: bool, lang: str) -> tuple[str, str, str]:
+        """Axis label, the line under it, and the full name for the table, of one period."""
+        d = self.digits(lang)
+        day = period.start
+        if period.unit == "day":
+            sub = i18n.pattern_text(day, "LLL", lang, d) if first or day.day == 1 else ""
+            return i18n.pattern_text(day, "d", lang, d), sub, i18n.date_text(day, lang, d)
+        if period.unit == "month":
+            sub = i18n.pattern_text(day, "y", lang, d) if first or day.month == 1 else ""
+            return i18n.pattern_text(day, "LLL", lang, d), sub, i18n.pattern_text(day, "LLLL y", lang, d)
+        year = i18n.pattern_text(day, "y", lang, d)
+        return year, "", year
 
     def entity_index(self, edition: Edition) -> tuple[TypeGroup, ...]:
         groups = []
