@@ -217,9 +217,10 @@ def _spaced(bars: Sequence[Bar], step: float) -> frozenset[int]:
 
     Labels are thinned to every k-th bar, k from the widest label; a bar with a
     second line (a new month or year) always keeps its label, and regular labels
-    too close to it give way.
+    too close to it give way. Second lines are rare (one per month or year), so
+    only the first lines decide the spacing.
     """
-    widest = max(max(len(b.label), len(b.sublabel)) for b in bars) * FONT * 0.6 + 8
+    widest = max(len(b.label) for b in bars) * FONT * 0.6 + 8
     every = max(1, math.ceil(widest / step))
     marked = [i for i, b in enumerate(bars) if b.sublabel]
     regular = [i for i in range(0, len(bars), every) if all(abs(i - m) >= every for m in marked)]

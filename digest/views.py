@@ -333,6 +333,8 @@ class ViewBuilder:
                 groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))
             else:
                 groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
+        # Neighbours are counted over every article, once: the list and the chart share them.
+        together = facts.cooccurring(self.index.corpus.entities) if number == 1 else ()
         quotes = []
         for ref in facts.quotes if number == 1 else ():
             story = self._story_of[id(ref.article)]
@@ -363,18 +365,17 @@ class ViewBuilder:
             mention_count=len(facts.mentions),
             groups=tuple(groups),
             quotes=tuple(quotes),
-            cooccurring=(
-                tuple(self.chip(entities[eid], lang, n) for eid, n in facts.cooccurring(entities)[:12])
-                if number == 1
-                else ()
-            ),
+            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in together[:12]),
             feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
             pager=pager,
-            charts=self.entity_charts(facts, lang) if number == 1 else (),
+            charts=self.entity_charts(facts, lang, together) if number == 1 else (),
         )
 
-    def entity_charts(self, facts: EntityFacts, lang: str) -> tuple[ChartView, ...]:
-        """Mentions over time and the entities most often in the same articles.
+    def entity_charts(
+        self, facts: EntityFacts, lang: str, together: tuple[tuple[str, int], ...]
+    ) -> tuple[ChartView, ...]:
+        """Mentions over time and the entities most often in the same articles (``together``,
+        from ``EntityFacts.cooccurring``).
 
         Made from this entity's own mentions and articles only (the first page's cache
         key already lists them all), so a chart costs in proportion to the entity.
@@ -406,7 +407,7 @@ class ViewBuilder:
                 )
             )
         entities = self.index.corpus.entities
-        top = facts.cooccurring(entities)[:CHART_NEIGHBOURS]
+        top = together[:CHART_NEIGHBOURS]
         if top:
             names = [entities[eid].name.pick(lang) for eid, _ in top]
             bars = tuple(
