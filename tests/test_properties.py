@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digest import frontmatter, textcheck
 from digest.diagnostics import Diagnostics
 from digest.markup import make_parser, parse_body
 from digest.pipeline import render_site
@@ -98,3 +99,39 @@ def test_reader_turns_any_article_into_a_page_or_diagnostics(tmp_path_factory, f
     assert (outputs is None) == diags.has_errors
     for diag in diags:
         assert diag.format().count(":") >= 3
+
+
+YAML_PIECES = st.one_of(
+    st.sampled_from(
+        ["---\n", "\t", "\r\n", "\r", "[" * 30, "]", "{a: ", "<<: ", "? ", "- - "]
+        + ["\u202e", "\u2066", "\u200b", "\ufeff"]
+    ),
+    FRONT,
+)
+
+
+@given(st.lists(YAML_PIECES, max_size=20).map("".join), st.integers(min_value=1, max_value=50))
+@settings(max_examples=300, deadline=None)
+def test_front_matter_reader_never_raises_and_points_into_the_text(text: str, first_line: int) -> None:
+    diags = Diagnostics()
+    parts = frontmatter.split(text, "a.md", diags)
+    doc = frontmatter.load(text, "a.md", diags, first_line)
+    last = first_line + text.count("\n") + text.count("\r") + 1
+    for diag in diags:
+        assert diag.col >= 1 and diag.line >= 1, diag.format()
+        if diag.message.startswith(("YAML", "duplicate", "unsupported", "bidi", "text value")):
+            assert first_line <= diag.line <= last, diag.format()
+    if doc is not None:
+        for line, col in [*doc.values.values(), *doc.keys.values()]:
+            assert first_line <= line <= last and col >= 1
+    if parts is not None:
+        assert parts.body_line >= 2
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
+@settings(max_examples=300, deadline=None)
+def test_every_bidi_problem_points_at_a_bidi_control(text: str) -> None:
+    for problem in textcheck.prose_problems(text):
+        assert text[problem.index] in textcheck.BIDI_CONTROLS
+    overrides = [i for i, c in enumerate(text) if c in textcheck.OVERRIDES]
+    assert overrides == [p.index for p in textcheck.prose_problems(text) if "override" in p.message]
