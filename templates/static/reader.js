@@ -96,8 +96,18 @@
     if (y + height > window.innerHeight - MARGIN && first.top - height - GAP > MARGIN) {
       y = first.top - height - GAP;
     }
-    card.style.left = `${Math.round(x + window.scrollX)}px`;
-    card.style.top = `${Math.round(y + window.scrollY)}px`;
+    // Viewport coordinates → the containing block's (the document's, unless a theme
+    // positions an ancestor of the cards).
+    const holder = card.offsetParent;
+    let originX = -window.scrollX;
+    let originY = -window.scrollY;
+    if (holder && holder !== document.body) {
+      const box = holder.getBoundingClientRect();
+      originX = box.left + holder.clientLeft;
+      originY = box.top + holder.clientTop;
+    }
+    card.style.left = `${Math.round(x - originX)}px`;
+    card.style.top = `${Math.round(y - originY)}px`;
   }
 
   function show(link) {
@@ -123,10 +133,7 @@
   }
 
   function setUpCards() {
-    const holder = document.querySelector(".entity-cards");
-    if (!holder) return;
-    // Positioned from the document's origin: no positioned ancestor may move it.
-    document.body.append(holder);
+    if (!document.querySelector(".entity-cards")) return;
     for (const link of document.querySelectorAll("a.mention[data-entity]")) {
       const card = document.getElementById(`entity-card-${link.dataset.entity}`);
       if (!card) continue;
