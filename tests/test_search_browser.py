@@ -25,6 +25,7 @@ def _open(chromium, origin: str, path: str):  # type: ignore[no-untyped-def]
     page.on("console", on_console)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(origin + path)
+    page.wait_for_selector("#search-form[data-ready]", state="attached")
     return page, errors
 
 

@@ -139,6 +139,7 @@ async function start() {
     clearTimeout(timer);
     run();
   });
+  form.dataset.ready = "true"; // handlers attached: typing now searches in place
   if (input.value || selects.some((select) => select.value)) run();
 }
 
