@@ -17,6 +17,7 @@ stand in for the hash. A cache that cannot be read is ignored (a cold build).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -26,40 +27,71 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class ParseCache:
-    """Parsed articles by key; only entries used by this build are saved back."""
+    """Parsed articles and entities by key, stored in shards by the key's first two hex digits.
 
-    def __init__(self, path: Path, *, load: bool = True) -> None:
-        self.path = path
-        self._old: dict[str, Any] = _load_pickle(path) if load else {}
-        self._new: dict[str, Any] = {}
+    Only entries used by this build are saved back, and only shards whose entries
+    changed are rewritten: an edit to one article rewrites one small file, not the
+    whole cache. A shard that cannot be read is ignored (its files are parsed again).
+    """
+
+    def __init__(self, folder: Path, *, load: bool = True) -> None:
+        self.folder = folder
+        self._old: dict[str, dict[str, Any]] = _load_shards(folder) if load else {}
+        self._new: dict[str, dict[str, Any]] = {}
 
     def get(self, key: str) -> Any | None:
-        found = self._old.get(key)
+        found = self._old.get(key[:2], {}).get(key)
         if found is not None:
-            self._new[key] = found
+            self._new.setdefault(key[:2], {})[key] = found
         return found
 
     def put(self, key: str, value: Any) -> None:
-        article, problems = value
-        if article is not None and article.body.tokens:
-            article = replace(article, body=replace(article.body, tokens=()))
-        self._new[key] = (article, problems)
+        item, problems = value
+        body = getattr(item, "body", None)
+        if body is not None and body.tokens:
+            item = replace(item, body=replace(body, tokens=()))
+        self._new.setdefault(key[:2], {})[key] = (item, problems)
 
     def save(self) -> None:
-        if self._new.keys() != self._old.keys() or any(self._old.get(k) is not v for k, v in self._new.items()):
-            _atomic_write(self.path, pickle.dumps((CACHE_VERSION, self._new), protocol=pickle.HIGHEST_PROTOCOL))
+        for shard in sorted(self._old.keys() | self._new.keys()):
+            old, new = self._old.get(shard, {}), self._new.get(shard, {})
+            path = self.folder / f"{shard}.pickle"
+            if not new:
+                path.unlink(missing_ok=True)
+            elif new.keys() != old.keys() or any(old.get(k) is not v for k, v in new.items()):
+                _atomic_write(path, pickle.dumps((CACHE_VERSION, new), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _load_pickle(path: Path) -> dict[str, Any]:
+def _load_shards(folder: Path) -> dict[str, dict[str, Any]]:
+    """Every readable shard. The cycle collector is paused meanwhile: unpickling makes
+    millions of acyclic objects, and its passes over them would triple the load time."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        version, data = pickle.loads(path.read_bytes())
-    except Exception:  # missing, truncated, from another version: start cold
-        return {}
-    return data if version == CACHE_VERSION and isinstance(data, dict) else {}
+        return _read_shards(folder)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_shards(folder: Path) -> dict[str, dict[str, Any]]:
+    shards: dict[str, dict[str, Any]] = {}
+    try:
+        paths = sorted(folder.glob("*.pickle"))
+    except OSError:
+        return shards
+    for path in paths:
+        try:
+            version, data = pickle.loads(path.read_bytes())
+        except Exception:  # missing, truncated, from another version: parse those files again
+            continue
+        if version == CACHE_VERSION and isinstance(data, dict):
+            shards[path.stem] = data
+    return shards
 
 
 @dataclass

@@ -12,19 +12,20 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timezone
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .model import Article, Corpus, Entity, Mention, Quote, Story
 
 
-@dataclass(frozen=True)
-class MentionRef:
+class MentionRef(NamedTuple):
+    """A mention and the article it is in (a tuple: the index makes hundreds of thousands)."""
+
     article: Article
     mention: Mention
 
 
-@dataclass(frozen=True)
-class QuoteRef:
+class QuoteRef(NamedTuple):
     article: Article
     quote: Quote
 

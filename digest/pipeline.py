@@ -14,6 +14,7 @@ build options. ``clean=True`` ignores the cache. Nothing here prints or reads th
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import dataclass, replace
@@ -74,6 +75,8 @@ class Reuse:
     cache: ParseCache | None
     keys: dict[str, str]
     site_dir: Path | None
+    known: dict[str, str] | None = None
+    """Content hashes of the input files, by path, taken at the start of this build."""
 
 
 def build(
@@ -96,9 +99,10 @@ def build(
         articles, entities = manifest.counts
         return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)
     diags = Diagnostics()
-    cache = ParseCache(project.cache_dir / "parsed.pickle", load=not clean)
+    cache = ParseCache(project.cache_dir / "parsed", load=not clean)
     # check renders every page (to find template errors) but may take parses from the cache.
-    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir)
+    known = {path: fp[3] for path, fp in inputs.items()}
+    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known)
     global_key = _global_key(project, inputs, options)
     staging = Staging(project.site_dir, project.cache_dir / "site-spare") if write else None
     try:
@@ -109,6 +113,8 @@ def build(
         if staging is not None:
             staging.abort()
         raise
+    finally:
+        gc.unfreeze()
     if rendered is None or diags.has_errors:
         if staging is not None:
             staging.abort()
@@ -120,6 +126,9 @@ def build(
             diags.warning("pagefind", 0, 0, found.notice)
         written = rendered.written + found.written
         rendered = replace(rendered, keys={**rendered.keys, **found.keys}, written=written)
+        # Until the new manifest is saved, none at all: a build killed right after the
+        # exchange must not leave the old manifest describing the new site.
+        manifest_path.unlink(missing_ok=True)
         report = staging.commit(set(rendered.keys), rendered.written)
         cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
@@ -156,7 +165,7 @@ def render_site(
     ``None`` when errors stop the build; the caller then aborts the staging folder.
     """
     reuse = reuse or Reuse(None, {}, None)
-    read = read_project(project, diags, drafts=drafts, cache=reuse.cache)
+    read = read_project(project, diags, drafts=drafts, cache=reuse.cache, known=reuse.known)
     corpus = read.corpus
     languages = corpus.site.languages if corpus else ("en",)
     strings = i18n.load_strings(project.templates_dir / "i18n", languages, diags)
@@ -165,6 +174,10 @@ def render_site(
     if corpus is None or diags.has_errors:
         return None
     index = build_index(corpus)
+    # The corpus and index live until the end of the build: keep the cycle collector's
+    # full passes (and forked workers' copy-on-write) off their millions of objects.
+    # ``build`` unfreezes them once the pages are rendered.
+    gc.freeze()
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
     keys: dict[str, str] = {}

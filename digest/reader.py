@@ -126,8 +126,12 @@ def read_bytes(file: SourceFile, diags: Diagnostics) -> bytes | None:
 
 def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entity | None:
     data = read_bytes(file, diags)
-    text = decode(data, file.display, diags) if data is not None else None
-    if text is None or data is None:
+    return _entity_from(file, site, diags, data) if data is not None else None
+
+
+def _entity_from(file: EntityFile, site: SiteConfig, diags: Diagnostics, data: bytes) -> Entity | None:
+    text = decode(data, file.display, diags)
+    if text is None:
         return None
     doc = frontmatter.load(text, file.display, diags)
     if doc is None:
@@ -148,11 +152,34 @@ def read_entity(file: EntityFile, site: SiteConfig, diags: Diagnostics) -> Entit
     )
 
 
-def read_entities(files: tuple[EntityFile, ...], site: SiteConfig, diags: Diagnostics) -> dict[str, Entity]:
-    """Every valid entity by id; the invalid ones are reported."""
+def read_entities(
+    files: tuple[EntityFile, ...],
+    site: SiteConfig,
+    diags: Diagnostics,
+    cache: ParseCache | None = None,
+    known: Mapping[str, str] | None = None,
+) -> dict[str, Entity]:
+    """Every valid entity by id; the invalid ones are reported.
+
+    With a ``cache``, an entity file whose bytes (by ``known`` hash, or read) and site
+    languages are unchanged is taken from it with the diagnostics it had.
+    """
     entities: dict[str, Entity] = {}
+    context = repr((PARSE_VERSION, site.languages)).encode("utf-8")
     for file in files:
-        entity = read_entity(file, site, diags)
+        digest = (known or {}).get(str(file.path))
+        key = sha256(context + file.display.encode() + bytes.fromhex(digest)).hexdigest() if digest else None
+        found = cache.get(key) if cache is not None and key else None
+        if found is None:
+            data = read_bytes(file, diags)
+            if data is None:
+                continue
+            local = Diagnostics()
+            found = (_entity_from(file, site, local, data), tuple(local.sorted()))
+            if cache is not None:
+                cache.put(sha256(context + file.display.encode() + sha256(data).digest()).hexdigest(), found)
+        entity, problems = found
+        diags.extend(problems)
         if entity is not None:
             entities[entity.id] = entity
     return entities
@@ -206,18 +233,25 @@ def read_article(
 
 
 def read_project(
-    project: Project, diags: Diagnostics, *, drafts: bool = False, cache: ParseCache | None = None
+    project: Project,
+    diags: Diagnostics,
+    *,
+    drafts: bool = False,
+    cache: ParseCache | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> ReadResult:
     """Read and validate all content. Drafts are read (and checked) but left out unless asked.
 
     With a ``cache``, an article whose bytes and parse context are unchanged is taken
-    from it (with the diagnostics it had) instead of being parsed again.
+    from it (with the diagnostics it had) instead of being parsed again. ``known``
+    gives files' content hashes (path → SHA-256 hex) already taken this build, so
+    unchanged files are not even read.
     """
     inventory = project.discover(diags)
     site = read_site(inventory.site, diags) if inventory.site else None
     if site is None:
         return ReadResult(corpus=None)
-    entities = read_entities(inventory.entities, site, diags)
+    entities = read_entities(inventory.entities, site, diags, cache, known)
     registry = References(
         ids=frozenset(f.id for f in inventory.entities),
         names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
@@ -236,10 +270,16 @@ def read_project(
                 + suggest(file.lang, site.languages),
             )
             continue
+        digest = (known or {}).get(str(file.path))
+        prefix = contexts[file.lang] + file.display.encode()
+        found = cache.get(sha256(prefix + bytes.fromhex(digest)).hexdigest()) if cache is not None and digest else None
+        if found is not None:
+            results[number] = found
+            continue
         data = read_bytes(file, diags)
         if data is None:
             continue
-        key = sha256(contexts[file.lang] + file.display.encode() + data).hexdigest()
+        key = sha256(prefix + sha256(data).digest()).hexdigest()
         found = cache.get(key) if cache is not None else None
         if found is None:
             misses.append((number, file, data, key))

@@ -6,6 +6,9 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from digest.buildstate import Manifest
 from digest.pipeline import build
 from digest.project import Project
 
@@ -105,7 +108,8 @@ def test_one_article_edit_renders_only_what_shows_it(scratch: Project) -> None:
 
 def test_clean_ignores_and_rebuilds_the_cache(scratch: Project) -> None:
     build_ok(scratch)
-    (scratch.cache_dir / "parsed.pickle").write_bytes(b"garbage")
+    for shard in (scratch.cache_dir / "parsed").glob("*.pickle"):
+        shard.write_bytes(b"garbage")
     (scratch.cache_dir / "manifest.json").write_text("{not json", encoding="utf-8")
     result = build_ok(scratch)  # a broken cache is a cold build, not a failure
     # Theme assets and the search bundle are outputs, but not rendered from page specs.
@@ -122,3 +126,41 @@ def test_a_deleted_output_is_made_again(scratch: Project) -> None:
     page.unlink()
     build_ok(scratch)
     assert page.read_bytes() == good
+
+
+def test_an_edit_rewrites_only_the_parse_cache_shards_it_touches(scratch: Project) -> None:
+    build_ok(scratch)
+    shards = scratch.cache_dir / "parsed"
+    before = {p.name: p.stat().st_mtime_ns for p in shards.glob("*.pickle")}
+    assert len(before) > 4
+    article = scratch.content_dir / "articles" / f"{SLUG}.en.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build_ok(scratch)
+    after = {p.name: p.stat().st_mtime_ns for p in shards.glob("*.pickle")}
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    assert 1 <= len(changed) <= 2, "the old entry's shard and the new entry's shard, nothing else"
+
+
+def test_a_build_killed_after_the_exchange_is_not_taken_for_up_to_date(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old manifest is removed before the new site is swapped in; the new one is saved after."""
+    build_ok(scratch)
+    article = _article(scratch, SLUG, "en")
+    original = article.read_text(encoding="utf-8")
+    _replace(article, "Rutte", "Rutte (NATO)")
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # stands for SIGKILL between the exchange and the manifest
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Manifest, "save", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build(scratch)
+    assert b"Rutte (NATO)" in (scratch.site_dir / "en" / "articles" / SLUG / "index.html").read_bytes()
+    assert not (scratch.cache_dir / "manifest.json").exists()
+    article.write_text(original, encoding="utf-8")
+    build_ok(scratch)
+    clean = copy_project(scratch.root.parent / "clean")
+    build_ok(clean)
+    assert _snapshot(scratch.site_dir) == _snapshot(clean.site_dir)
