@@ -113,6 +113,7 @@ def read_site(file: SourceFile, diags: Diagnostics) -> SiteConfig | None:
         languages=values["languages"],
         description=values["description"],
         timezone=values["timezone"],
+        digits=values["digits"],
     )
 
 

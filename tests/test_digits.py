@@ -173,9 +173,6 @@ def test_counts_in_interface_strings_and_chips_use_the_digits(tmp_path: Path) ->
     assert mentions is not None and ARABIC_INDIC.search(mentions.group(1)), facts
 
 
-@pytest.mark.xfail(
-    strict=True, reason="digest/reader.py does not pass site.yaml 'digits' to SiteConfig yet (one line)"
-)
 def test_site_yaml_option_reaches_the_pages(tmp_path: Path) -> None:
     project = with_site_line(tmp_path, "digits: {ar: arabic-indic}")
     result = build(project)
