@@ -36,7 +36,7 @@ from .parallel import fork_map, workers
 from .plan import PageSpec, plan_site
 from .project import Project
 from .reader import read_project
-from .search import index_site
+from .search import index_site, save_record
 from .search import is_stale as search_is_stale
 from .templating import Templates
 from .urls import Urls
@@ -129,7 +129,9 @@ def build(
         # Until the new manifest is saved, none at all: a build killed right after the
         # exchange must not leave the old manifest describing the new site.
         manifest_path.unlink(missing_ok=True)
+        save_record(project.cache_dir, None)
         report = staging.commit(set(rendered.keys), rendered.written)
+        save_record(project.cache_dir, found)
         cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]

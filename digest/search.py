@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -90,6 +91,23 @@ class SearchOutput:
     """Article pages indexed (0 when the previous bundle was kept)."""
     notice: str | None = None
     """One line for the user when search could not be built."""
+    record: _Previous | None = None
+    """What the build cache should say about the bundle once the new site is live
+    (``None``: nothing, so the next build indexes again). See ``save_record``."""
+
+
+def save_record(cache_dir: Path, output: SearchOutput | None) -> None:
+    """Record the bundle now in ``site/``; with ``None``, forget it.
+
+    The build forgets the record before the new site is swapped in and saves it after,
+    like its manifest: a build killed in between leaves no record, never one that
+    describes a bundle the live site does not have.
+    """
+    record = cache_dir / "search.json"
+    if output is None or output.record is None:
+        record.unlink(missing_ok=True)
+    else:
+        _save(record, output.record)
 
 
 @dataclass(frozen=True)
@@ -129,12 +147,10 @@ def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *,
     if previous is not None and live_ok and (not enabled or previous.key == key):
         for path in previous.files:
             put(path, KEEP)
-        if previous.stale != (previous.key != key):
-            _save(record, _Previous(previous.key, previous.files, stale=previous.key != key))
-        return SearchOutput(dict(previous.files), (), 0)
+        kept = _Previous(previous.key, previous.files, stale=previous.key != key)
+        return SearchOutput(dict(previous.files), (), 0, record=kept)
     if not enabled:
-        _save(record, _Previous("", {}, stale=True))
-        return SearchOutput({}, (), 0)
+        return SearchOutput({}, (), 0, record=_Previous("", {}, stale=True))
     pages = sorted(path for path in keys if ARTICLE_PAGE.match(path))
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
@@ -143,17 +159,14 @@ def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *,
         try:
             _run_pagefind(source, bundle)
         except (ImportError, FileNotFoundError) as exc:
-            record.unlink(missing_ok=True)
             notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
             return SearchOutput({}, (), 0, notice)
         except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
-            record.unlink(missing_ok=True)
             return SearchOutput({}, (), 0, f"search not built, Pagefind failed: {exc}")
         files = canonical_bundle(_bundle_files(bundle))
         written = tuple(f"{BUNDLE}/{rel}" for rel, data in files.items() if put(f"{BUNDLE}/{rel}", data))
     digests = {f"{BUNDLE}/{rel}": hashlib.sha256(data).hexdigest() for rel, data in files.items()}
-    _save(record, _Previous(key, digests))
-    return SearchOutput(digests, written, len(pages))
+    return SearchOutput(digests, written, len(pages), record=_Previous(key, digests))
 
 
 def _bundle_key(keys: Mapping[str, str]) -> str:
@@ -199,20 +212,21 @@ def _mirror(staged: Path, target: Path, pages: list[str]) -> None:
 
 
 def _run_pagefind(source: Path, bundle: Path) -> None:
-    """One Pagefind service run: index the folder, write the bundle (one request each).
+    """Run the Pagefind binary over the folder of article pages, writing the bundle.
 
-    ``add_directory`` rather than a request per page: the Python client reads at most
-    ten responses a second from the service.
+    The command line rather than the Python API's service: once the process has exited
+    every file of the bundle is complete, and it indexes faster than the service.
     """
-    import asyncio
+    from pagefind.service import get_executable
 
-    from pagefind.index import PagefindIndex
-
-    async def run() -> None:
-        async with PagefindIndex(config={"output_path": str(bundle)}) as index:
-            await index.add_directory(str(source), glob=_ARTICLE_GLOB)
-
-    asyncio.run(run())
+    binary = get_executable()
+    if binary is None or not binary.is_file():
+        raise FileNotFoundError(f"no Pagefind binary at {binary}" if binary else "no Pagefind binary")
+    command = [str(binary), "--site", str(source), "--output-path", str(bundle), "--glob", _ARTICLE_GLOB, "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(lines[-1] if lines else f"exit status {done.returncode}")
 
 
 def _bundle_files(bundle: Path) -> dict[str, bytes]:
