@@ -34,11 +34,15 @@ class ServeState:
     builds: int = 0
 
 
-def rebuild(project: Project, state: ServeState) -> bool:
-    """One build with its report printed; never raises, so the server survives anything."""
+def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool:
+    """One build with its report printed; never raises, so the server survives anything.
+
+    Rebuilds on save leave the search index as it is (``search=False``): re-indexing a
+    large archive takes many seconds, and the next ``python build.py`` catches up.
+    """
     started = time.perf_counter()
     try:
-        result = build(project)
+        result = build(project, search=search)
         lines = [d.format() for d in result.diagnostics]
         ok = result.ok
     except Exception as exc:  # a bug must not take the preview down with it
@@ -130,7 +134,7 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
     project.site_dir.mkdir(exist_ok=True)
     server = DigestServer(project.site_dir, state)
     for folder in (project.content_dir, project.templates_dir):
-        server.watch(str(folder), lambda: rebuild(project, state), delay=DEBOUNCE_SECONDS)
+        server.watch(str(folder), lambda: rebuild(project, state, search=False), delay=DEBOUNCE_SECONDS)
     print(f"serving {project.site_dir} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     server.serve(host=host, port=port, root=str(project.site_dir), open_url_delay=None)
     return 0
