@@ -5,7 +5,8 @@
 For each size N it makes (or reuses) the corpus with ../shared/bench/make_corpus.py in
 the three formats, then times, each as a whole process:
 
-- digest: cold build (no site/, no cache), no-change rebuild, one-article-edit rebuild;
+- digest: cold build (no site/, no cache), no-change rebuild, one-article-edit rebuild,
+  then a cold build and an edit without the search index (``--no-search``);
 - Hugo and Pelican: a cold build of the same articles (their tools are installed into
   a separate virtual environment on first use, as ../shared/bench/peers.sh does).
 
@@ -137,6 +138,12 @@ def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
         article.write_bytes(original + f"\nتعديل رقم {next(edits)}.\n".encode())
 
     results["one edit"] = measure(cmd, folder, runs, edit)
+    # The same without the search index (``--no-search``), whose Pagefind run is a
+    # large share of both: it shows what the pages alone cost.
+    quick = [*cmd, "--no-search"]
+    results["cold no-search"] = measure(quick, folder, runs, cold)
+    purge(folder)
+    results["edit no-search"] = measure(quick, folder, runs, edit)
     article.write_bytes(original)
     return results
 

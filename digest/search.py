@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .textnorm import WORD_RE, normalize
+from .textnorm import WORD_RE, normalize, normalized_text
 from .writer import KEEP
 
 BUNDLE = "pagefind"
@@ -50,6 +50,7 @@ _UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
 """Pagefind's own UIs: the site has its own small search page script, so these are not published."""
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
 _TAGS = re.compile(r"<[^>]+>")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 SCHEME = "1"
 """Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
 
@@ -59,7 +60,10 @@ def search_key(word: str) -> str:
 
     Mirrored by ``searchKey`` in ``templates/static/search.js``; the tests hold the two together.
     """
-    text = normalize(word).text
+    return _without_article(normalize(word).text)
+
+
+def _without_article(text: str) -> str:
     if text.startswith("لل") and len(text) > 4:
         return text[2:]
     for prefix in _ARTICLE_PREFIXES:
@@ -71,11 +75,13 @@ def search_key(word: str) -> str:
 def search_forms(*texts: str) -> str:
     """The distinct search forms of the Arabic words in ``texts`` (HTML allowed), in order of first use."""
     seen: dict[str, None] = {}
+    words: set[str] = set()
     for text in texts:
         plain = html.unescape(_TAGS.sub(" ", text))
-        for word in WORD_RE.findall(normalize(plain).text):
-            if any("\u0600" <= c <= "\u06ff" for c in word):
-                seen.setdefault(search_key(word), None)
+        for word in WORD_RE.findall(normalized_text(plain)):
+            if word not in words and _ARABIC.search(word):
+                words.add(word)
+                seen.setdefault(_without_article(word), None)
     return " ".join(seen)
 
 

@@ -50,6 +50,18 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(chars), tuple(origin))
 
 
+def normalized_text(text: str) -> str:
+    """``normalize(text).text`` without the index map, for long texts.
+
+    Dropping and folding are per character, so whole-string operations give the same
+    result, and a string already in NFC holds no character that NFC would change alone.
+    """
+    dropped = _DROP.sub("", text)
+    if unicodedata.is_normalized("NFC", dropped):
+        return dropped.translate(_FOLD)
+    return normalize(text).text
+
+
 def key(text: str) -> str:
     """The matching key of a name: normalised, words joined by single spaces."""
     return " ".join(WORD_RE.findall(normalize(text).text))

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest import frontmatter, textcheck
+from digest import frontmatter, textcheck, textnorm
 from digest.diagnostics import Diagnostics
 from digest.markup import make_parser, parse_body
 from digest.pipeline import render_site
@@ -135,3 +135,12 @@ def test_every_bidi_problem_points_at_a_bidi_control(text: str) -> None:
         assert text[problem.index] in textcheck.BIDI_CONTROLS
     overrides = [i for i, c in enumerate(text) if c in textcheck.OVERRIDES]
     assert overrides == [p.index for p in textcheck.prose_problems(text) if "override" in p.message]
+
+
+_NORM_ALPHABET = "ابتجدرسعقلمنهويءآأإؤئةىٱ ـًٌَُِّْٰ\u0653\u0654\u0655\u200c\u200d\u200eaé\u0301\u2126\u212b\uf900٠"
+
+
+@given(st.text(alphabet=_NORM_ALPHABET) | st.text())
+@settings(max_examples=300)
+def test_bulk_normalisation_equals_the_character_by_character_one(text: str) -> None:
+    assert textnorm.normalized_text(text) == textnorm.normalize(text).text
