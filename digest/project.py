@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,16 +87,27 @@ class Project:
             articles=tuple(self._articles(diags)),
         )
 
-    def _files(self, folder: Path) -> list[Path]:
+    def _files(self, folder: Path) -> list[tuple[Path, str, bool]]:
+        """Each entry of ``folder`` (editor backups and hidden files left out): path, display, is a folder.
+
+        One ``scandir`` and string joins: at tens of thousands of articles, ``Path``
+        methods per file cost a second of every build.
+        """
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if not p.name.startswith((".", "#")) and not p.name.endswith("~"))
+        shown = self.display(folder) + "/"
+        with os.scandir(folder) as entries:
+            found = [
+                (entry.name, entry.is_dir())
+                for entry in entries
+                if not entry.name.startswith((".", "#")) and not entry.name.endswith("~")
+            ]
+        return [(folder / name, shown + name, is_dir) for name, is_dir in sorted(found)]
 
     def _entities(self, diags: Diagnostics) -> list[EntityFile]:
         found = []
-        for path in self._files(self.content_dir / "entities"):
-            shown = self.display(path)
-            if path.is_dir() or path.suffix != ".yaml":
+        for path, shown, is_dir in self._files(self.content_dir / "entities"):
+            if is_dir or path.suffix != ".yaml":
                 diags.error(shown, 0, 0, "unexpected file in entities/: entity files are named <id>.yaml")
                 continue
             if not NAME_RE.match(path.stem):
@@ -111,10 +123,9 @@ class Project:
 
     def _articles(self, diags: Diagnostics) -> list[ArticleFile]:
         found = []
-        for path in self._files(self.content_dir / "articles"):
-            shown = self.display(path)
+        for path, shown, is_dir in self._files(self.content_dir / "articles"):
             match = ARTICLE_RE.match(path.name)
-            if path.is_dir() or not match:
+            if is_dir or not match:
                 diags.error(
                     shown,
                     0,

@@ -149,7 +149,8 @@ def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *,
     record = cache_dir / "search.json"
     previous = _load(record)
     key = _bundle_key(keys)
-    live_ok = previous is not None and all((live / path).is_file() for path in previous.files)
+    prefix, isfile = str(live) + os.sep, os.path.isfile
+    live_ok = previous is not None and all(isfile(prefix + path) for path in previous.files)
     if previous is not None and live_ok and (not enabled or previous.key == key):
         for path in previous.files:
             put(path, KEEP)
