@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from digest.model import Article, Body, Localized, Position
 
 
 @dataclass
@@ -71,3 +76,45 @@ def resolve(site: Path, base_path: str, href: str, page: Path) -> tuple[Path | N
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int] | None]:
+    """Every file and folder under ``folder`` (links not followed): bytes and modification time of files.
+
+    What "nothing lost, nothing touched" is checked against: equal snapshots mean the
+    same files with the same bytes, written at the same moment.
+    """
+    found: dict[str, tuple[bytes, int] | None] = {}
+    for base, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(base) / name
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink() or path.is_dir():
+                found[rel] = None
+            else:
+                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
+    return found
+
+
+def make_article(body: Body, **fields: Any) -> Article:
+    """An article around ``body`` for rendering tests; ``fields`` override the plain defaults."""
+    values: dict[str, Any] = {
+        "digest": "",
+        "slug": "2024-10-28-rutte-kursk",
+        "lang": "ar",
+        "position": Position("content/articles/2024-10-28-rutte-kursk.ar.md", 1, 1),
+        "title": Localized.of({"ar": "عنوان"}),
+        "date": datetime(2024, 10, 28, 12, 56, tzinfo=UTC),
+        "date_has_time": True,
+        "updated": None,
+        "summary": None,
+        "source": None,
+        "tags": (),
+        "image_credit": None,
+        "related": (),
+        "draft": False,
+        "body": body,
+    }
+    values.update(fields)
+    return Article(**values)
+

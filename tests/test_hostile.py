@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import html.parser
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -34,6 +33,8 @@ from pathlib import Path
 import pytest
 
 from digest.cli import main
+
+from .sitetools import snapshot
 
 CASES = Path(__file__).parent / "hostile"
 BASE = CASES / "_project"
@@ -82,16 +83,6 @@ def make_project(name: str | None, root: Path) -> Path:
                 handle.write(filler * ((size - handle.tell()) // len(filler) + 1))
     return root
 
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int] | None]:
-    """Every file and folder under ``folder``: bytes and modification time of files."""
-    found: dict[str, tuple[bytes, int] | None] = {}
-    for base, dirs, files in os.walk(folder):
-        for entry in dirs + files:
-            path = Path(base) / entry
-            rel = path.relative_to(folder).as_posix()
-            found[rel] = None if path.is_dir() else (path.read_bytes(), path.stat().st_mtime_ns)
-    return found
 
 
 def previous_site(root: Path) -> None:

@@ -13,7 +13,6 @@ not report yet are listed in ``KNOWN_BUGS`` (strict xfail, with the reason).
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from digest.cli import main
+
+from .sitetools import snapshot
 
 CASES = Path(__file__).parent / "invalid"
 SHARED_TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -64,19 +65,6 @@ def make_project(name: str, root: Path) -> Path:
             shutil.copy2(source, target)
     return root
 
-
-def snapshot(root: Path) -> dict[str, tuple[bytes, int] | None]:
-    """Every file and folder under ``root`` (not following the theme link): bytes and mtime of files."""
-    found: dict[str, tuple[bytes, int] | None] = {}
-    for folder, dirs, files in os.walk(root):
-        for name in dirs + files:
-            path = Path(folder) / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink() or path.is_dir():
-                found[rel] = None
-            else:
-                found[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
-    return found
 
 
 def run(root: Path, command: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:

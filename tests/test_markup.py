@@ -27,7 +27,6 @@ does not produce yet are listed in ``KNOWN_BUGS`` (strict xfail, with the reason
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -38,6 +37,8 @@ from digest.bodyhtml import BodyContext, BodyRenderer
 from digest.diagnostics import Diagnostics
 from digest.markup import parse_body
 from digest.model import Article, Body, Entity, Localized, Mention, Position, Quote
+
+from .sitetools import make_article
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "markup"
@@ -128,23 +129,7 @@ def parse(text: str, first_line: int = 1) -> tuple[Body, list[str]]:
 
 
 def article(body: Body) -> Article:
-    return Article(
-        digest="",
-        slug="2024-10-28-rutte-kursk",
-        lang="ar",
-        position=Position(PATH, 1, 1),
-        title=Localized.of({"ar": "عنوان"}),
-        date=datetime(2024, 10, 28, 12, 56, tzinfo=UTC),
-        date_has_time=True,
-        updated=None,
-        summary=None,
-        source=None,
-        tags=(),
-        image_credit=None,
-        related=(),
-        draft=False,
-        body=body,
-    )
+    return make_article(body, position=Position(PATH, 1, 1))
 
 
 def render(text: str) -> str:

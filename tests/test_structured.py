@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +12,8 @@ import yaml
 
 from digest.model import Article, Body, Entity, Localized, Mention, Position, Quote
 from digest.structured import Publication, news_article, script_json
+
+from .sitetools import make_article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -158,23 +160,7 @@ def article(mentioned: list[str], quotes: tuple[str, ...] = ()) -> Article:
         source="",
         first_line=1,
     )
-    return Article(
-        digest="d",
-        slug="s",
-        lang="en",
-        position=Position("x"),
-        title=Localized.of({"en": "H"}),
-        date=datetime(2024, 10, 28, 12, 56, tzinfo=UTC),
-        date_has_time=True,
-        updated=None,
-        summary=None,
-        source=None,
-        tags=(),
-        image_credit=None,
-        related=(),
-        draft=False,
-        body=body,
-    )
+    return make_article(body, digest="d", slug="s", lang="en", position=Position("x"), title=Localized.of({"en": "H"}))
 
 
 def test_about_holds_the_most_mentioned_entities_and_mentions_the_rest() -> None:
