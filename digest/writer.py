@@ -193,10 +193,14 @@ class Staging:
             _clear_file_in_the_way(self.path, parts)
             os.makedirs(folder, exist_ok=True)
         # The spare was the live site one build ago; anything may have been put there since.
-        if not (os.path.realpath(folder) + os.sep).startswith(self._root + os.sep):
+        if not self._inside(folder):
             raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
         self._made.add(folder)
         return folder
+
+    def _inside(self, folder: str) -> bool:
+        """Whether ``folder``, links resolved, lies within the spare tree."""
+        return (os.path.realpath(folder) + os.sep).startswith(self._root + os.sep)
 
     def _needs_link(self, relpath: str, current: str, target: str) -> bool:
         if self.mode is Mode.FRESH:
@@ -212,7 +216,7 @@ class Staging:
     def _remove(self, relpath: str) -> None:
         parts = _safe(relpath).parts
         folder = os.path.join(self.path, *parts[:-1])
-        if not (os.path.realpath(folder) + os.sep).startswith(self._root + os.sep):
+        if not self._inside(folder):
             return
         target = os.path.join(folder, parts[-1])
         if os.path.isdir(target) and not os.path.islink(target):
@@ -299,10 +303,7 @@ def _replace_with(target: str, make: Callable[[str], None]) -> None:
     make(temp)
     try:
         os.replace(temp, target)
-    except IsADirectoryError:
-        shutil.rmtree(target)
-        os.replace(temp, target)
-    except OSError as exc:
+    except OSError as exc:  # a folder of the old site where the new one has a file
         if exc.errno not in (errno.EISDIR, errno.ENOTEMPTY, errno.EEXIST):
             raise
         shutil.rmtree(target)
