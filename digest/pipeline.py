@@ -66,6 +66,8 @@ class Rendered:
     articles: int
     entities: int
     rendered: int
+    searchable: tuple[str, ...] = ()
+    """The pages that go into the search index, sorted."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def build(
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
     if staging is not None:
-        found = index_site(staging, rendered.keys, project.cache_dir, enabled=search)  # the staged tree is complete
+        # The staged tree is complete: index it.
+        found = index_site(staging, rendered.keys, rendered.searchable, project.cache_dir, enabled=search)
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
         written = rendered.written + found.written
@@ -220,7 +223,8 @@ def render_site(
         for path in kept:
             staging.put(path, KEEP)
         written.extend(path for path, data in assets.items() if staging.put(path, data))
-    return Rendered(keys, tuple(written), len(corpus.articles()), len(corpus.entities), len(todo))
+    searchable = tuple(sorted(Urls.output_path(spec.route) for spec in specs if spec.searchable))
+    return Rendered(keys, tuple(written), len(corpus.articles()), len(corpus.entities), len(todo), searchable)
 
 
 def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:

@@ -37,6 +37,10 @@ class PageSpec:
     deps: tuple[str, ...] = ()
     """Digests of the content this output shows, beyond what every page depends on (site,
     registry, theme, code): its cache key. Same key, same bytes."""
+    searchable: bool = False
+    """Goes into the edition's search index: article pages in their own language. A page
+    showing the original for want of a translation is a copy (``noindex``, canonical to the
+    original), found by the original's edition instead, as web search engines treat it."""
 
 
 def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics) -> list[PageSpec]:
@@ -114,12 +118,16 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         current="home",
     )
     for story in index.corpus.stories:
-        page(
-            urls.article(lang, story.slug),
-            "article.html",
-            _article_maker(views, urls, story, lang),
-            (story.get(lang) or story.original).position,
-            (*(a.digest for _, a in story.versions), *_card_deps(views, story, lang)),
+        own = story.get(lang)
+        specs.append(
+            PageSpec(
+                urls.article(lang, story.slug),
+                "article.html",
+                _article_maker(views, urls, story, lang),
+                (own or story.original).position,
+                (*(a.digest for _, a in story.versions), *_card_deps(views, story, lang)),
+                searchable=own is not None,
+            )
         )
     page(
         urls.entities(lang),
@@ -271,7 +279,9 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
             ),
         )
         # Hidden search forms of the page's Arabic words (see search.py): ال and hamza variants match.
-        forms = search_forms(view.title.value, view.summary.value if view.summary else "", str(view.body_html))
+        # A fallback page is not indexed (see ``PageSpec.searchable``): it needs none.
+        summary = view.summary.value if view.summary else ""
+        forms = "" if view.fallback else search_forms(view.title.value, summary, str(view.body_html))
         return {"page": meta, "view": view, "search_forms": forms}
 
     return make

@@ -32,7 +32,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -44,14 +44,13 @@ BUNDLE = "pagefind"
 """The bundle's folder in the site (Pagefind's default name; search.js loads it from there)."""
 FORMS_ID = "search-forms"
 """Id of the hidden heading above an article's search forms (search.js skips that section)."""
-ARTICLE_PAGE = re.compile(r"^[^/]+/articles/[^/]+/index\.html$")
 _ARTICLE_GLOB = "*/articles/*/index.html"
 _UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
 """Pagefind's own UIs: the site has its own small search page script, so these are not published."""
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
 _TAGS = re.compile(r"<[^>]+>")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-SCHEME = "1"
+SCHEME = "2"
 """Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
 
 
@@ -139,16 +138,18 @@ class StagedSite(Protocol):
     def put(self, relpath: str, data: bytes | object) -> bool: ...
 
 
-def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *, enabled: bool = True) -> SearchOutput:
-    """Index the article pages of the complete staged site and ``put`` the bundle beside them.
+def index_site(
+    staging: StagedSite, keys: Mapping[str, str], pages: Sequence[str], cache_dir: Path, *, enabled: bool = True
+) -> SearchOutput:
+    """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
     Call once every page is staged and before the swap. ``keys`` are the site's outputs
-    and their keys: the article pages' keys decide whether to re-index at all.
+    and their keys: the keys of ``pages`` decide whether to re-index at all.
     """
     put, live = staging.put, staging.site_dir
     record = cache_dir / "search.json"
     previous = _load(record)
-    key = _bundle_key(keys)
+    key = _bundle_key(keys, pages)
     prefix, isfile = str(live) + os.sep, os.path.isfile
     live_ok = previous is not None and all(isfile(prefix + path) for path in previous.files)
     if previous is not None and live_ok and (not enabled or previous.key == key):
@@ -158,7 +159,6 @@ def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *,
         return SearchOutput(dict(previous.files), (), 0, record=kept)
     if not enabled:
         return SearchOutput({}, (), 0, record=_Previous("", {}, stale=True))
-    pages = sorted(path for path in keys if ARTICLE_PAGE.match(path))
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
         source, bundle = Path(scratch, "site"), Path(scratch, "bundle")
@@ -176,16 +176,16 @@ def index_site(staging: StagedSite, keys: Mapping[str, str], cache_dir: Path, *,
     return SearchOutput(digests, written, len(pages), record=_Previous(key, digests))
 
 
-def _bundle_key(keys: Mapping[str, str]) -> str:
-    """Digest of every article page's key (which covers templates and code) and the Pagefind version."""
+def _bundle_key(keys: Mapping[str, str], pages: Sequence[str]) -> str:
+    """Digest of the indexed pages' keys (which cover templates and code) and the Pagefind version."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         pagefind_version = version("pagefind")
     except PackageNotFoundError:
         pagefind_version = ""
-    pages = sorted((path, key) for path, key in keys.items() if ARTICLE_PAGE.match(path))
-    return hashlib.sha256(repr((SCHEME, pagefind_version, pages)).encode("utf-8")).hexdigest()
+    indexed = [(path, keys[path]) for path in pages]
+    return hashlib.sha256(repr((SCHEME, pagefind_version, indexed)).encode("utf-8")).hexdigest()
 
 
 def _load(record: Path) -> _Previous | None:
@@ -203,7 +203,7 @@ def _save(record: Path, previous: _Previous) -> None:
     record.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
-def _mirror(staged: Path, target: Path, pages: list[str]) -> None:
+def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
     """Exactly the new site's article pages, hard-linked (copied across file systems).
 
     The staging tree may still hold pages of deleted articles until the swap; indexing

@@ -54,6 +54,22 @@ def test_each_edition_has_its_own_index_of_its_articles(sample_site: Path) -> No
     assert not list((sample_site / "pagefind").glob("pagefind-ui.*")), "Pagefind's own UI is not published"
 
 
+def test_an_untranslated_article_is_searched_in_its_own_edition_only(scratch: Project) -> None:
+    """The English page of an article with no translation shows the Arabic original: a copy
+    (noindex, canonical to the original) that the English index leaves out."""
+    (scratch.content_dir / "articles" / f"{RUTTE}.en.md").unlink()
+    build_ok(scratch)
+    site = scratch.site_dir
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    stories = len(list((site / "ar" / "articles").iterdir()))
+    assert entry["languages"]["ar"]["page_count"] == stories
+    assert entry["languages"]["en"]["page_count"] == stories - 1
+    fallback = (site / "en" / "articles" / RUTTE / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in fallback
+    assert "data-pagefind-body" not in fallback
+    assert f'<h2 id="{FORMS_ID}">#</h2>' in fallback and "امين" not in fallback.rpartition(FORMS_ID)[2]
+
+
 def test_article_markup_marks_body_filters_and_search_forms(sample_site: Path) -> None:
     html = (sample_site / "ar" / "articles" / RUTTE / "index.html").read_text(encoding="utf-8")
     header, _, rest = html.partition('<main id="main"')
