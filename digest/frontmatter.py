@@ -126,27 +126,38 @@ def _too_deep(text: str, path: str, diags: Diagnostics, first_line: int) -> bool
     read as events, which libyaml produces with a heap stack. A syntax error stops
     the scan: composing reports it, and the nesting before it is known to be shallow.
     """
-    # One entry per open collection: is it a mapping, and is its next node a key?
-    stack: list[list[bool]] = []
     try:
-        for event in yaml.parse(text, Loader=_FAST):
-            if isinstance(event, (yaml.CollectionEndEvent)):
-                stack.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            is_key = bool(stack) and stack[-1][0] and stack[-1][1]
-            if stack and stack[-1][0]:
-                stack[-1][1] = not stack[-1][1]
-            if len(stack) > MAX_DEPTH and not is_key:
-                mark = event.start_mark
-                line, col = mark.line + first_line, mark.column + 1
-                diags.error(path, line, col, f"YAML nested deeper than {MAX_DEPTH} levels")
-                return True
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append([isinstance(event, yaml.MappingStartEvent), True])
+        return _scan_depth(text, path, diags, first_line, _FAST)
+    except yaml.YAMLError:
+        pass
+    # libyaml 0.2.6 refuses nesting past 1,000 levels before it yields the events of the
+    # first levels; the pure-Python parser (iterative, unlike its composer) yields them.
+    try:
+        return _scan_depth(text, path, diags, first_line, yaml.SafeLoader)
     except yaml.YAMLError:
         return False
+
+
+def _scan_depth(text: str, path: str, diags: Diagnostics, first_line: int, loader: Any) -> bool:
+    """``_too_deep`` with one parser; its syntax errors are the caller's to handle."""
+    # One entry per open collection: is it a mapping, and is its next node a key?
+    stack: list[list[bool]] = []
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.CollectionEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        is_key = bool(stack) and stack[-1][0] and stack[-1][1]
+        if stack and stack[-1][0]:
+            stack[-1][1] = not stack[-1][1]
+        if len(stack) > MAX_DEPTH and not is_key:
+            mark = event.start_mark
+            line, col = mark.line + first_line, mark.column + 1
+            diags.error(path, line, col, f"YAML nested deeper than {MAX_DEPTH} levels")
+            return True
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([isinstance(event, yaml.MappingStartEvent), True])
     return False
 
 

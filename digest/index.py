@@ -9,9 +9,10 @@ translation, and entity pages quote exactly the sentences readers of that editio
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timezone
+from functools import cached_property
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -32,15 +33,39 @@ class QuoteRef(NamedTuple):
 
 @dataclass(frozen=True)
 class EntityFacts:
-    """Everything one edition says about one entity."""
+    """Everything one edition says about one entity.
+
+    The index keeps only the entity's articles and its mention count; the mentions and
+    quotes themselves are gathered from those articles when a page asks (``mentions``,
+    ``mentions_in``, ``quotes``). An archive has hundreds of thousands of mentions, and
+    a rebuild after one edit renders the pages of a few entities only.
+    """
 
     entity: Entity
-    mentions: tuple[MentionRef, ...]
-    """In edition order: newest article first, then document order."""
-    quotes: tuple[QuoteRef, ...]
     articles: tuple[Article, ...]
+    """In edition order: newest first. Articles that mention the entity or quote it."""
+    mention_count: int
     first_seen: datetime | None
     last_seen: datetime | None
+
+    def mentions_in(self, articles: Iterable[Article]) -> Iterator[MentionRef]:
+        """The entity's mentions in ``articles``, article by article, in document order."""
+        entity_id = self.entity.id
+        for article in articles:
+            for mention in article.body.mentions:
+                if mention.entity_id == entity_id:
+                    yield MentionRef(article, mention)
+
+    @cached_property
+    def mentions(self) -> tuple[MentionRef, ...]:
+        """Every mention, in edition order (newest article first), then document order."""
+        return tuple(self.mentions_in(self.articles))
+
+    @cached_property
+    def quotes(self) -> tuple[QuoteRef, ...]:
+        """Every quote attributed to the entity, in the same order as ``mentions``."""
+        entity_id = self.entity.id
+        return tuple(QuoteRef(a, q) for a in self.articles for q in a.body.quotes if q.speaker == entity_id)
 
     def cooccurring(self, known: Mapping[str, object]) -> tuple[tuple[str, int], ...]:
         """Other entity ids and the number of articles shared, most frequent first.
@@ -88,32 +113,28 @@ def build_index(corpus: Corpus) -> SiteIndex:
 
 def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
     items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
-    mentions: dict[str, list[MentionRef]] = defaultdict(list)
-    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
+    counts: Counter[str] = Counter()
     articles: dict[str, list[Article]] = defaultdict(list)
     tags: dict[str, list[Article]] = defaultdict(list)
-    known = set(corpus.entities)
+    known = corpus.entities
     for _story, article in items:
-        present = {m.entity_id for m in article.body.mentions} | {q.speaker for q in article.body.quotes}
-        present &= known
-        for mention in article.body.mentions:
-            if mention.entity_id in corpus.entities:
-                mentions[mention.entity_id].append(MentionRef(article, mention))
-        for quote in article.body.quotes:
-            if quote.speaker in corpus.entities:
-                quotes[quote.speaker].append(QuoteRef(article, quote))
+        body = article.body
+        counts.update([m.entity_id for m in body.mentions])
+        present = {m.entity_id for m in body.mentions}
+        present.update(q.speaker for q in body.quotes)
         for entity_id in present:
-            articles[entity_id].append(article)
+            if entity_id in known:
+                articles[entity_id].append(article)
         for tag in article.tags:
             tags[tag].append(article)
     entities = {}
     for entity_id, entity in corpus.entities.items():
-        seen = [a.date for a in articles.get(entity_id, ())]
+        found = articles.get(entity_id, ())
+        seen = [a.date for a in found]
         entities[entity_id] = EntityFacts(
             entity=entity,
-            mentions=tuple(mentions.get(entity_id, ())),
-            quotes=tuple(quotes.get(entity_id, ())),
-            articles=tuple(articles.get(entity_id, ())),
+            articles=tuple(found),
+            mention_count=counts.get(entity_id, 0),
             first_seen=min(seen) if seen else None,
             last_seen=max(seen) if seen else None,
         )

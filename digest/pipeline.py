@@ -200,21 +200,25 @@ def render_site(
         else:
             todo.append(spec)
 
-    def render_one(spec: PageSpec) -> tuple[str | None, list[Diagnostic]]:
-        """Render one output and stage it right here (in a worker, when forked); its path if written."""
-        local = Diagnostics()
-        data = _render(spec, templates, local)
-        path = Urls.output_path(spec.route)
-        changed = data is not None and staging is not None and staging.put(path, data)
-        return (path if changed else None), list(local)
+    def render_group(group: list[PageSpec]) -> list[tuple[str | None, list[Diagnostic]]]:
+        """Render outputs and stage them right here (in a worker, when forked); their paths if written."""
+        done = []
+        for spec in group:
+            local = Diagnostics()
+            data = _render(spec, templates, local)
+            path = Urls.output_path(spec.route)
+            changed = data is not None and staging is not None and staging.put(path, data)
+            done.append(((path if changed else None), list(local)))
+        return done
 
     if staging is not None:
         staging.begin()
     written: list[str] = []
-    for changed, problems in fork_map(render_one, todo, workers()):
-        diags.extend(problems)
-        if changed:
-            written.append(changed)
+    for results in fork_map(render_group, _grouped(todo), workers()):
+        for changed, problems in results:
+            diags.extend(problems)
+            if changed:
+                written.append(changed)
     if diags.has_errors:
         return None
     assets = _assets(project.templates_dir / "static")
@@ -225,6 +229,21 @@ def render_site(
         written.extend(path for path, data in assets.items() if staging.put(path, data))
     searchable = tuple(sorted(Urls.output_path(spec.route) for spec in specs if spec.searchable))
     return Rendered(keys, tuple(written), len(corpus.articles()), len(corpus.entities), len(todo), searchable)
+
+
+def _grouped(specs: list[PageSpec]) -> list[list[PageSpec]]:
+    """Specs in plan order, those sharing a ``group`` gathered at the first one's place."""
+    groups: dict[str, list[PageSpec]] = {}
+    units: list[list[PageSpec]] = []
+    for spec in specs:
+        if not spec.group:
+            units.append([spec])
+        elif spec.group in groups:
+            groups[spec.group].append(spec)
+        else:
+            groups[spec.group] = unit = [spec]
+            units.append(unit)
+    return units
 
 
 def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:

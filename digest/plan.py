@@ -17,7 +17,7 @@ from . import feeds, i18n, structured
 from .diagnostics import Diagnostics
 from .index import SiteIndex
 from .model import Article, Position, Story
-from .search import FORMS_ID, search_forms
+from .search import FORMS_ID, search_forms, shard_folder, shards
 from .urls import Urls
 from .viewmodels import IndexView, Link, ListView
 from .views import ViewBuilder, autonym
@@ -37,6 +37,9 @@ class PageSpec:
     deps: tuple[str, ...] = ()
     """Digests of the content this output shows, beyond what every page depends on (site,
     registry, theme, code): its cache key. Same key, same bytes."""
+    group: str = ""
+    """Outputs with the same non-empty group share work (an article's pages in every edition
+    render one parsed body): they are rendered one after another in one worker."""
     searchable: bool = False
     """Goes into the edition's search index: article pages in their own language. A page
     showing the original for want of a translation is a copy (``noindex``, canonical to the
@@ -126,6 +129,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
                 _article_maker(views, urls, story, lang),
                 (own or story.original).position,
                 (*(a.digest for _, a in story.versions), *_card_deps(views, story, lang)),
+                group=f"article:{story.slug}",
                 searchable=own is not None,
             )
         )
@@ -145,6 +149,9 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         },
         deps=everything,
     )
+    # The edition's search shards (see search.py), merged by the search page's script.
+    searchable = [urls.article(lang, story.slug) for story in index.corpus.stories if story.get(lang) is not None]
+    numbers = tuple(shards(tuple(Urls.output_path(route) for route in searchable)))
     page(
         urls.search(lang),
         "search.html",
@@ -157,11 +164,12 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
                 switch=same(urls.search),
                 current="search",
             ),
-            "bundle_href": urls.href(urls.search_bundle()),
+            "bundle_hrefs": [urls.href(shard_folder(lang, number)) for number in numbers],
             "script_href": urls.href(urls.asset("search.js")),
             "base_href": urls.href(urls.root()),
             "forms_id": FORMS_ID,
         },
+        deps=(f"shards:{numbers}",),
     )
     for entity_id, facts in edition.entities.items():
         deps = (facts.entity.digest, *(a.digest for a in facts.articles))

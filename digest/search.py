@@ -1,9 +1,10 @@
-"""Static search: a Pagefind index of the article pages, written into the staged site.
+"""Static search: Pagefind indexes of the article pages, written into the staged site.
 
 Pagefind (the ``pagefind`` package and its bundled binary) reads the article pages
 of the new site — only what templates mark ``data-pagefind-body``: headline,
-summary, body — and writes a search bundle under ``pagefind/``, one index per
-``<html lang>``, so each edition searches only its own language.
+summary, body — and writes search bundles under ``pagefind/<lang>/<shard>/``: each
+edition searches only its own language, over its articles split into shards of at
+most ``SHARD_PAGES`` pages that the search page merges.
 
 Pagefind's Arabic stemmer folds most spelling variants, but not all: ``أمين``
 does not find ``الأمين``. Arabic pages therefore also carry their words in a
@@ -12,13 +13,13 @@ dropped, the article ال and its proclitic forms removed), hidden, under their 
 heading so results can tell them apart; the search page normalises the query the
 same way (``templates/static/search.js`` mirrors ``search_key``).
 
-The bundle is written to a scratch folder and then *put* into the staging tree
+Each shard is written to a scratch folder and then *put* into the staging tree
 like any other output, so the live ``site/`` never holds half an index, files
 whose bytes did not change stay as they are, and the writer removes stale ones.
-Indexing costs seconds on a large archive, so it is skipped when no article page
-changed (the bundle's key is kept in the build cache), and ``--no-search`` keeps
-the previous bundle as it is. Without the binary the build goes on without a
-bundle and says so once.
+Indexing costs seconds per shard, so a shard is re-indexed only when one of its
+pages changed (shard keys are kept in the build cache), and ``--no-search`` keeps
+the previous bundles as they are. Without the binary the build goes on without
+search and says so once.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -50,7 +52,7 @@ _UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
 _TAGS = re.compile(r"<[^>]+>")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-SCHEME = "2"
+SCHEME = "3"
 """Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
 
 
@@ -84,6 +86,39 @@ def search_forms(*texts: str) -> str:
     return " ".join(seen)
 
 
+SHARD_PAGES = 2000
+"""Most pages in one Pagefind index. Pagefind holds a whole index in memory (about
+330 KB per Arabic article page) on one core, so an edition's articles are split into
+shards of at most this many pages: each indexed in its own process, both cores busy,
+each process under 1 GiB, and an edit re-indexes only its article's shard. The search
+page merges an edition's shards (Pagefind's ``mergeIndex``) and ranks their results together."""
+
+
+def shard_count(pages: int) -> int:
+    """Shards for an edition of ``pages`` searchable pages (none for none)."""
+    return -(-pages // SHARD_PAGES)
+
+
+def shard_of(page: str, count: int) -> int:
+    """The shard of a page: by a hash of its path, so adding or removing an article changes one
+    shard, and every shard gets a random sample of the edition (comparable ranking statistics)."""
+    return int.from_bytes(hashlib.sha256(page.encode("utf-8")).digest()[:8], "big") % count
+
+
+def shards(pages: Sequence[str]) -> dict[int, list[str]]:
+    """One edition's pages by shard number (shards that would be empty are left out), sorted."""
+    count = shard_count(len(pages))
+    groups: dict[int, list[str]] = {}
+    for page in sorted(pages):
+        groups.setdefault(shard_of(page, count), []).append(page)
+    return dict(sorted(groups.items()))
+
+
+def shard_folder(lang: str, number: int) -> str:
+    """A shard's folder in the site: ``pagefind/<lang>/<n>/``."""
+    return f"{BUNDLE}/{lang}/{number}/"
+
+
 @dataclass(frozen=True)
 class SearchOutput:
     """What indexing added to the staged site."""
@@ -93,7 +128,7 @@ class SearchOutput:
     written: tuple[str, ...]
     """Bundle files whose bytes differ from the live site's."""
     pages: int
-    """Article pages indexed (0 when the previous bundle was kept)."""
+    """Article pages indexed this time (0 when every shard was kept)."""
     notice: str | None = None
     """One line for the user when search could not be built."""
     record: _Previous | None = None
@@ -116,9 +151,17 @@ def save_record(cache_dir: Path, output: SearchOutput | None) -> None:
 
 
 @dataclass(frozen=True)
-class _Previous:
+class _Shard:
     key: str
+    """Digest of the shard's pages' keys, the shard count and the Pagefind version."""
     files: dict[str, str]
+    """The shard's files (site-relative) → digest of their bytes."""
+
+
+@dataclass(frozen=True)
+class _Previous:
+    shards: dict[str, _Shard]
+    """By shard folder (``pagefind/ar/0/``)."""
     stale: bool = False
     """Article pages changed while indexing was off: the next build with search re-indexes."""
 
@@ -138,73 +181,132 @@ class StagedSite(Protocol):
     def put(self, relpath: str, data: bytes | object) -> bool: ...
 
 
+def plan_shards(keys: Mapping[str, str], pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+    """Shard folder → (its key, its pages), for ``pages`` grouped by edition (their first path part)."""
+    by_lang: dict[str, list[str]] = {}
+    for page in pages:
+        by_lang.setdefault(page.split("/", 1)[0], []).append(page)
+    version = _pagefind_version()
+    planned: dict[str, tuple[str, list[str]]] = {}
+    for lang, found in sorted(by_lang.items()):
+        count = shard_count(len(found))
+        for number, group in shards(found).items():
+            indexed = [(path, keys[path]) for path in group]
+            key = hashlib.sha256(repr((SCHEME, version, count, indexed)).encode("utf-8")).hexdigest()
+            planned[shard_folder(lang, number)] = (key, group)
+    return planned
+
+
 def index_site(
     staging: StagedSite, keys: Mapping[str, str], pages: Sequence[str], cache_dir: Path, *, enabled: bool = True
 ) -> SearchOutput:
     """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
     Call once every page is staged and before the swap. ``keys`` are the site's outputs
-    and their keys: the keys of ``pages`` decide whether to re-index at all.
+    and their keys: a shard is re-indexed only when the keys of its pages changed (or
+    its files are missing from the live site); the others are kept as they are.
     """
     put, live = staging.put, staging.site_dir
-    record = cache_dir / "search.json"
-    previous = _load(record)
-    key = _bundle_key(keys, pages)
+    previous = _load(cache_dir / "search.json")
     prefix, isfile = str(live) + os.sep, os.path.isfile
-    live_ok = previous is not None and all(isfile(prefix + path) for path in previous.files)
-    if previous is not None and live_ok and (not enabled or previous.key == key):
-        for path in previous.files:
-            put(path, KEEP)
-        kept = _Previous(previous.key, previous.files, stale=previous.key != key)
-        return SearchOutput(dict(previous.files), (), 0, record=kept)
+    kept: dict[str, _Shard] = {}
+    if previous is not None:
+        for folder, shard in previous.shards.items():
+            if all(isfile(prefix + path) for path in shard.files):
+                kept[folder] = shard
+    wanted = plan_shards(keys, pages)
     if not enabled:
-        return SearchOutput({}, (), 0, record=_Previous("", {}, stale=True))
+        # Keep the live bundle as it is; the next build with search catches up.
+        if previous is None:
+            return SearchOutput({}, (), 0, record=_Previous({}, stale=True))
+        for shard in kept.values():
+            for path in shard.files:
+                put(path, KEEP)
+        stale = previous.stale or kept.keys() != wanted.keys()
+        stale = stale or any(kept[folder].key != key for folder, (key, _) in wanted.items())
+        files = {path: digest for shard in kept.values() for path, digest in shard.files.items()}
+        return SearchOutput(files, (), 0, record=_Previous(kept, stale=stale))
+    todo = {folder: group for folder, (key, group) in wanted.items() if folder not in kept or kept[folder].key != key}
+    done: dict[str, _Shard] = {}
+    written: list[str] = []
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
-        source, bundle = Path(scratch, "site"), Path(scratch, "bundle")
-        _mirror(staging.path, source, pages)
         try:
-            _run_pagefind(source, bundle)
+            bundles = _run_shards(staging.path, Path(scratch), todo)
         except (ImportError, FileNotFoundError) as exc:
             notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
             return SearchOutput({}, (), 0, notice)
         except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
             return SearchOutput({}, (), 0, f"search not built, Pagefind failed: {exc}")
-        files = canonical_bundle(_bundle_files(bundle))
-        written = tuple(f"{BUNDLE}/{rel}" for rel, data in files.items() if put(f"{BUNDLE}/{rel}", data))
-    digests = {f"{BUNDLE}/{rel}": hashlib.sha256(data).hexdigest() for rel, data in files.items()}
-    return SearchOutput(digests, written, len(pages), record=_Previous(key, digests))
+        for folder, (key, _) in wanted.items():
+            if folder not in todo:
+                done[folder] = kept[folder]
+                for path in kept[folder].files:
+                    put(path, KEEP)
+                continue
+            files = canonical_bundle(_bundle_files(bundles[folder]))
+            digests = {}
+            for rel, data in files.items():
+                path = folder + rel
+                digests[path] = hashlib.sha256(data).hexdigest()
+                if put(path, data):
+                    written.append(path)
+            done[folder] = _Shard(key, digests)
+    files = {path: digest for shard in done.values() for path, digest in shard.files.items()}
+    indexed = sum(len(group) for group in todo.values())
+    return SearchOutput(files, tuple(written), indexed, record=_Previous(done))
 
 
-def _bundle_key(keys: Mapping[str, str], pages: Sequence[str]) -> str:
-    """Digest of the indexed pages' keys (which cover templates and code) and the Pagefind version."""
+def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> dict[str, Path]:
+    """Index each shard in its own Pagefind process, as many at once as there are cores.
+
+    Pagefind indexes on one core, so two shards at once use both. Returns each shard's bundle folder.
+    """
+    from .parallel import workers
+
+    jobs = {}
+    for number, (folder, group) in enumerate(sorted(todo.items())):
+        source, bundle = scratch / f"site-{number}", scratch / f"bundle-{number}"
+        _mirror(staged, source, group)
+        jobs[folder] = (source, bundle)
+    if not jobs:
+        return {}
+    with ThreadPoolExecutor(max_workers=max(1, min(workers(), len(jobs)))) as pool:
+        for done in [pool.submit(_run_pagefind, source, bundle) for source, bundle in jobs.values()]:
+            done.result()
+    return {folder: bundle for folder, (_, bundle) in jobs.items()}
+
+
+def _pagefind_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        pagefind_version = version("pagefind")
+        return version("pagefind")
     except PackageNotFoundError:
-        pagefind_version = ""
-    indexed = [(path, keys[path]) for path in pages]
-    return hashlib.sha256(repr((SCHEME, pagefind_version, indexed)).encode("utf-8")).hexdigest()
+        return ""
 
 
 def _load(record: Path) -> _Previous | None:
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
-        files = {str(k): str(v) for k, v in data["files"].items()}
-        return _Previous(str(data["key"]), files, bool(data.get("stale", False)))
+        shards = {
+            str(folder): _Shard(str(shard["key"]), {str(k): str(v) for k, v in shard["files"].items()})
+            for folder, shard in data["shards"].items()
+        }
+        return _Previous(shards, bool(data.get("stale", False)))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def _save(record: Path, previous: _Previous) -> None:
     record.parent.mkdir(parents=True, exist_ok=True)
-    data = {"key": previous.key, "files": previous.files, "stale": previous.stale}
+    shards = {folder: {"key": shard.key, "files": shard.files} for folder, shard in previous.shards.items()}
+    data = {"shards": shards, "stale": previous.stale}
     record.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
 def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
-    """Exactly the new site's article pages, hard-linked (copied across file systems).
+    """Exactly the new site's pages of one shard, hard-linked (copied across file systems).
 
     The staging tree may still hold pages of deleted articles until the swap; indexing
     this mirror instead finds only pages of the new site.
@@ -219,7 +321,7 @@ def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
 
 
 def _run_pagefind(source: Path, bundle: Path) -> None:
-    """Run the Pagefind binary over the folder of article pages, writing the bundle.
+    """Run the Pagefind binary over a folder of article pages, writing the bundle.
 
     The command line rather than the Python API's service: once the process has exited
     every file of the bundle is complete, and it indexes faster than the service.

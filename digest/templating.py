@@ -32,13 +32,24 @@ class Templates:
         self.env.globals["t"] = _translator(strings)
         self.env.filters["num"] = _number
         self.env.globals["card_html"] = self._card_html
-        self._cards: dict[tuple[Any, str], Markup] = {}
+        self.env.globals["entity_card_html"] = self._entity_card_html
+        self._cards: dict[tuple[str, Any, str, str], Markup] = {}
 
     def _card_html(self, item: Any, page: Any) -> Markup:
         """A story card, rendered once per story and language: lists and entity pages repeat them."""
-        key = (item, page.lang)
+        return self._once("partials/card.html", item, page)
+
+    def _entity_card_html(self, card: Any, page: Any) -> Markup:
+        """An entity's hover card, rendered once per entity and edition: every article page
+        that mentions the entity carries the same card."""
+        return self._once("partials/entity_card.html", card, page)
+
+    def _once(self, name: str, item: Any, page: Any) -> Markup:
+        """``name`` rendered for ``item`` on a page of ``page``'s edition, memoised: the output
+        depends only on the item and the edition (language and digits)."""
+        key = (name, item, page.lang, _digits(page))
         if key not in self._cards:
-            template = self.env.get_template("partials/card.html")
+            template = self.env.get_template(name)
             self._cards[key] = Markup(template.render(item=item, page=page).strip())
         return self._cards[key]
 

@@ -103,11 +103,6 @@ class Urls:
         return f"{lang}/search/"
 
     @staticmethod
-    def search_bundle() -> str:
-        """Pagefind's search bundle (written by ``search.index_site``), loaded by the search page."""
-        return "pagefind/pagefind.js"
-
-    @staticmethod
     def feed(lang: str) -> str:
         return f"{lang}/feed.xml"
 

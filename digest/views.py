@@ -241,7 +241,7 @@ class ViewBuilder:
                 name=self.text(name, name_lang),
                 other_names=tuple(self.text(v, code) for code, v in entity.name.values if v != name),
                 description=description,
-                mention_count=len(self.index.edition(lang).entities[entity_id].mentions),
+                mention_count=self.index.edition(lang).entities[entity_id].mention_count,
             )
         return self._entity_cards[cache_key]
 
@@ -309,11 +309,8 @@ class ViewBuilder:
         entity = facts.entity
         name, name_lang = entity.name.pick(lang)
         shown_articles = facts.articles[(number - 1) * per_page : number * per_page] if per_page else facts.articles
-        wanted = {id(article) for article in shown_articles}
         groups: list[MentionGroup] = []
-        for ref in facts.mentions:
-            if id(ref.article) not in wanted:
-                continue
+        for ref in facts.mentions_in(shown_articles):
             story = self._story_of[id(ref.article)]
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
             snippet_lang = ref.article.lang
@@ -362,7 +359,7 @@ class ViewBuilder:
             wikidata_id=entity.wikidata,
             first_seen=i18n.date_text(facts.first_seen, lang, self.digits(lang)) if facts.first_seen else None,
             last_seen=i18n.date_text(facts.last_seen, lang, self.digits(lang)) if facts.last_seen else None,
-            mention_count=len(facts.mentions),
+            mention_count=facts.mention_count,
             groups=tuple(groups),
             quotes=tuple(quotes),
             cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in together[:12]),
@@ -446,7 +443,7 @@ class ViewBuilder:
         groups = []
         for kind in ("person", "organization", "place", "event", "other"):
             facts = [f for f in edition.entities.values() if f.entity.type == kind]
-            facts.sort(key=lambda f: (-len(f.mentions), f.entity.name.pick(edition.lang)[0]))
+            facts.sort(key=lambda f: (-f.mention_count, f.entity.name.pick(edition.lang)[0]))
             if facts:
-                groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, len(f.mentions)) for f in facts)))
+                groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, f.mention_count) for f in facts)))
         return tuple(groups)

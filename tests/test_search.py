@@ -9,12 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from digest import search
 from digest.cli import main
 from digest.project import Project
 from digest.search import FORMS_ID, search_forms, search_key
 from tests.conftest import build_ok, copy_project
 
 RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
+
+
+def _entry(site: Path, lang: str, shard: int) -> dict:  # type: ignore[type-arg]
+    return json.loads((site / "pagefind" / lang / str(shard) / "pagefind-entry.json").read_text(encoding="utf-8"))
 
 
 def _bundle(site: Path) -> dict[str, bytes]:
@@ -46,12 +51,15 @@ def test_search_forms_are_distinct_arabic_words_in_order() -> None:
 
 
 def test_each_edition_has_its_own_index_of_its_articles(sample_site: Path) -> None:
-    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     stories = {p.name for p in (sample_site / "ar" / "articles").iterdir()}
-    assert sorted(entry["languages"]) == ["ar", "en"]
-    assert all(entry["languages"][lang]["page_count"] == len(stories) for lang in ("ar", "en"))
-    assert (sample_site / "pagefind" / "pagefind.js").is_file()
-    assert not list((sample_site / "pagefind").glob("pagefind-ui.*")), "Pagefind's own UI is not published"
+    assert sorted(p.name for p in (sample_site / "pagefind").iterdir()) == ["ar", "en"]
+    for lang in ("ar", "en"):
+        assert [p.name for p in (sample_site / "pagefind" / lang).iterdir()] == ["0"], "one shard each"
+        entry = _entry(sample_site, lang, 0)
+        assert list(entry["languages"]) == [lang]
+        assert entry["languages"][lang]["page_count"] == len(stories)
+        assert (sample_site / "pagefind" / lang / "0" / "pagefind.js").is_file()
+    assert not list((sample_site / "pagefind").rglob("pagefind-ui.*")), "Pagefind's own UI is not published"
 
 
 def test_an_untranslated_article_is_searched_in_its_own_edition_only(scratch: Project) -> None:
@@ -60,10 +68,9 @@ def test_an_untranslated_article_is_searched_in_its_own_edition_only(scratch: Pr
     (scratch.content_dir / "articles" / f"{RUTTE}.en.md").unlink()
     build_ok(scratch)
     site = scratch.site_dir
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     stories = len(list((site / "ar" / "articles").iterdir()))
-    assert entry["languages"]["ar"]["page_count"] == stories
-    assert entry["languages"]["en"]["page_count"] == stories - 1
+    assert _entry(site, "ar", 0)["languages"]["ar"]["page_count"] == stories
+    assert _entry(site, "en", 0)["languages"]["en"]["page_count"] == stories - 1
     fallback = (site / "en" / "articles" / RUTTE / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in fallback
     assert "data-pagefind-body" not in fallback
@@ -99,8 +106,43 @@ def test_search_pages_are_linked_from_every_page(sample_site: Path) -> None:
         assert f'<a href="/{lang}/search/">{label}</a>' in home
         search = (sample_site / lang / "search" / "index.html").read_text(encoding="utf-8")
         assert f'<a href="/{lang}/search/" aria-current="page">{label}</a>' in search
-        assert 'data-bundle="/pagefind/pagefind.js"' in search
+        assert f'data-bundles="/pagefind/{lang}/0/"' in search
         assert '<script type="module" src="/assets/search.js"></script>' in search
+
+
+def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With at most two pages per shard the sample's editions need several shards; every
+    article page is in exactly one, the search page lists them all, and an edit re-indexes
+    only its article's shard."""
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    build_ok(scratch)
+    site = scratch.site_dir
+    stories = sorted(p.name for p in (site / "ar" / "articles").iterdir())
+    count = search.shard_count(len(stories))
+    for lang in ("ar", "en"):
+        numbers = sorted({search.shard_of(f"{lang}/articles/{slug}/index.html", count) for slug in stories})
+        assert len(numbers) == {"ar": 2, "en": 1}[lang], "the English pages all hash to one shard"
+        folders = sorted(int(p.name) for p in (site / "pagefind" / lang).iterdir())
+        assert folders == numbers, "a folder for every shard that has pages"
+        pages = [_entry(site, lang, n)["languages"][lang]["page_count"] for n in numbers]
+        assert sum(pages) == len(stories)
+        page = (site / lang / "search" / "index.html").read_text(encoding="utf-8")
+        hrefs = " ".join(f"/pagefind/{lang}/{n}/" for n in numbers)
+        assert f'data-bundles="{hrefs}"' in page
+    entries = {int(p.name): p / "pagefind-entry.json" for p in (site / "pagefind" / "ar").iterdir()}
+    inodes = {n: path.stat().st_ino for n, path in entries.items()}
+    article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
+    result = build_ok(scratch)
+    edited = search.shard_of(f"ar/articles/{RUTTE}/index.html", count)
+    changed = {n for n, path in entries.items() if path.stat().st_ino != inodes[n]}
+    assert changed == {edited}
+    assert result.report is not None and result.report.written > 0
+    fresh = copy_project(scratch.root.parent / "fresh", scratch.content_dir)
+    build_ok(fresh)
+    assert _bundle(fresh.site_dir) == _bundle(site), "the same bundles as a clean build"
 
 
 def test_same_input_same_bundle(tmp_path: Path) -> None:
@@ -109,14 +151,14 @@ def test_same_input_same_bundle(tmp_path: Path) -> None:
     build_ok(first)
     build_ok(second)
     bundle = _bundle(first.site_dir)
-    assert any(k.startswith("filter/") for k in bundle) and any(k.startswith("index/") for k in bundle)
+    assert any("/0/filter/" in k for k in bundle) and any("/0/index/" in k for k in bundle)
     assert bundle == _bundle(second.site_dir)
 
 
 def test_index_is_rebuilt_only_when_an_article_page_changes(scratch: Project) -> None:
     build_ok(scratch)
     before = _bundle(scratch.site_dir)
-    entry = scratch.site_dir / "pagefind" / "pagefind-entry.json"
+    entry = scratch.site_dir / "pagefind" / "ar" / "0" / "pagefind-entry.json"
     inode = entry.stat().st_ino
     (scratch.content_dir / "entities" / "nato.yaml").touch()  # re-hashed, same bytes: nothing to re-index
     build_ok(scratch)
@@ -127,7 +169,7 @@ def test_index_is_rebuilt_only_when_an_article_page_changes(scratch: Project) ->
     after = _bundle(scratch.site_dir)
     assert after != before
     assert result.report is not None and result.report.written > 0
-    assert all(path in after for path in ("pagefind.js", "pagefind-entry.json"))
+    assert all(path in after for path in ("ar/0/pagefind.js", "ar/0/pagefind-entry.json"))
 
 
 def test_no_search_keeps_the_old_index_until_the_next_build(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -3,9 +3,13 @@ English queries in the English edition, filters, and the query normaliser shared
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from digest import search
 from digest.search import search_key
+from tests.conftest import build_ok, copy_project, serve_folder
 from tests.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 
 pytestmark = pytest.mark.browser
@@ -31,6 +35,7 @@ def _open(chromium, origin: str, path: str):  # type: ignore[no-untyped-def]
 
 def _search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Type ``query`` and return the result links once the status line reports."""
+    page.evaluate("document.querySelector('#search-status').textContent = ''")
     page.fill("#search-q", query)
     page.press("#search-q", "Enter")
     page.wait_for_function("document.querySelector('#search-status').textContent !== ''")
@@ -97,5 +102,39 @@ def test_script_and_python_normalise_queries_alike(browser, sample_origin: str) 
         "async words => { const m = await import('/assets/search.js'); return words.map(m.searchKey); }", words
     )
     assert from_js == [search_key(word) for word in words]
+    assert errors == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def sharded_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built with at most two pages per search shard: its Arabic edition has two."""
+    project = copy_project(tmp_path_factory.mktemp("sharded"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 2)
+        build_ok(project)
+    assert len(list((project.site_dir / "pagefind" / "ar").iterdir())) == 2
+    server, origin = serve_folder(project.site_dir)
+    yield origin
+    server.shutdown()
+    server.server_close()
+
+
+def test_shards_are_searched_and_filtered_as_one_index(browser, sample_origin: str, sharded_origin: str) -> None:  # noqa: F811
+    """The three articles are in two shards; the page merges them: the same results as one
+    index (ranked by score across shards), one set of filters."""
+    queries = ["زرزورخفاش", "أمين", "الاعلامية", "مقاطعه", "سكابييفا", "الناتو"]  # the filter narrows the last
+    whole, errors = _open(browser, sample_origin, "/ar/search/")
+    expected = {query: sorted(_search(whole, query)) for query in queries}
+    whole.close()
+    page, errors = _open(browser, sharded_origin, "/ar/search/")
+    assert len(expected["الناتو"]) == 3
+    for query in queries:
+        assert sorted(_search(page, query)) == expected[query], query
+    page.wait_for_function("document.querySelector('#search-entity').options.length > 1")
+    page.select_option("#search-entity", label="أولغا سكابييفا")
+    page.wait_for_function("document.querySelectorAll('#search-results a').length === 1")
+    found = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.pathname)")
+    assert found == [f"/ar/articles/{RUTTE}/"]
     assert errors == []
     page.close()

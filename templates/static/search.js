@@ -1,5 +1,5 @@
-// The search page: a small interface over Pagefind's JavaScript API (the bundle the build writes
-// under pagefind/). Arabic query words are reduced to their search form, as the index's hidden
+// The search page: a small interface over Pagefind's JavaScript API (the bundles the build writes
+// under pagefind/<lang>/<shard>/). Arabic query words are reduced to their search form, as the index's hidden
 // search forms are (digest/search.py: search_key), so ال and hamza/ta marbuta/alif maqsura
 // variants find each other. Results come only from this page's language: Pagefind keeps one
 // index per <html lang>.
@@ -91,8 +91,13 @@ async function start() {
   const numbers = new Intl.NumberFormat(lang, { numberingSystem: form.dataset.digits || "latn" });
   let pagefind;
   try {
-    pagefind = await import(form.dataset.bundle);
+    // One bundle per shard of this edition's articles: the first is loaded, the others merged
+    // into it, and Pagefind ranks their results together.
+    const [first, ...others] = (form.dataset.bundles || "").split(" ").filter(Boolean);
+    if (!first) throw new Error("no search index");
+    pagefind = await import(`${first}pagefind.js`);
     await pagefind.options({ baseUrl: form.dataset.base });
+    for (const other of others) await pagefind.mergeIndex(other, { baseUrl: form.dataset.base });
     const filters = await pagefind.filters();
     for (const select of selects) fillFilter(select, filters[select.dataset.filter], lang);
   } catch {
