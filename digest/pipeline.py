@@ -90,6 +90,22 @@ def build(
     clean: bool = False,
     search: bool = True,
 ) -> BuildResult:
+    # The cycle collector stays off while the corpus is loaded and indexed: its full passes
+    # over millions of new, acyclic objects would cost seconds. ``render_site`` freezes
+    # those objects (passes skip them from then on) and turns it back on for rendering.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(project, write, base_url, drafts, clean, search)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    project: Project, write: bool, base_url: str | None, drafts: bool, clean: bool, search: bool
+) -> BuildResult:
     options = options_key(base_url, drafts)
     manifest_path = project.cache_dir / "manifest.json"
     manifest = Manifest() if clean else Manifest.load(manifest_path)
@@ -115,8 +131,6 @@ def build(
         if staging is not None:
             staging.abort()
         raise
-    finally:
-        gc.unfreeze()
     if rendered is None or diags.has_errors:
         if staging is not None:
             staging.abort()
@@ -179,10 +193,6 @@ def render_site(
     if corpus is None or diags.has_errors:
         return None
     index = build_index(corpus)
-    # The corpus and index live until the end of the build: keep the cycle collector's
-    # full passes (and forked workers' copy-on-write) off their millions of objects.
-    # ``build`` unfreezes them once the pages are rendered.
-    gc.freeze()
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
     keys: dict[str, str] = {}
@@ -211,6 +221,11 @@ def render_site(
             done.append(((path if changed else None), list(local)))
         return done
 
+    # The corpus, index and plan live until the end of the build: keep the cycle collector's
+    # passes (and forked workers' copy-on-write) off their millions of objects, and let it
+    # collect what rendering leaves. ``build`` unfreezes them at the end.
+    gc.freeze()
+    gc.enable()
     if staging is not None:
         staging.begin()
     written: list[str] = []

@@ -87,16 +87,28 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
     )
     for lang in langs:
         _plan_edition(index, views, urls, lang, page, specs, same)
-    everything = corpus_key(index)
-    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (everything,)))
+    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (_sitemap_key(index),)))
     specs.append(PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), site_origin))
     _check_collisions(specs, diags)
     return specs
 
 
-def corpus_key(index: SiteIndex) -> str:
-    """One digest for "every article", for pages that list or count them all."""
-    return hashlib.sha256(" ".join(a.digest for a in index.corpus.articles()).encode()).hexdigest()
+def _digest_of(value: object) -> str:
+    """A digest of what a page shows, for its key: ``value``'s repr (plain data only)."""
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+def _sitemap_key(index: SiteIndex) -> str:
+    """What the sitemap lists: every story's editions and latest date, the entities, months
+    and topics. An edit to an article's text leaves it as it is."""
+    site = index.corpus.site
+    stories = [
+        (s.slug, tuple(c for c, _ in s.versions), max((a.updated or a.date) for _, a in s.versions).isoformat())
+        for s in index.corpus.stories
+    ]
+    months = [month for month, _ in index.edition(site.default_language).months]
+    tags = [tuple(index.edition(lang).tags) for lang in site.languages]
+    return _digest_of((stories, tuple(index.corpus.entities), months, tags))
 
 
 def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
@@ -105,7 +117,6 @@ def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
 
 def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type: ignore[no-untyped-def]
     edition = index.edition(lang)
-    everything = (corpus_key(index),)
     t = views.strings[lang]
     site_origin = Position("content/site.yaml", 1, 1)
     _paged(
@@ -120,6 +131,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         translated=True,
         current="home",
     )
+    card_counts = {eid: f"card:{eid}:{facts.mention_count}" for eid, facts in edition.entities.items()}
     for story in index.corpus.stories:
         own = story.get(lang)
         specs.append(
@@ -128,7 +140,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
                 "article.html",
                 _article_maker(views, urls, story, lang),
                 (own or story.original).position,
-                (*(a.digest for _, a in story.versions), *_card_deps(views, story, lang)),
+                (*(a.digest for _, a in story.versions), *_card_deps(card_counts, story, lang)),
                 group=f"article:{story.slug}",
                 searchable=own is not None,
             )
@@ -147,7 +159,8 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             ),
             "groups": views.entity_index(edition),
         },
-        deps=everything,
+        # The index shows each entity's mention count (the registry is in every key).
+        deps=(_digest_of([facts.mention_count for facts in edition.entities.values()]),),
     )
     # The edition's search shards (see search.py), merged by the search page's script.
     searchable = [urls.article(lang, story.slug) for story in index.corpus.stories if story.get(lang) is not None]
@@ -191,7 +204,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             )
         )
     tag_links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())
-    _index_page(page, views, lang, urls.tags, t["tags_title"], "tags", tag_links, same, everything)
+    _index_page(page, views, lang, urls.tags, t["tags_title"], "tags", tag_links, same, (_digest_of(tag_links),))
     stories_by_article = {id(article): story for story, article in edition.items}
     for tag, articles in edition.tags.items():
         items = tuple((stories_by_article[id(a)], a) for a in articles)
@@ -213,7 +226,8 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang, views.digits(lang))), len(items))
         for month, items in edition.months
     )
-    _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, everything)
+    archive_deps = (_digest_of(month_links),)
+    _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, archive_deps)
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
         heading = i18n.month_text(month, lang, views.digits(lang))
@@ -229,10 +243,14 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
     )
 
 
-def _card_deps(views: ViewBuilder, story: Story, lang: str) -> tuple[str, ...]:
-    """An article page's entity cards show edition-wide mention counts, which other
-    articles change: the counts belong in its key (the rest of a card is registry data)."""
-    return tuple(f"card:{card.id}:{card.mention_count}" for card in views.entity_cards(story, lang))
+def _card_deps(counts: Mapping[str, str], story: Story, lang: str) -> tuple[str, ...]:
+    """An article page's entity cards (``ViewBuilder.entity_cards``) show edition-wide mention
+    counts, which other articles change: the counts belong in its key (the rest of a card is
+    registry data). ``counts`` holds ``card:<id>:<count>`` for every entity of the edition."""
+    body = (story.get(lang) or story.original).body
+    present = {m.entity_id for m in body.mentions}
+    present.update(q.speaker for q in body.quotes)
+    return tuple(counts[eid] for eid in sorted(present) if eid in counts)
 
 
 def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]

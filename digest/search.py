@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -80,10 +81,19 @@ def search_forms(*texts: str) -> str:
     for text in texts:
         plain = html.unescape(_TAGS.sub(" ", text))
         for word in WORD_RE.findall(normalized_text(plain)):
-            if word not in words and _ARABIC.search(word):
+            if word not in words:
                 words.add(word)
-                seen.setdefault(_without_article(word), None)
+                form = _form(word)
+                if form is not None:
+                    seen.setdefault(form, None)
     return " ".join(seen)
+
+
+@lru_cache(maxsize=1 << 16)
+def _form(word: str) -> str | None:
+    """The search form of a normalised word, ``None`` for a word with no Arabic letter.
+    Memoised: an archive's articles share most of their vocabulary."""
+    return _without_article(word) if _ARABIC.search(word) else None
 
 
 SHARD_PAGES = 2000

@@ -33,7 +33,7 @@ class Templates:
         self.env.filters["num"] = _number
         self.env.globals["card_html"] = self._card_html
         self.env.globals["entity_card_html"] = self._entity_card_html
-        self._cards: dict[tuple[str, Any, str, str], Markup] = {}
+        self._cards: dict[tuple[str, int, str, str], tuple[Any, Markup]] = {}
 
     def _card_html(self, item: Any, page: Any) -> Markup:
         """A story card, rendered once per story and language: lists and entity pages repeat them."""
@@ -47,11 +47,14 @@ class Templates:
     def _once(self, name: str, item: Any, page: Any) -> Markup:
         """``name`` rendered for ``item`` on a page of ``page``'s edition, memoised: the output
         depends only on the item and the edition (language and digits)."""
-        key = (name, item, page.lang, _digits(page))
-        if key not in self._cards:
+        # By identity: hashing a nested frozen record on every use costs more than the lookup
+        # saves. The entry holds the item, so its id cannot be reused while it is cached.
+        key = (name, id(item), page.lang, _digits(page))
+        found = self._cards.get(key)
+        if found is None or found[0] is not item:
             template = self.env.get_template(name)
-            self._cards[key] = Markup(template.render(item=item, page=page).strip())
-        return self._cards[key]
+            found = self._cards[key] = (item, Markup(template.render(item=item, page=page).strip()))
+        return found[1]
 
     def check(self, diags: Diagnostics) -> None:
         """Compile every template once, so syntax errors are reported even for unused pages."""

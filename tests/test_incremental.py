@@ -57,6 +57,14 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
     ),
     ("add an article", lambda p: shutil.copy(_article(p, MEDVEDEV, "ar"), _article(p, "2024-11-01-copy", "ar"))),
     ("change a tag", lambda p: _replace(_article(p, SLUG, "en"), "tags: [", "tags: [Kursk, ")),
+    (
+        "change an updated date",
+        lambda p: _replace(_article(p, SLUG, "en"), "updated: 2024-10-28T13", "updated: 2024-11-02T09"),
+    ),
+    (
+        "move an article to a new month",
+        lambda p: _replace(_article(p, "2024-11-01-copy", "ar"), "date: 2024-10-23", "date: 2024-12-01"),
+    ),
 ]
 
 
