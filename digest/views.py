@@ -7,6 +7,7 @@ pages (lists, entity pages, feeds) show again.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -65,8 +66,10 @@ def autonym(lang: str) -> str:
     return language_name(lang, lang)
 
 
+@lru_cache(maxsize=256)
 def language_name(lang: str, in_lang: str) -> str:
-    """The name of ``lang`` in ``in_lang`` (Babel/CLDR): ("ar", "en") → "Arabic"."""
+    """The name of ``lang`` in ``in_lang`` (Babel/CLDR): ("ar", "en") → "Arabic". Memoised:
+    every page names its edition's languages."""
     try:
         name = Locale.parse(lang.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
     except (ValueError, TypeError):
