@@ -198,7 +198,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
             PageSpec(
                 urls.entity_feed(lang, entity_id),
                 None,
-                _entity_feed_maker(views, urls, index, facts, lang),
+                _entity_feed_maker(views, urls, facts, lang),
                 facts.entity.position,
                 deps,
             )
@@ -425,12 +425,11 @@ def _edition_feed(views: ViewBuilder, urls: Urls, index: SiteIndex, lang: str) -
     )
 
 
-def _entity_feed_maker(views, urls, index, facts, lang):  # type: ignore[no-untyped-def]
+def _entity_feed_maker(views, urls, facts, lang):  # type: ignore[no-untyped-def]
     def make() -> bytes:
         site = views.site
-        edition = index.edition(lang)
-        wanted = {id(a) for a in facts.articles}
-        items = tuple((s, a) for s, a in edition.items if id(a) in wanted)
+        # The entity's articles are in edition order already: its newest, with their stories.
+        items = tuple((views.story_of(a), a) for a in facts.articles[:FEED_ENTRIES])
         name = facts.entity.name.pick(lang)[0]
         return feeds.atom(
             feeds.Feed(

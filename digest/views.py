@@ -184,6 +184,10 @@ class ViewBuilder:
             pages=tuple((n, href(route_of(n))) for n in range(1, total + 1)),
         )
 
+    def story_of(self, article: Article) -> Story:
+        """The story an article (any of its versions) belongs to."""
+        return self._story_of[id(article)]
+
     def chip(self, entity: Entity, lang: str, count: int = 0) -> Chip:
         name, name_lang = entity.name.pick(lang)
         return Chip(self.urls.href(self.urls.entity(lang, entity.id)), self.text(name, name_lang), entity.type, count)
