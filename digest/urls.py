@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlsplit
 
 _TAG_JUNK = re.compile(r"[^\w\s-]", re.UNICODE)
@@ -29,21 +30,32 @@ def tag_slug(tag: str) -> str:
     return f"{slug}-tag" if _WINDOWS_RESERVED.match(slug) else slug
 
 
+def _quoted(route: str) -> str:
+    """A route percent-encoded for a URL; plain ASCII routes (most of them) as they are."""
+    if route.isascii() and _PLAIN.fullmatch(route):
+        return route
+    return quote(route, safe="/#?=&")
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.~/#?=&-]*")
+"""Characters ``quote`` leaves as they are, with the ``safe`` ones above."""
+
+
 @dataclass(frozen=True)
 class Urls:
     base_url: str
     """Absolute, ending in '/'."""
 
-    @property
+    @cached_property
     def base_path(self) -> str:
         return urlsplit(self.base_url).path or "/"
 
     def href(self, route: str) -> str:
         """A root-relative link that includes the base path: ``/digest/ar/``."""
-        return self.base_path + quote(route, safe="/#?=&")
+        return self.base_path + _quoted(route)
 
     def absolute(self, route: str) -> str:
-        return self.base_url + quote(route, safe="/#?=&")
+        return self.base_url + _quoted(route)
 
     @staticmethod
     def output_path(route: str) -> str:

@@ -317,8 +317,10 @@ class ViewBuilder:
         name, name_lang = entity.name.pick(lang)
         shown_articles = facts.articles[(number - 1) * per_page : number * per_page] if per_page else facts.articles
         groups: list[MentionGroup] = []
+        page_href = ""
         for ref in facts.mentions_in(shown_articles):
             story = self._story_of[id(ref.article)]
+            href = self.urls.href(self.urls.article(lang, story.slug))
             shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
             snippet_lang = ref.article.lang
             if ref.mention.script:
@@ -329,14 +331,15 @@ class ViewBuilder:
                 before=ref.mention.before,
                 text=shown,
                 after=ref.mention.after,
-                href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.mention.anchor,
+                href=href + "#" + ref.mention.anchor,
                 lang=snippet_lang,
                 dir=i18n.direction(snippet_lang),
             )
-            if groups and groups[-1].card.href == self.urls.href(self.urls.article(lang, story.slug)):
+            if groups and page_href == href:
                 groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))
             else:
                 groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
+                page_href = href
         # Neighbours are counted over every article, once: the list and the chart share them.
         together = facts.cooccurring(self.index.corpus.entities) if number == 1 else ()
         quotes = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from digest.diagnostics import Diagnostics
 from digest.markup import make_parser, parse_body
 from digest.pipeline import render_site
 from digest.project import Project
+from digest.urls import Urls
 
 from .conftest import copy_project
 
@@ -144,3 +146,12 @@ _NORM_ALPHABET = "ابتجدرسعقلمنهويءآأإؤئةىٱ ـًٌَُِ�
 @settings(max_examples=300)
 def test_bulk_normalisation_equals_the_character_by_character_one(text: str) -> None:
     assert textnorm.normalized_text(text) == textnorm.normalize(text).text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab/#?=&-_.~ %+:@!'()كو\u200fé"), max_size=16) | st.text(max_size=8))
+def test_route_quoting_skips_only_what_quote_leaves_alone(route: str) -> None:
+    """``Urls`` passes plain ASCII routes through without ``quote``: the same result either way."""
+    urls = Urls("https://example.org/digest/")
+    assert urls.href(route) == "/digest/" + quote(route, safe="/#?=&")
+    assert urls.absolute(route) == "https://example.org/digest/" + quote(route, safe="/#?=&")
