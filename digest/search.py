@@ -96,12 +96,13 @@ def _form(word: str) -> str | None:
     return _without_article(word) if _ARABIC.search(word) else None
 
 
-SHARD_PAGES = 2000
+SHARD_PAGES = 1000
 """Most pages in one Pagefind index. Pagefind holds a whole index in memory (about
-330 KB per Arabic article page) on one core, so an edition's articles are split into
-shards of at most this many pages: each indexed in its own process, both cores busy,
-each process under 1 GiB, and an edit re-indexes only its article's shard. The search
-page merges an edition's shards (Pagefind's ``mergeIndex``) and ranks their results together."""
+330 KB per Arabic article page) and indexes on one core (about 2.7 ms a page), so an
+edition's articles are split into shards of at most this many pages: each indexed in
+its own process, two at a time on two cores, each process about 330 MB, and an edit
+re-indexes only its article's shard (about 3 s). The search page merges an edition's
+shards (Pagefind's ``mergeIndex``), which ranks their results together."""
 
 
 def shard_count(pages: int) -> int:
