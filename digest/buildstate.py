@@ -65,6 +65,50 @@ class ParseCache:
             elif new.keys() != old.keys() or any(old.get(k) is not v for k, v in new.items()):
                 _atomic_write(path, pickle.dumps((CACHE_VERSION, new), protocol=pickle.HIGHEST_PROTOCOL))
 
+    def settle(self, saved: bool) -> None:
+        """Ready the cache for another build in this process: after ``save`` it holds what
+        was saved (what is on disk); after a failed build, what it held before."""
+        if saved:
+            self._old = self._new
+        self._new = {}
+
+
+@dataclass
+class Warm:
+    """The build cache kept in memory between the builds of one process (``serve``), so a
+    rebuild does not read the parse cache and manifest from disk again.
+
+    The parse cache is keyed by content, so it stays right whatever else runs. The
+    manifest is trusted only while its file is the one this process saved: a build run
+    in another terminal meanwhile makes the next one read it again.
+    """
+
+    cache: ParseCache | None = None
+    manifest: Manifest | None = None
+    stamp: tuple[int, int, int] | None = None
+
+    def manifest_at(self, path: Path) -> Manifest:
+        if self.manifest is not None and self.stamp is not None and _stamp(path) == self.stamp:
+            return self.manifest
+        return Manifest.load(path)
+
+    def parse_cache(self, folder: Path) -> ParseCache:
+        if self.cache is None or self.cache.folder != folder:
+            self.cache = ParseCache(folder)
+        return self.cache
+
+    def remember(self, manifest: Manifest | None, path: Path) -> None:
+        """After a build: ``manifest`` is what it saved at ``path`` (``None``: nothing trusted)."""
+        self.manifest, self.stamp = manifest, (_stamp(path) if manifest is not None else None)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
 
 def _load_shards(folder: Path) -> dict[str, dict[str, Any]]:
     """Every readable shard. The cycle collector is paused meanwhile: unpickling makes

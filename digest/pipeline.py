@@ -25,6 +25,7 @@ from .bodyhtml import pygments_css
 from .buildstate import (
     Manifest,
     ParseCache,
+    Warm,
     fingerprints,
     input_files,
     options_key,
@@ -89,14 +90,19 @@ def build(
     drafts: bool = False,
     clean: bool = False,
     search: bool = True,
+    warm: Warm | None = None,
 ) -> BuildResult:
+    """Build the site (or only check it, ``write=False``).
+
+    ``warm`` keeps the build cache in memory for the next build of this process (``serve``).
+    """
     # The cycle collector stays off while the corpus is loaded and indexed: its full passes
     # over millions of new, acyclic objects would cost seconds. ``render_site`` freezes
     # those objects (passes skip them from then on) and turns it back on for rendering.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(project, write, base_url, drafts, clean, search)
+        return _build(project, write, base_url, drafts, clean, search, warm if not clean else None)
     finally:
         gc.unfreeze()
         if collecting:
@@ -104,11 +110,14 @@ def build(
 
 
 def _build(
-    project: Project, write: bool, base_url: str | None, drafts: bool, clean: bool, search: bool
+    project: Project, write: bool, base_url: str | None, drafts: bool, clean: bool, search: bool, warm: Warm | None
 ) -> BuildResult:
     options = options_key(base_url, drafts)
     manifest_path = project.cache_dir / "manifest.json"
-    manifest = Manifest() if clean else Manifest.load(manifest_path)
+    if clean:
+        manifest = Manifest()
+    else:
+        manifest = warm.manifest_at(manifest_path) if warm is not None else Manifest.load(manifest_path)
     inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
     search_due = search and search_is_stale(project.cache_dir)
     if write and not search_due and unchanged_since_last_build(manifest, inputs, options, project.site_dir):
@@ -117,7 +126,8 @@ def _build(
         articles, entities = manifest.counts
         return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)
     diags = Diagnostics()
-    cache = ParseCache(project.cache_dir / "parsed", load=not clean)
+    parsed = project.cache_dir / "parsed"
+    cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not clean)
     # check renders every page (to find template errors) but may take parses from the cache.
     known = {path: fp[3] for path, fp in inputs.items()}
     reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known)
@@ -134,6 +144,7 @@ def _build(
     if rendered is None or diags.has_errors:
         if staging is not None:
             staging.abort()
+        cache.settle(saved=False)
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
     if staging is not None:
@@ -152,7 +163,13 @@ def _build(
         cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]
-        Manifest(inputs, rendered.keys, options, counts, warnings).save(manifest_path)
+        saved = Manifest(inputs, rendered.keys, options, counts, warnings)
+        saved.save(manifest_path)
+        cache.settle(saved=True)
+        if warm is not None:
+            warm.remember(saved, manifest_path)
+    else:
+        cache.settle(saved=False)
     outputs = len(rendered.keys)
     result = (outputs, rendered.articles, rendered.entities, report, rendered.rendered)
     return BuildResult(tuple(diags.sorted()), True, *result)

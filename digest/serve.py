@@ -20,6 +20,7 @@ from pathlib import Path
 from livereload import Server
 from tornado import web
 
+from .buildstate import Warm
 from .pipeline import build
 from .project import Project
 
@@ -32,6 +33,8 @@ class ServeState:
 
     errors: list[str] = field(default_factory=list)
     builds: int = 0
+    warm: Warm = field(default_factory=Warm)
+    """The build cache, kept in memory from one rebuild to the next."""
 
 
 def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool:
@@ -42,7 +45,7 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     """
     started = time.perf_counter()
     try:
-        result = build(project, search=search)
+        result = build(project, search=search, warm=state.warm)
         lines = [d.format() for d in result.diagnostics]
         ok = result.ok
     except Exception as exc:  # a bug must not take the preview down with it

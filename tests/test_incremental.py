@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.buildstate import Manifest
+from digest import buildstate
+from digest.buildstate import Manifest, Warm
 from digest.pipeline import build
 from digest.project import Project
 
@@ -77,16 +78,20 @@ def _fix_rename(project: Project) -> None:
         path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def test_incremental_builds_equal_clean_builds_through_a_sequence_of_edits(tmp_path: Path) -> None:
+@pytest.mark.parametrize("warm", [False, True], ids=["from disk", "warm (serve)"])
+def test_incremental_builds_equal_clean_builds_through_a_sequence_of_edits(tmp_path: Path, warm: bool) -> None:
+    """Each build after an edit equals a clean build; with ``warm`` the build cache stays in
+    memory between builds, as ``serve`` keeps it."""
     project = copy_project(tmp_path / "inc")
-    build_ok(project)
+    options = {"warm": Warm()} if warm else {}
+    build_ok(project, **options)
     for name, edit in EDITS:
         edit(project)
-        result = build(project)
+        result = build(project, **options)  # type: ignore[arg-type]
         if not result.ok:  # the rename step introduces an unknown key: an error, site untouched
             assert name == "rename a title", [d.format() for d in result.diagnostics]
             _fix_rename(project)
-            result = build_ok(project)
+            result = build_ok(project, **options)
         clean = copy_project(tmp_path / f"clean-{name.replace(' ', '-')}", project.content_dir)
         shutil.rmtree(clean.templates_dir)
         shutil.copytree(project.templates_dir, clean.templates_dir)
@@ -172,3 +177,28 @@ def test_a_build_killed_after_the_exchange_is_not_taken_for_up_to_date(
     clean = copy_project(scratch.root.parent / "clean")
     build_ok(clean)
     assert _snapshot(scratch.site_dir) == _snapshot(clean.site_dir)
+
+
+def test_a_warm_cache_is_read_from_disk_once_and_its_manifest_only_while_it_is_ours(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[Path] = []
+    real = buildstate._read_shards
+    monkeypatch.setattr(buildstate, "_read_shards", lambda folder: reads.append(folder) or real(folder))
+    loads: list[Path] = []
+    real_load = buildstate.Manifest.load
+    counted = classmethod(lambda cls, path: loads.append(path) or real_load(path))
+    monkeypatch.setattr(buildstate.Manifest, "load", counted)
+    warm = Warm()
+    build_ok(scratch, warm=warm, search=False)
+    assert len(reads) == 1 and len(loads) == 1
+    _replace(_article(scratch, MEDVEDEV, "en"), "enemy", "foe")
+    edited = build_ok(scratch, warm=warm, search=False)
+    assert len(reads) == 1 and len(loads) == 1, "the second build reads neither from disk"
+    assert edited.rendered > 0
+    _replace(_article(scratch, MEDVEDEV, "en"), "foe", "adversary")
+    build_ok(scratch, search=False)  # another process builds meanwhile
+    assert len(loads) == 2
+    again = build_ok(scratch, warm=warm, search=False)
+    assert len(loads) == 3, "the manifest on disk is not the one this process saved: read again"
+    assert again.rendered == 0 and again.report is not None and again.report.written == 0
