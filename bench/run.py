@@ -6,7 +6,9 @@ For each size N it makes (or reuses) the corpus with ../shared/bench/make_corpus
 the three formats, then times, each as a whole process:
 
 - digest: cold build (no site/, no cache), no-change rebuild, one-article-edit rebuild,
-  then a cold build and an edit without the search index (``--no-search``);
+  then a cold build and an edit without the search index (``--no-search``), and the
+  median of three edits rebuilt the way ``serve`` rebuilds them (``bench/warm_edit.py``:
+  one process keeping the build cache in memory; wall time only);
 - Hugo and Pelican: a cold build of the same articles (their tools are installed into
   a separate virtual environment on first use, as ../shared/bench/peers.sh does).
 
@@ -17,6 +19,7 @@ ratios the project tracks. Nothing here asserts anything: it measures and prints
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -145,6 +148,16 @@ def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
     purge(folder)
     results["edit no-search"] = measure(quick, folder, runs, edit)
     article.write_bytes(original)
+    # The edit loop of ``serve``: one process, the build cache kept in memory between builds.
+    done = subprocess.run(
+        [sys.executable, str(HERE / "warm_edit.py"), str(folder), "--edits", str(max(3, runs))],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    warm = json.loads(done.stdout)
+    wall = statistics.median(warm["edits"])
+    results["edit, serve"] = {"wall": wall, "cpu": float("nan"), "rss_mib": warm["rss_mib"]}
     return results
 
 
@@ -172,7 +185,8 @@ def main() -> int:
     print(f"{'what':<20} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
     for label, n, m in rows:
         files = str(int(m["files"])) if "files" in m else ""
-        print(f"{label:<20} {n:>6} {m['wall']:>8.2f} {m['cpu']:>8.2f} {m['rss_mib']:>9.0f} {files:>7}")
+        cpu = "" if m["cpu"] != m["cpu"] else f"{m['cpu']:.2f}"  # NaN: not measured
+        print(f"{label:<20} {n:>6} {m['wall']:>8.2f} {cpu:>8} {m['rss_mib']:>9.0f} {files:>7}")
     by = {(label, n): m["wall"] for label, n, m in rows}
     for n in args.sizes:
         if ("hugo cold", n) in by:
