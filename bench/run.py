@@ -5,8 +5,9 @@
 For each size N it makes (or reuses) the corpus with ../shared/bench/make_corpus.py in
 the three formats, then times, each as a whole process:
 
-- digest: cold build (no site/, no cache), no-change rebuild, one-article-edit rebuild,
-  then a cold build and an edit without the search index (``--no-search``), and the
+- digest: cold build (no site/, no cache), no-change rebuild, the first one-article-edit
+  rebuild after it (which also makes the spare copy of the site, see digest/writer.py) and a
+  later one, then a cold build and a later edit without the search index (``--no-search``), and the
   median of three edits rebuilt the way ``serve`` rebuilds them (``bench/warm_edit.py``:
   one process keeping the build cache in memory; wall time only);
 - Hugo and Pelican: a cold build of the same articles (their tools are installed into
@@ -140,12 +141,16 @@ def bench_digest(folder: Path, runs: int) -> dict[str, dict[str, float]]:
     def edit() -> None:
         article.write_bytes(original + f"\nتعديل رقم {next(edits)}.\n".encode())
 
+    # The first rebuild after a cold build also makes the spare copy of the site that later
+    # rebuilds update in place (see digest/writer.py): timed on its own, then the steady state.
+    results["first edit"] = measure(cmd, folder, 1, edit)
     results["one edit"] = measure(cmd, folder, runs, edit)
     # The same without the search index (``--no-search``), whose Pagefind run is a
     # large share of both: it shows what the pages alone cost.
     quick = [*cmd, "--no-search"]
     results["cold no-search"] = measure(quick, folder, runs, cold)
     purge(folder)
+    measure(quick, folder, 1, edit)  # makes the spare, as above
     results["edit no-search"] = measure(quick, folder, runs, edit)
     article.write_bytes(original)
     # The edit loop of ``serve``: one process, the build cache kept in memory between builds.
