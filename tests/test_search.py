@@ -77,6 +77,16 @@ def test_an_untranslated_article_is_searched_in_its_own_edition_only(scratch: Pr
     assert f'<h2 id="{FORMS_ID}">#</h2>' in fallback and "امين" not in fallback.rpartition(FORMS_ID)[2]
 
 
+def test_an_edition_with_no_articles_of_its_own_says_so(scratch: Project) -> None:
+    for path in (scratch.content_dir / "articles").glob("*.en.md"):
+        path.unlink()
+    build_ok(scratch)
+    assert not (scratch.site_dir / "pagefind" / "en").exists()
+    page = (scratch.site_dir / "en" / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-bundles=""' in page
+    assert "This edition has no articles in its own language yet." in page
+
+
 def test_article_markup_marks_body_filters_and_search_forms(sample_site: Path) -> None:
     html = (sample_site / "ar" / "articles" / RUTTE / "index.html").read_text(encoding="utf-8")
     header, _, rest = html.partition('<main id="main"')
