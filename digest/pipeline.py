@@ -149,7 +149,7 @@ def _build(
     report = None
     if staging is not None:
         # The staged tree is complete: index it.
-        found = index_site(staging, rendered.keys, rendered.searchable, project.cache_dir, enabled=search)
+        found = index_site(staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search)
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
         written = rendered.written + found.written

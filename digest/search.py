@@ -33,9 +33,9 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -53,7 +53,7 @@ _UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
 _TAGS = re.compile(r"<[^>]+>")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-SCHEME = "3"
+SCHEME = "4"
 """Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
 
 
@@ -164,9 +164,11 @@ def save_record(cache_dir: Path, output: SearchOutput | None) -> None:
 @dataclass(frozen=True)
 class _Shard:
     key: str
-    """Digest of the shard's pages' keys, the shard count and the Pagefind version."""
+    """Digest of the shard's page list, the shard count, the scheme and the Pagefind version."""
     files: dict[str, str]
     """The shard's files (site-relative) → digest of their bytes."""
+    stale: bool = False
+    """Its pages changed while indexing was off (``--no-search``)."""
 
 
 @dataclass(frozen=True)
@@ -174,13 +176,13 @@ class _Previous:
     shards: dict[str, _Shard]
     """By shard folder (``pagefind/ar/0/``)."""
     stale: bool = False
-    """Article pages changed while indexing was off: the next build with search re-indexes."""
+    """The shards no longer match the pages (added, removed or missing ones)."""
 
 
 def is_stale(cache_dir: Path) -> bool:
     """Whether a build skipped indexing (``--no-search``) after article pages changed."""
     previous = _load(cache_dir / "search.json")
-    return previous is not None and previous.stale
+    return previous is not None and (previous.stale or any(s.stale for s in previous.shards.values()))
 
 
 class StagedSite(Protocol):
@@ -192,7 +194,7 @@ class StagedSite(Protocol):
     def put(self, relpath: str, data: bytes | object) -> bool: ...
 
 
-def plan_shards(keys: Mapping[str, str], pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+def plan_shards(pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
     """Shard folder → (its key, its pages), for ``pages`` grouped by edition (their first path part)."""
     by_lang: dict[str, list[str]] = {}
     for page in pages:
@@ -202,20 +204,21 @@ def plan_shards(keys: Mapping[str, str], pages: Sequence[str]) -> dict[str, tupl
     for lang, found in sorted(by_lang.items()):
         count = shard_count(len(found))
         for number, group in shards(found).items():
-            indexed = [(path, keys[path]) for path in group]
-            key = hashlib.sha256(repr((SCHEME, version, count, indexed)).encode("utf-8")).hexdigest()
+            key = hashlib.sha256(repr((SCHEME, version, count, group)).encode("utf-8")).hexdigest()
             planned[shard_folder(lang, number)] = (key, group)
     return planned
 
 
 def index_site(
-    staging: StagedSite, keys: Mapping[str, str], pages: Sequence[str], cache_dir: Path, *, enabled: bool = True
+    staging: StagedSite, pages: Sequence[str], written: Iterable[str], cache_dir: Path, *, enabled: bool = True
 ) -> SearchOutput:
     """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
-    Call once every page is staged and before the swap. ``keys`` are the site's outputs
-    and their keys: a shard is re-indexed only when the keys of its pages changed (or
-    its files are missing from the live site); the others are kept as they are.
+    Call once every page is staged and before the swap. ``written`` are the outputs whose
+    bytes differ from the live site's: a shard is re-indexed only when one of its pages is
+    among them, its list of pages changed, or its files are missing from the live site.
+    A change that leaves article pages as they were (most template and code changes)
+    re-indexes nothing.
     """
     put, live = staging.put, staging.site_dir
     previous = _load(cache_dir / "search.json")
@@ -225,7 +228,13 @@ def index_site(
         for folder, shard in previous.shards.items():
             if all(isfile(prefix + path) for path in shard.files):
                 kept[folder] = shard
-    wanted = plan_shards(keys, pages)
+    wanted = plan_shards(pages)
+    changed = set(written)
+
+    def fresh(folder: str, key: str, group: list[str]) -> bool:
+        shard = kept.get(folder)
+        return shard is not None and shard.key == key and not shard.stale and changed.isdisjoint(group)
+
     if not enabled:
         # Keep the live bundle as it is; the next build with search catches up.
         if previous is None:
@@ -233,11 +242,14 @@ def index_site(
         for shard in kept.values():
             for path in shard.files:
                 put(path, KEEP)
+        marked = {
+            folder: replace(shard, stale=folder not in wanted or not fresh(folder, *wanted[folder]))
+            for folder, shard in kept.items()
+        }
         stale = previous.stale or kept.keys() != wanted.keys()
-        stale = stale or any(kept[folder].key != key for folder, (key, _) in wanted.items())
         files = {path: digest for shard in kept.values() for path, digest in shard.files.items()}
-        return SearchOutput(files, (), 0, record=_Previous(kept, stale=stale))
-    todo = {folder: group for folder, (key, group) in wanted.items() if folder not in kept or kept[folder].key != key}
+        return SearchOutput(files, (), 0, record=_Previous(marked, stale=stale))
+    todo = {folder: group for folder, (key, group) in wanted.items() if not fresh(folder, key, group)}
     done: dict[str, _Shard] = {}
     written: list[str] = []
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -301,7 +313,9 @@ def _load(record: Path) -> _Previous | None:
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
         shards = {
-            str(folder): _Shard(str(shard["key"]), {str(k): str(v) for k, v in shard["files"].items()})
+            str(folder): _Shard(
+                str(shard["key"]), {str(k): str(v) for k, v in shard["files"].items()}, bool(shard.get("stale"))
+            )
             for folder, shard in data["shards"].items()
         }
         return _Previous(shards, bool(data.get("stale", False)))
@@ -311,7 +325,10 @@ def _load(record: Path) -> _Previous | None:
 
 def _save(record: Path, previous: _Previous) -> None:
     record.parent.mkdir(parents=True, exist_ok=True)
-    shards = {folder: {"key": shard.key, "files": shard.files} for folder, shard in previous.shards.items()}
+    shards = {
+        folder: {"key": shard.key, "files": shard.files, "stale": shard.stale}
+        for folder, shard in previous.shards.items()
+    }
     data = {"shards": shards, "stale": previous.stale}
     record.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 

@@ -182,6 +182,24 @@ def test_index_is_rebuilt_only_when_an_article_page_changes(scratch: Project) ->
     assert all(path in after for path in ("ar/0/pagefind.js", "ar/0/pagefind-entry.json"))
 
 
+def test_only_a_change_to_article_pages_reindexes(scratch: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shards follow the pages' bytes: a template change that leaves article pages as they
+    were re-indexes nothing; one that changes them re-indexes every shard."""
+    runs: list[Path] = []
+    real = search._run_pagefind
+    monkeypatch.setattr(search, "_run_pagefind", lambda source, bundle: runs.append(source) or real(source, bundle))
+    build_ok(scratch)
+    assert len(runs) == 2, "one shard per edition"
+    entity = scratch.templates_dir / "entity.html"
+    entity.write_text(entity.read_text(encoding="utf-8").replace('class="entity"', 'class="entity v2"'), "utf-8")
+    result = build_ok(scratch)
+    assert result.rendered > 0 and len(runs) == 2
+    article = scratch.templates_dir / "article.html"
+    article.write_text(article.read_text(encoding="utf-8").replace('class="article"', 'class="article v2"'), "utf-8")
+    build_ok(scratch)
+    assert len(runs) == 4
+
+
 def test_no_search_keeps_the_old_index_until_the_next_build(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
     root = str(scratch.root)
     assert main(["--root", root, "build"]) == 0

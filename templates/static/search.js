@@ -97,7 +97,13 @@ async function start() {
     if (!first) throw new Error("no search index");
     pagefind = await import(`${first}pagefind.js`);
     await pagefind.options({ baseUrl: form.dataset.base });
-    for (const other of others) await pagefind.mergeIndex(other, { baseUrl: form.dataset.base });
+    for (const other of others) {
+      try {
+        await pagefind.mergeIndex(other, { baseUrl: form.dataset.base });
+      } catch {
+        // A shard missing from an index left stale by --no-search: search the others.
+      }
+    }
     const filters = await pagefind.filters();
     for (const select of selects) fillFilter(select, filters[select.dataset.filter], lang);
   } catch {
