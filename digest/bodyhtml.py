@@ -22,9 +22,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from .diagnostics import Diagnostics
 from .i18n import direction, script_lang
-from .markup import make_parser, parse_body
+from .markup import make_parser, parse_tokens
 from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Post
 
@@ -110,7 +109,7 @@ class BodyRenderer:
         found = self._recent.get(article.digest)
         if found is None:
             body = article.body
-            found = parse_body(self.md, body.source, article.position.path, body.first_line, Diagnostics()).tokens
+            found = parse_tokens(self.md, body.source, article.position.path, body.first_line)
             self._recent[article.digest] = found
             if len(self._recent) > RECENT_BODIES:
                 del self._recent[next(iter(self._recent))]

@@ -8,6 +8,7 @@ for a page language is ``bodyhtml``'s job.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -30,6 +31,13 @@ def make_parser() -> MarkdownIt:
     md.use(blocks_plugin)
     md.core.ruler.push("digest_facts", facts_rule)
     return md
+
+
+def parse_tokens(md: MarkdownIt, text: str, path: str, first_line: int) -> tuple[Any, ...]:
+    """Tokens to render a body whose facts were found already (``parse_body``): the same
+    tokens, marked the same way, without gathering mentions, contexts or problems again."""
+    facts = Facts(path=path, first_line=first_line, lines=text.split("\n"), light=True)
+    return tuple(md.parse(text, {ENV_KEY: facts}))
 
 
 def parse_body(
