@@ -143,6 +143,16 @@ def test_fixture(source: str, expected: str) -> None:
     assert render(source) == expected
 
 
+@pytest.mark.parametrize(("source", "expected"), [pytest.param(*p.values, id=p.id) for p in _fixtures()])
+def test_a_body_from_the_cache_renders_as_a_fresh_parse(source: str, expected: str) -> None:
+    """A cached body has no tokens: the renderer parses it again, marking the tokens only
+    (``parse_tokens``); the page must be the same as from the reader's full parse."""
+    body, _ = parse(source)
+    fresh = RENDERER.render(article(body), CONTEXT)
+    cached = BodyRenderer().render(article(replace(body, tokens=())), CONTEXT)
+    assert cached == fresh
+
+
 def test_rendering_does_not_change_the_tokens() -> None:
     """One parse serves every page: rendering twice (even for another page) gives the same HTML."""
     body, _ = parse("سبق ل[[russia|روسيا]] و[[mark-rutte]] أن قالا ذلك.\n\n::: quote nato\nنص.\n:::\n")
