@@ -16,9 +16,9 @@ same way (``templates/static/search.js`` mirrors ``search_key``).
 Each shard is written to a scratch folder and then *put* into the staging tree
 like any other output, so the live ``site/`` never holds half an index, files
 whose bytes did not change stay as they are, and the writer removes stale ones.
-Indexing costs seconds per shard, so a shard is re-indexed only when one of its
-pages changed (shard keys are kept in the build cache), and ``--no-search`` keeps
-the previous bundles as they are. Without the binary the build goes on without
+Indexing costs seconds per shard, so a shard is re-indexed only when the bytes of
+one of its pages changed or its list of pages did (the shards are recorded in the
+build cache), and ``--no-search`` keeps the previous bundles as they are. Without the binary the build goes on without
 search and says so once.
 """
 
@@ -54,7 +54,7 @@ _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "
 _TAGS = re.compile(r"<[^>]+>")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 SCHEME = "4"
-"""Bumped when the markup or options given to Pagefind change: part of the bundle's key."""
+"""Bumped when the markup or options given to Pagefind change: part of every shard's key."""
 
 
 def search_key(word: str) -> str:
