@@ -18,8 +18,8 @@ like any other output, so the live ``site/`` never holds half an index, files
 whose bytes did not change stay as they are, and the writer removes stale ones.
 Indexing costs seconds per shard, so a shard is re-indexed only when the bytes of
 one of its pages changed or its list of pages did (the shards are recorded in the
-build cache), and ``--no-search`` keeps the previous bundles as they are. Without the binary the build goes on without
-search and says so once.
+build cache), and ``--no-search`` keeps the previous bundles as they are. Without
+the binary the build goes on without search and says so once.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def shard_count(pages: int) -> int:
 
 def shard_of(page: str, count: int) -> int:
     """The shard of a page: by a hash of its path, so adding or removing an article changes one
-    shard, and every shard gets a random sample of the edition (comparable ranking statistics)."""
+    shard (all of them when the number of shards changes, every 1,000 articles), and every
+    shard gets a random sample of the edition (comparable ranking statistics)."""
     return int.from_bytes(hashlib.sha256(page.encode("utf-8")).digest()[:8], "big") % count
 
 
