@@ -77,6 +77,10 @@ def test_errors_show_in_the_browser_and_fixing_recovers(server) -> None:  # type
     assert "Mark Rutte" in page  # the last good page is still there under the overlay
     article.write_text(good, encoding="utf-8")
     assert _wait_for(lambda: "digest-build-error" not in _get(origin + "/en/")[1])
+    # The next edit reaches the page too (the server's rebuilds keep the build cache in memory).
+    page_url = origin + "/en/articles/2024-10-28-nato-rutte-north-korean-troops-kursk/"
+    article.write_text(good + "\nA sentence added while previewing.\n", encoding="utf-8")
+    assert _wait_for(lambda: "A sentence added while previewing." in _get(page_url)[1])
     assert process.poll() is None
 
 
