@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -105,26 +105,44 @@ class SiteIndex:
 
 def build_index(corpus: Corpus) -> SiteIndex:
     """Group the corpus per edition. References were checked by the read stage; any
-    mention of an entity that is not in the corpus is left out here."""
+    mention of an entity that is not in the corpus is left out here.
+
+    What depends only on an article or a story (the entities it names, its day and month)
+    is worked out once and shared by the editions: most stories show the same original
+    article in every edition.
+    """
     tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
-    editions = {lang: _edition(corpus, lang, tz) for lang in corpus.site.languages}
+    known = corpus.entities
+    named: dict[int, tuple[list[str], tuple[str, ...]]] = {}
+    for article in corpus.articles():
+        body = article.body
+        ids = [m.entity_id for m in body.mentions]
+        present = set(ids)
+        present.update(q.speaker for q in body.quotes)
+        named[id(article)] = (ids, tuple(e for e in present if e in known))
+    when: dict[int, tuple[date, str]] = {}
+    for story in corpus.stories:
+        local = story.date.astimezone(tz)
+        when[id(story)] = (local.date(), local.strftime("%Y-%m"))
+    editions = {lang: _edition(corpus, lang, named, when) for lang in corpus.site.languages}
     return SiteIndex(corpus=corpus, editions=editions)
 
 
-def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
+def _edition(
+    corpus: Corpus,
+    lang: str,
+    named: Mapping[int, tuple[list[str], tuple[str, ...]]],
+    when: Mapping[int, tuple[date, str]],
+) -> Edition:
     items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
     counts: Counter[str] = Counter()
     articles: dict[str, list[Article]] = defaultdict(list)
     tags: dict[str, list[Article]] = defaultdict(list)
-    known = corpus.entities
     for _story, article in items:
-        body = article.body
-        counts.update([m.entity_id for m in body.mentions])
-        present = {m.entity_id for m in body.mentions}
-        present.update(q.speaker for q in body.quotes)
+        ids, present = named[id(article)]
+        counts.update(ids)
         for entity_id in present:
-            if entity_id in known:
-                articles[entity_id].append(article)
+            articles[entity_id].append(article)
         for tag in article.tags:
             tags[tag].append(article)
     entities = {}
@@ -143,13 +161,13 @@ def _edition(corpus: Corpus, lang: str, tz: timezone | ZoneInfo) -> Edition:
         items=items,
         entities=entities,
         tags={tag: tuple(found) for tag, found in sorted(tags.items())},
-        days=_group(items, lambda d: d.astimezone(tz).date()),
-        months=_group(items, lambda d: d.astimezone(tz).strftime("%Y-%m")),
+        days=_group(items, lambda story: when[id(story)][0]),
+        months=_group(items, lambda story: when[id(story)][1]),
     )
 
 
 def _group(items, key):  # type: ignore[no-untyped-def]
     groups: dict[object, list[tuple[Story, Article]]] = {}
     for story, article in items:
-        groups.setdefault(key(story.date), []).append((story, article))
+        groups.setdefault(key(story), []).append((story, article))
     return tuple((k, tuple(v)) for k, v in groups.items())
