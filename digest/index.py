@@ -98,9 +98,15 @@ class Edition:
 class SiteIndex:
     corpus: Corpus
     editions: Mapping[str, Edition]
+    named: Mapping[int, tuple[str, ...]]
+    """By ``id`` of an article of the corpus: the registered entities it mentions or quotes, sorted."""
 
     def edition(self, lang: str) -> Edition:
         return self.editions[lang]
+
+    def entities_in(self, article: Article) -> tuple[str, ...]:
+        """The registered entities ``article`` mentions or quotes, sorted by id."""
+        return self.named[id(article)]
 
 
 def build_index(corpus: Corpus) -> SiteIndex:
@@ -119,13 +125,13 @@ def build_index(corpus: Corpus) -> SiteIndex:
         ids = [m.entity_id for m in body.mentions]
         present = set(ids)
         present.update(q.speaker for q in body.quotes)
-        named[id(article)] = (ids, tuple(e for e in present if e in known))
+        named[id(article)] = (ids, tuple(sorted(e for e in present if e in known)))
     when: dict[int, tuple[date, str]] = {}
     for story in corpus.stories:
         local = story.date.astimezone(tz)
         when[id(story)] = (local.date(), local.strftime("%Y-%m"))
     editions = {lang: _edition(corpus, lang, named, when) for lang in corpus.site.languages}
-    return SiteIndex(corpus=corpus, editions=editions)
+    return SiteIndex(corpus=corpus, editions=editions, named={key: found for key, (_, found) in named.items()})
 
 
 def _edition(

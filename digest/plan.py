@@ -140,7 +140,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
                 "article.html",
                 _article_maker(views, urls, story, lang),
                 (own or story.original).position,
-                (*(a.digest for _, a in story.versions), *_card_deps(card_counts, story, lang)),
+                (*(a.digest for _, a in story.versions), *_card_deps(index, card_counts, story, lang)),
                 group=f"article:{story.slug}",
                 searchable=own is not None,
             )
@@ -243,14 +243,11 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
     )
 
 
-def _card_deps(counts: Mapping[str, str], story: Story, lang: str) -> tuple[str, ...]:
+def _card_deps(index: SiteIndex, counts: Mapping[str, str], story: Story, lang: str) -> tuple[str, ...]:
     """An article page's entity cards (``ViewBuilder.entity_cards``) show edition-wide mention
     counts, which other articles change: the counts belong in its key (the rest of a card is
     registry data). ``counts`` holds ``card:<id>:<count>`` for every entity of the edition."""
-    body = (story.get(lang) or story.original).body
-    present = {m.entity_id for m in body.mentions}
-    present.update(q.speaker for q in body.quotes)
-    return tuple(counts[eid] for eid in sorted(present) if eid in counts)
+    return tuple(counts[eid] for eid in index.entities_in(story.get(lang) or story.original))
 
 
 def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]

@@ -229,9 +229,8 @@ class ViewBuilder:
         The page's cache key lists each card's mention count (see ``plan``), since that
         count changes with other articles.
         """
-        body = (story.get(lang) or story.original).body
-        present = {m.entity_id for m in body.mentions} | {q.speaker for q in body.quotes}
-        return tuple(self.entity_card(eid, lang) for eid in sorted(present) if eid in self.index.corpus.entities)
+        article = story.get(lang) or story.original
+        return tuple(self.entity_card(eid, lang) for eid in self.index.entities_in(article))
 
     def entity_card(self, entity_id: str, lang: str) -> EntityCard:
         cache_key = (entity_id, lang)
