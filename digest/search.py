@@ -284,21 +284,32 @@ def index_site(
 def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> dict[str, Path]:
     """Index each shard in its own Pagefind process, as many at once as there are cores.
 
-    Pagefind indexes on one core, so two shards at once use both. Returns each shard's bundle folder.
+    Pagefind indexes on one core, so two shards at once use both. Each job mirrors its
+    shard's pages just before and deletes the mirror just after, so that file work overlaps
+    the other shard's indexing. Returns each shard's bundle folder.
     """
     from .parallel import workers
 
-    jobs = {}
-    for number, (folder, group) in enumerate(sorted(todo.items())):
+    def job(number: int, group: Sequence[str]) -> Path:
         source, bundle = scratch / f"site-{number}", scratch / f"bundle-{number}"
         _mirror(staged, source, group)
-        jobs[folder] = (source, bundle)
+        try:
+            _run_pagefind(source, bundle)
+        finally:
+            shutil.rmtree(source, ignore_errors=True)
+        return bundle
+
+    jobs = sorted(todo.items())
     if not jobs:
         return {}
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), len(jobs)))) as pool:
-        for done in [pool.submit(_run_pagefind, source, bundle) for source, bundle in jobs.values()]:
-            done.result()
-    return {folder: bundle for folder, (_, bundle) in jobs.items()}
+        futures = {folder: pool.submit(job, number, group) for number, (folder, group) in enumerate(jobs)}
+        try:
+            return {folder: future.result() for folder, future in futures.items()}
+        except BaseException:
+            for future in futures.values():
+                future.cancel()
+            raise
 
 
 def _pagefind_version() -> str:
