@@ -132,11 +132,15 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         current="home",
     )
     card_counts = {eid: f"card:{eid}:{facts.mention_count}" for eid, facts in edition.entities.items()}
+    searchable: list[str] = []
     for story in index.corpus.stories:
         own = story.get(lang)
+        route = urls.article(lang, story.slug)
+        if own is not None:
+            searchable.append(Urls.output_path(route))
         specs.append(
             PageSpec(
-                urls.article(lang, story.slug),
+                route,
                 "article.html",
                 _article_maker(views, urls, story, lang),
                 (own or story.original).position,
@@ -163,8 +167,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         deps=(_digest_of([facts.mention_count for facts in edition.entities.values()]),),
     )
     # The edition's search shards (see search.py), merged by the search page's script.
-    searchable = [urls.article(lang, story.slug) for story in index.corpus.stories if story.get(lang) is not None]
-    numbers = tuple(shards(tuple(Urls.output_path(route) for route in searchable)))
+    numbers = tuple(shards(searchable))
     page(
         urls.search(lang),
         "search.html",

@@ -98,9 +98,9 @@ def _form(word: str) -> str | None:
 
 SHARD_PAGES = 1000
 """Most pages in one Pagefind index. Pagefind holds a whole index in memory (about
-330 KB per Arabic article page) and indexes on one core (about 2.7 ms a page), so an
-edition's articles are split into shards of at most this many pages: each indexed in
-its own process, two at a time on two cores, each process about 330 MB, and an edit
+330 KB per Arabic article page) and indexes mostly on one core (about 4 CPU-seconds per
+1,000 pages), so an edition's articles are split into shards of at most this many pages:
+each indexed in its own process, two at a time on two cores, each process about 330 MB, and an edit
 re-indexes only its article's shard (about 3 s). The search page merges an edition's
 shards (Pagefind's ``mergeIndex``), which ranks their results together."""
 
@@ -284,7 +284,7 @@ def index_site(
 def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> dict[str, Path]:
     """Index each shard in its own Pagefind process, as many at once as there are cores.
 
-    Pagefind indexes on one core, so two shards at once use both. Each job mirrors its
+    Pagefind indexes mostly on one core, so two shards at once keep both busy. Each job mirrors its
     shard's pages just before and deletes the mirror just after, so that file work overlaps
     the other shard's indexing. Returns each shard's bundle folder.
     """
