@@ -1,16 +1,18 @@
 """Article bodies → HTML for one page: mentions, quotes, posts, notes, code.
 
-The parsed tokens are language-neutral and shared by every page that shows the
-body; everything that depends on the page (entity names, links, interface
-strings) comes from a ``BodyContext`` passed through markdown-it's ``env``, so
-rendering never mutates tokens. Text is always escaped: raw HTML is off in the
-parser and links were checked by markdown-it's ``validateLink``.
+A body is turned into HTML once, when it is read (``BodyRenderer.prepare``): the
+parts that depend on the page (entity names and links, interface strings) are left
+as NUL placeholders, each described by a slot tuple. Drawing the body on a page
+(``BodyRenderer.render``) fills the slots from a ``BodyContext`` — a string join,
+not a second Markdown parse. The prepared body is what the build cache stores, so
+an unchanged article is never parsed again. Text is always escaped: raw HTML is off
+in the parser and links were checked by markdown-it's ``validateLink``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 from typing import Any
@@ -23,13 +25,15 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from .i18n import direction, script_lang
-from .markup import make_parser, parse_tokens
+from .markup import make_parser
 from .markup.mention import ZWJ, joiners
-from .model import Article, Entity, Post
+from .model import Article, Body, Entity, Post
 
-_ENV_KEY = "digest.render"
-RECENT_BODIES = 128
-_LATIN_START = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ENV_KEY = "digest.slots"
+_LANG_KEY = "digest.lang"
+SLOT = "\x00"
+"""Placeholder of a page-dependent part in a prepared body (markdown-it's normalisation
+replaces every NUL of the source with U+FFFD, so no other NUL reaches the HTML)."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,9 @@ def _title(names: tuple[tuple[str, str], ...], page_lang: str, kind: str) -> str
 
 
 class BodyRenderer:
-    """A markdown-it renderer with the page-aware rules of this project."""
+    """A markdown-it parser and renderer with the rules of this project."""
 
     def __init__(self) -> None:
-        self._recent: dict[str, tuple[Any, ...]] = {}
         self.md: MarkdownIt = make_parser()
         self.md.options["highlight"] = _highlight
         for name, rule in {
@@ -96,30 +99,32 @@ class BodyRenderer:
         }.items():
             self.md.add_render_rule(name, rule)
 
+    def prepare(self, body: Body, lang: str) -> Body:
+        """``body`` (written in ``lang``) with its HTML made from its tokens, and the tokens dropped."""
+        slots: list[tuple[Any, ...]] = []
+        html = self.md.renderer.render(list(body.tokens), self.md.options, {_ENV_KEY: slots, _LANG_KEY: lang})
+        assert html.count(SLOT) == len(slots), "a NUL reached the HTML outside a slot"
+        return replace(body, tokens=(), html=html, slots=tuple(slots))
+
     def render(self, article: Article, ctx: BodyContext) -> str:
-        tokens = article.body.tokens or self._tokens(article)
-        return self.md.renderer.render(list(tokens), self.md.options, {_ENV_KEY: ctx})
-
-    def _tokens(self, article: Article) -> tuple[Any, ...]:
-        """Tokens of a body whose parse kept only facts (they were checked by the read stage).
-
-        The last few are kept: an article's page and the feeds that carry it are
-        usually rendered close together.
-        """
-        found = self._recent.get(article.digest)
-        if found is None:
-            body = article.body
-            found = parse_tokens(self.md, body.source, article.position.path, body.first_line)
-            self._recent[article.digest] = found
-            if len(self._recent) > RECENT_BODIES:
-                del self._recent[next(iter(self._recent))]
-        return found
+        """The article's body as HTML for the page described by ``ctx``."""
+        body = article.body
+        if not body.slots:
+            return body.html
+        parts = body.html.split(SLOT)
+        out = [parts[0]]
+        for slot, part in zip(body.slots, parts[1:], strict=True):
+            out.append(_FILL[slot[0]](slot, ctx))
+            out.append(part)
+        return "".join(out)
 
 
-def _ctx(env: dict[str, Any]) -> BodyContext:
-    ctx = env[_ENV_KEY]
-    assert isinstance(ctx, BodyContext)
-    return ctx
+def _slot(env: dict[str, Any], *slot: Any) -> str:
+    """Record a page-dependent part; its placeholder goes into the HTML."""
+    slots = env[_ENV_KEY]
+    assert isinstance(slots, list)
+    slots.append(slot)
+    return SLOT
 
 
 def _inside_link(tokens: list[Token], idx: int) -> bool:
@@ -130,14 +135,18 @@ def _inside_link(tokens: list[Token], idx: int) -> bool:
 
 
 def _mention(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
-    ctx = _ctx(env)
     meta = tokens[idx].meta
-    entity = ctx.entities.get(meta["id"])
+    before = tokens[idx - 1].content[-1:] if idx > 0 and tokens[idx - 1].type == "text" else ""
+    after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) and tokens[idx + 1].type == "text" else ""
+    return _slot(env, "m", meta["id"], meta["text"], before, after, meta.get("anchor", ""), _inside_link(tokens, idx))
+
+
+def _fill_mention(slot: tuple[Any, ...], ctx: BodyContext) -> str:
+    _kind, entity_id, text, before, after, anchor, in_link = slot
+    entity = ctx.entities.get(entity_id)
     if entity is None:  # reported by the index; a build with errors is never written
-        return escape(meta["text"] or meta["id"])
-    shown = meta["text"] or entity.name.pick(ctx.body_lang)[0]
-    before = tokens[idx - 1].content if idx > 0 and tokens[idx - 1].type == "text" else ""
-    after = tokens[idx + 1].content if idx + 1 < len(tokens) and tokens[idx + 1].type == "text" else ""
+        return escape(text or entity_id)
+    shown = text or entity.name.pick(ctx.body_lang)[0]
     join_start, join_end = joiners(before, shown, after)
     inner = (ZWJ if join_start else "") + escape(shown) + (ZWJ if join_end else "")
     if other_direction(shown, ctx.body_lang):
@@ -145,9 +154,9 @@ def _mention(self, tokens: list[Token], idx: int, options, env) -> str:  # type:
     outer_start, outer_end = (ZWJ if join_start else ""), (ZWJ if join_end else "")
     attrs = (
         f'class="mention" data-type="{entity.type}" data-entity="{escape(entity.id)}" '
-        f'id="{meta.get("anchor", "")}" title="{escape(entity_title(entity, ctx))}"'
+        f'id="{anchor}" title="{escape(entity_title(entity, ctx))}"'
     )
-    if _inside_link(tokens, idx):
+    if in_link:
         return f"{outer_start}<span {attrs}>{inner}</span>{outer_end}"
     return f'{outer_start}<a {attrs} href="{escape(ctx.entity_href(entity.id))}">{inner}</a>{outer_end}'
 
@@ -158,24 +167,30 @@ def _quote_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
 
 
 def _quote_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-    ctx = _ctx(env)
-    speaker = tokens[idx].meta.get("speaker")
+    return "</blockquote>\n" + _slot(env, "q", tokens[idx].meta.get("speaker")) + "</figure>\n"
+
+
+def _fill_caption(slot: tuple[Any, ...], ctx: BodyContext) -> str:
+    speaker = slot[1]
     entity = ctx.entities.get(speaker) if speaker else None
-    caption = ""
-    if entity is not None:
-        name = entity.name.pick(ctx.body_lang)[0]
-        caption = (
-            f'<figcaption>— <a class="mention" data-type="{entity.type}" data-entity="{escape(entity.id)}" '
-            f'href="{escape(ctx.entity_href(entity.id))}">{bdi(name, ctx.body_lang)}</a></figcaption>\n'
-        )
-    return f"</blockquote>\n{caption}</figure>\n"
+    if entity is None:
+        return ""
+    name = entity.name.pick(ctx.body_lang)[0]
+    return (
+        f'<figcaption>— <a class="mention" data-type="{entity.type}" data-entity="{escape(entity.id)}" '
+        f'href="{escape(ctx.entity_href(entity.id))}">{bdi(name, ctx.body_lang)}</a></figcaption>\n'
+    )
 
 
 def _post_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-    ctx = _ctx(env)
     post = tokens[idx].meta.get("post")
     if not isinstance(post, Post):
         return '<figure class="post">\n<blockquote>\n'
+    return _slot(env, "p", post)
+
+
+def _fill_post(slot: tuple[Any, ...], ctx: BodyContext) -> str:
+    post: Post = slot[1]
     label = ctx.strings.get("post_label", "Post")
     who = f'<span class="post__author">{escape(post.author)}</span>'
     if post.handle:
@@ -205,7 +220,7 @@ def _block_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
     if token.hidden:  # paragraphs of tight lists have no tags
         return ""
     meta = token.meta or {}
-    context = meta.get("context_lang") or _ctx(env).body_lang
+    context = meta.get("context_lang") or env[_LANG_KEY]
     if meta.get("script"):
         lang = script_lang(meta["script"])
         if direction(lang) != direction(context):
@@ -218,8 +233,12 @@ def _note_backlink(self, tokens, idx, options, env) -> str:  # type: ignore[no-u
     ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     if tokens[idx].meta["subId"] > 0:
         ident += f":{tokens[idx].meta['subId']}"
-    label = escape(_ctx(env).strings.get("back_to_text", "Back to text"))
-    return f' <a href="#fnref{ident}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
+    return _slot(env, "b", ident)
+
+
+def _fill_backlink(slot: tuple[Any, ...], ctx: BodyContext) -> str:
+    label = escape(ctx.strings.get("back_to_text", "Back to text"))
+    return f' <a href="#fnref{slot[1]}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
 
 
 def _code_block(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
@@ -227,7 +246,10 @@ def _code_block(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
 
 
 def _notes_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-    ctx = _ctx(env)
+    return _slot(env, "n")
+
+
+def _fill_notes(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     title = escape(ctx.strings.get("notes", "Notes"))
     return (
         '<section class="footnotes" aria-labelledby="notes-title">\n'
@@ -244,6 +266,15 @@ def _highlight(code: str, lang: str, _attrs: str) -> str:
     body = highlight(code, lexer, HtmlFormatter(nowrap=True)) if lexer else escape(code)
     css_lang = f' class="language-{escape(lang)}"' if lang else ""
     return f'<pre class="highlight" dir="ltr"><code{css_lang}>{body}</code></pre>'
+
+
+_FILL: dict[str, Callable[[tuple[Any, ...], BodyContext], str]] = {
+    "m": _fill_mention,
+    "q": _fill_caption,
+    "p": _fill_post,
+    "n": _fill_notes,
+    "b": _fill_backlink,
+}
 
 
 def pygments_css() -> str:

@@ -142,19 +142,21 @@ class Post:
 
 @dataclass(frozen=True)
 class Body:
-    """A parsed article body: the token stream to render plus the facts found in it."""
+    """A parsed article body: the facts found in it and its HTML with page-dependent slots."""
 
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
     posts: tuple[Post, ...]
     text: str
     """The body as plain text (for search, feeds and word counts)."""
-    source: str
-    """The Markdown itself, so the body can be parsed again where its tokens were not kept."""
-    first_line: int
     tokens: tuple[Any, ...] = ()
-    """markdown-it tokens from the parse that found the facts; empty when the body came
-    from the build cache (tokens are cheap to remake and expensive to store)."""
+    """markdown-it tokens of the parse; kept only until ``html`` is made from them (they
+    take ten times the memory of the text)."""
+    html: str = ""
+    """The body's HTML with a NUL in place of each page-dependent part (the parser turns
+    NULs of the text into U+FFFD, so there is no other); see ``bodyhtml``."""
+    slots: tuple[tuple[Any, ...], ...] = ()
+    """What goes in place of each NUL of ``html``, in order: plain picklable tuples."""
 
 
 @dataclass(frozen=True)

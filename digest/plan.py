@@ -314,7 +314,7 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
 
 
 def _fraction(views: ViewBuilder, lang: str, number: int, total: int) -> str:
-    """"2/5" for page 2 of 5, in the edition's digits."""
+    """Page 2 of 5 as "2/5", in the edition's digits."""
     return f"{i18n.number_text(number, lang, views.digits(lang))}/{i18n.number_text(total, lang, views.digits(lang))}"
 
 

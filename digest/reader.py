@@ -7,17 +7,16 @@ articles) parsed, even after errors elsewhere, so one run reports everything.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC
 from hashlib import sha256
 from zoneinfo import ZoneInfo
 
-from markdown_it import MarkdownIt
-
 from . import frontmatter, schema
+from .bodyhtml import BodyRenderer
 from .buildstate import ParseCache
 from .diagnostics import Diagnostic, Diagnostics, suggest
-from .markup import make_parser, parse_body
+from .markup import parse_body
 from .model import Article, Body, Corpus, Entity, Position, SiteConfig, Story
 from .parallel import fork_map, workers
 from .project import ArticleFile, EntityFile, Project, SourceFile
@@ -187,7 +186,12 @@ def read_entities(
 
 
 def read_article(
-    file: ArticleFile, site: SiteConfig, md: MarkdownIt, registry: References, diags: Diagnostics, data: bytes
+    file: ArticleFile,
+    site: SiteConfig,
+    renderer: BodyRenderer,
+    registry: References,
+    diags: Diagnostics,
+    data: bytes,
 ) -> Article | None:
     """Parse and check one article from its bytes (the caller reads them, to hash and cache)."""
     text = decode(data, file.display, diags)
@@ -197,9 +201,9 @@ def read_article(
     if parts is None:
         return None
     doc = frontmatter.load(parts.yaml_text, file.display, diags, parts.yaml_line)
-    body = parse_body(md, parts.body, file.display, parts.body_line, diags, registry.names.get(file.lang))
-    # Tokens take ten times the memory of the text; pages re-parse the bodies they show.
-    body = replace(body, tokens=())
+    body = parse_body(renderer.md, parts.body, file.display, parts.body_line, diags, registry.names.get(file.lang))
+    # Its HTML is made here, once: pages fill in its slots, and the build cache keeps it.
+    body = renderer.prepare(body, file.lang)
     check_references(body, registry, diags)
     if doc is None:
         return None
@@ -258,7 +262,7 @@ def read_project(
         names={lang: {e.id: e.name.pick(lang)[0] for e in entities.values()} for lang in site.languages},
     )
     contexts = {lang: _context_key(site, registry, lang) for lang in site.languages}
-    md = make_parser()
+    renderer = BodyRenderer()
     results: dict[int, tuple[Article | None, tuple[Diagnostic, ...]]] = {}
     misses: list[tuple[int, ArticleFile, bytes, str]] = []
     for number, file in enumerate(inventory.articles):
@@ -289,7 +293,7 @@ def read_project(
 
     def parse(job: tuple[int, ArticleFile, bytes, str]) -> tuple[Article | None, tuple[Diagnostic, ...]]:
         local = Diagnostics()
-        return read_article(job[1], site, md, registry, local, job[2]), tuple(local.sorted())
+        return read_article(job[1], site, renderer, registry, local, job[2]), tuple(local.sorted())
 
     # Parsing is the read stage's cost: spread it over the cores (results come back in order).
     for (number, _file, _data, key), found in zip(misses, fork_map(parse, misses, workers()), strict=True):

@@ -103,4 +103,3 @@ def _lines(text: str) -> list[tuple[int, str]]:
         found.append((start, line))
         start += len(line) + 1
     return found
-

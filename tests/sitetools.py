@@ -117,4 +117,3 @@ def make_article(body: Body, **fields: Any) -> Article:
     }
     values.update(fields)
     return Article(**values)
-

@@ -84,7 +84,6 @@ def make_project(name: str | None, root: Path) -> Path:
     return root
 
 
-
 def previous_site(root: Path) -> None:
     """A site left by an earlier build, which a failed build must not touch."""
     site = root / "site"

@@ -66,7 +66,6 @@ def make_project(name: str, root: Path) -> Path:
     return root
 
 
-
 def run(root: Path, command: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
     """Run the CLI; return the exit code, the diagnostics lines and the summary line."""
     code = main(["--root", str(root), command])

@@ -26,6 +26,7 @@ does not produce yet are listed in ``KNOWN_BUGS`` (strict xfail, with the reason
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def parse(text: str, first_line: int = 1) -> tuple[Body, list[str]]:
     """Parse a body as the reader does; return it and its diagnostics as printed lines."""
     diags = Diagnostics()
     names = {entity.id: entity.name.pick("ar")[0] for entity in ENTITIES.values()}
-    body = parse_body(RENDERER.md, text, PATH, first_line, diags, names)
+    body = RENDERER.prepare(parse_body(RENDERER.md, text, PATH, first_line, diags, names), "ar")
     return body, [d.format() for d in diags]
 
 
@@ -145,21 +146,32 @@ def test_fixture(source: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("source", "expected"), [pytest.param(*p.values, id=p.id) for p in _fixtures()])
 def test_a_body_from_the_cache_renders_as_a_fresh_parse(source: str, expected: str) -> None:
-    """A cached body has no tokens: the renderer parses it again, marking the tokens only
-    (``parse_tokens``); the page must be the same as from the reader's full parse."""
+    """The build cache stores prepared bodies (pickled); one loaded from it draws the same page."""
     body, _ = parse(source)
     fresh = RENDERER.render(article(body), CONTEXT)
-    cached = BodyRenderer().render(article(replace(body, tokens=())), CONTEXT)
-    assert cached == fresh
+    cached = pickle.loads(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL))
+    assert cached.tokens == ()
+    assert BodyRenderer().render(article(cached), CONTEXT) == fresh
 
 
-def test_rendering_does_not_change_the_tokens() -> None:
-    """One parse serves every page: rendering twice (even for another page) gives the same HTML."""
+def test_rendering_is_the_same_for_every_page_that_asks() -> None:
+    """One preparation serves every page: drawing it for another page in between changes nothing,
+    and each page gets its own links, titles and labels."""
     body, _ = parse("سبق ل[[russia|روسيا]] و[[mark-rutte]] أن قالا ذلك.\n\n::: quote nato\nنص.\n:::\n")
     first = RENDERER.render(article(body), CONTEXT)
     english = BodyContext("ar", ENTITIES, lambda i: f"/en/entities/{i}/", {}, "en")
-    RENDERER.render(article(body), english)
+    other = RENDERER.render(article(body), english)
     assert RENDERER.render(article(body), CONTEXT) == first
+    assert first.count("/ar/entities/") == 3 and "/en/entities/" not in first
+    assert other.count("/en/entities/") == 3 and "/ar/entities/" not in other
+
+
+def test_a_nul_in_the_source_never_becomes_a_slot() -> None:
+    """Slots are marked with NUL; the parser turns a NUL of the text into U+FFFD first."""
+    body, _ = parse("نص\x00 مع [[russia|روسيا]]\x00\n\n```\ncode\x00\n```\n")
+    assert len(body.slots) == 1
+    html = RENDERER.render(article(body), CONTEXT)
+    assert "\x00" not in html and html.count("\ufffd") == 3
 
 
 # --- facts: positions, anchors, sentence context -------------------------------------------

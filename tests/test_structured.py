@@ -140,7 +140,7 @@ def test_robots_txt_points_to_the_sitemap(sample_site: Path) -> None:
 
 
 def test_script_json_cannot_close_its_script() -> None:
-    nasty = '</script><script>alert(1)</script> & <!-- \u2028\u2029'
+    nasty = "</script><script>alert(1)</script> & <!-- \u2028\u2029"
     text = str(script_json({"headline": nasty}))
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in text
@@ -157,8 +157,6 @@ def article(mentioned: list[str], quotes: tuple[str, ...] = ()) -> Article:
         quotes=tuple(Quote(eid, "q", Position("x"), f"q{i}") for i, eid in enumerate(quotes)),
         posts=(),
         text="",
-        source="",
-        first_line=1,
     )
     return make_article(body, digest="d", slug="s", lang="en", position=Position("x"), title=Localized.of({"en": "H"}))
 

@@ -1,14 +1,13 @@
 """Markdown for article bodies: CommonMark, raw HTML off, footnotes, mentions, quotes, posts.
 
 ``make_parser`` builds the one configured ``MarkdownIt``; ``parse_body`` parses a
-body once into a language-neutral ``Body`` (tokens plus facts). Rendering a body
-for a page language is ``bodyhtml``'s job.
+body once into a language-neutral ``Body`` (tokens plus facts). Turning the tokens
+into HTML for a page language is ``bodyhtml``'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -31,13 +30,6 @@ def make_parser() -> MarkdownIt:
     md.use(blocks_plugin)
     md.core.ruler.push("digest_facts", facts_rule)
     return md
-
-
-def parse_tokens(md: MarkdownIt, text: str, path: str, first_line: int) -> tuple[Any, ...]:
-    """Tokens to render a body whose facts were found already (``parse_body``): the same
-    tokens, marked the same way, without gathering mentions, contexts or problems again."""
-    facts = Facts(path=path, first_line=first_line, lines=text.split("\n"), light=True)
-    return tuple(md.parse(text, {ENV_KEY: facts}))
 
 
 def parse_body(
@@ -66,7 +58,5 @@ def parse_body(
         quotes=tuple(facts.quotes),
         posts=tuple(facts.posts),
         text="\n\n".join(t for t in facts.text if t),
-        source=text,
-        first_line=first_line,
         tokens=tuple(tokens),
     )

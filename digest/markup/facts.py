@@ -48,9 +48,6 @@ class Facts:
     """Entity names in the body's language, shown for ``[[id]]`` (and used in context)."""
     anchors: int = 0
     """Mentions numbered so far (their anchors are ``m1``, ``m2``, …)."""
-    light: bool = False
-    """Only mark the tokens for rendering (mention anchors, scripts, quote and post data):
-    for a body whose facts are already known, parsed again to be drawn."""
 
 
 def facts_from_env(env: dict[str, Any]) -> Facts:
@@ -112,12 +109,6 @@ def _block_position(facts: Facts, token: Token, word: str) -> tuple[int, int]:
 
 
 def _inline(facts: Facts, token: Token) -> None:
-    if facts.light:
-        for child in token.children or ():
-            if child.type == "mention":
-                facts.anchors += 1
-                child.meta["anchor"] = f"m{facts.anchors}"
-        return
     plain: list[str] = []
     spans: list[tuple[Token, int, int]] = []
     for child in token.children or ():
