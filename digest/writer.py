@@ -143,11 +143,22 @@ class Staging:
         current = os.path.join(self.site_dir, *parts)
         if data is KEEP or _same(current, data):
             if self._needs_link(relpath, current, target):
-                _replace_with(target, lambda temp: os.link(current, temp))
+                self._make(target, lambda path: os.link(current, path))
             return False
         assert isinstance(data, bytes)
-        _replace_with(target, lambda temp: _write_new(temp, data))
+        self._make(target, lambda path: _write_new(path, data))
         return True
+
+    def _make(self, target: str, make: Callable[[str], None]) -> None:
+        """Make ``target``: straight in a spare made empty by this build (nothing there can be
+        shared with the live site), else under a temporary name renamed over it."""
+        if self.mode is Mode.FRESH:
+            try:
+                make(target)
+                return
+            except FileExistsError:
+                pass
+        _replace_with(target, make)
 
     def commit(self, paths: set[str], written: Iterable[str]) -> WriteReport:
         """Remove what the new site no longer has, then exchange the spare with ``site/``.
@@ -193,7 +204,8 @@ class Staging:
             _clear_file_in_the_way(self.path, parts)
             os.makedirs(folder, exist_ok=True)
         # The spare was the live site one build ago; anything may have been put there since.
-        if not self._inside(folder):
+        # A spare made by this build holds only what it wrote: no links to follow.
+        if self.mode is not Mode.FRESH and not self._inside(folder):
             raise UnsafePath(f"refusing to write {relpath!r} outside the site folder")
         self._made.add(folder)
         return folder

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from digest.writer import UnsafePath, recover, write_site
+from digest.writer import Mode, Staging, UnsafePath, default_spare, recover, write_site
 
 
 def test_writes_exactly_the_given_files_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -109,3 +110,22 @@ def test_writing_never_changes_a_live_file_through_a_shared_link(tmp_path: Path)
     assert live.read() == b"old", "a reader holding the old file still sees the old bytes"
     live.close()
     assert (spare / "x.html").read_bytes() == b"old" and (site / "x.html").read_bytes() == b"new"
+
+
+def test_a_fresh_spare_is_written_in_place_and_a_second_put_replaces_the_first(tmp_path: Path) -> None:
+    """In a spare made empty by this build, files are written straight (no temporary name left
+    behind); putting a path twice keeps the last bytes; unchanged files still share the live inode."""
+    site = tmp_path / "site"
+    write_site(site, {"same.html": b"s"})
+    shutil.rmtree(default_spare(site), ignore_errors=True)
+    staging = Staging(site)
+    staging.begin()
+    assert staging.mode is Mode.FRESH
+    assert staging.put("a/index.html", b"first")
+    assert staging.put("a/index.html", b"second")
+    assert not staging.put("same.html", b"s")
+    report = staging.commit({"a/index.html", "same.html"}, ["a/index.html"])
+    assert (report.written, report.unchanged) == (1, 1)
+    assert (site / "a" / "index.html").read_bytes() == b"second"
+    assert sorted(p.name for p in (site / "a").iterdir()) == ["index.html"]
+    assert (site / "same.html").stat().st_ino == (default_spare(site) / "same.html").stat().st_ino
