@@ -33,8 +33,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -254,39 +254,44 @@ def index_site(
     done: dict[str, _Shard] = {}
     written: list[str] = []
     cache_dir.mkdir(parents=True, exist_ok=True)
+    for folder in wanted.keys() - todo.keys():
+        done[folder] = kept[folder]
+        for path in kept[folder].files:
+            put(path, KEEP)
+    notice = None
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
         try:
-            bundles = _run_shards(staging.path, Path(scratch), todo)
+            # Each bundle is put into the site as soon as its shard is indexed, beside the
+            # indexing of the others (creating its files costs about as much as indexing).
+            for folder, bundle in _run_shards(staging.path, Path(scratch), todo):
+                files = canonical_bundle(_bundle_files(bundle))
+                shutil.rmtree(bundle, ignore_errors=True)
+                digests = {}
+                for rel, data in files.items():
+                    path = folder + rel
+                    digests[path] = hashlib.sha256(data).hexdigest()
+                    if put(path, data):
+                        written.append(path)
+                done[folder] = _Shard(wanted[folder][0], digests)
         except (ImportError, FileNotFoundError) as exc:
             notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
-            return SearchOutput({}, (), 0, notice)
         except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
-            return SearchOutput({}, (), 0, f"search not built, Pagefind failed: {exc}")
-        for folder, (key, _) in wanted.items():
-            if folder not in todo:
-                done[folder] = kept[folder]
-                for path in kept[folder].files:
-                    put(path, KEEP)
-                continue
-            files = canonical_bundle(_bundle_files(bundles[folder]))
-            digests = {}
-            for rel, data in files.items():
-                path = folder + rel
-                digests[path] = hashlib.sha256(data).hexdigest()
-                if put(path, data):
-                    written.append(path)
-            done[folder] = _Shard(key, digests)
+            notice = f"search not built, Pagefind failed: {exc}"
+    # The shards already put are part of the site either way. After a failure the record
+    # says the bundle is behind, so the next build runs again and indexes the missing shards.
+    done = dict(sorted(done.items()))
     files = {path: digest for shard in done.values() for path, digest in shard.files.items()}
-    indexed = sum(len(group) for group in todo.values())
-    return SearchOutput(files, tuple(written), indexed, record=_Previous(done))
+    indexed = sum(len(group) for folder, group in todo.items() if folder in done)
+    return SearchOutput(files, tuple(sorted(written)), indexed, notice, _Previous(done, stale=notice is not None))
 
 
-def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> dict[str, Path]:
-    """Index each shard in its own Pagefind process, as many at once as there are cores.
+def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, Path]]:
+    """Index each shard in its own Pagefind process, as many at once as there are cores;
+    yield each shard's folder and bundle as it is done.
 
     Pagefind indexes mostly on one core, so two shards at once keep both busy. Each job mirrors its
     shard's pages just before and deletes the mirror just after, so that file work overlaps
-    the other shard's indexing. Returns each shard's bundle folder.
+    the other shard's indexing.
     """
     from .parallel import workers
 
@@ -301,15 +306,15 @@ def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) 
 
     jobs = sorted(todo.items())
     if not jobs:
-        return {}
+        return
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), len(jobs)))) as pool:
-        futures = {folder: pool.submit(job, number, group) for number, (folder, group) in enumerate(jobs)}
+        futures = {pool.submit(job, number, group): folder for number, (folder, group) in enumerate(jobs)}
         try:
-            return {folder: future.result() for folder, future in futures.items()}
-        except BaseException:
-            for future in futures.values():
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            for future in futures:
                 future.cancel()
-            raise
 
 
 def _pagefind_version() -> str:

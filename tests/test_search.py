@@ -223,3 +223,41 @@ def test_build_without_the_binary_says_so_once(scratch: Project, monkeypatch, ca
     assert (scratch.site_dir / "ar" / "search" / "index.html").is_file()
     assert not (scratch.site_dir / "pagefind").exists()
     assert out.strip().splitlines()[-1].startswith("built ")
+
+
+def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_again(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Bundles are put into the site as their shards finish. When one shard fails, the build
+    still succeeds (search is optional) and says so; the site holds exactly the files it
+    records, and the next build indexes every shard again."""
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    real = search._run_pagefind
+    calls: list[Path] = []
+
+    def flaky(source: Path, bundle: Path) -> None:
+        calls.append(source)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(source, bundle)
+
+    monkeypatch.setattr(search, "_run_pagefind", flaky)
+    assert main(["--root", str(scratch.root), "build"]) == 0
+    out, err = capsys.readouterr()
+    assert "search not built, Pagefind failed: disk full" in out + err
+    site = scratch.site_dir
+    on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    manifest = json.loads((scratch.cache_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk == set(manifest["outputs"]), "the site is exactly what the build recorded"
+    assert search.is_stale(scratch.cache_dir)
+    present = {path.split("/")[1] + "/" + path.split("/")[2] for path in on_disk if path.startswith("pagefind/")}
+    wanted = search.plan_shards(sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p)))
+    missing = {folder.removeprefix("pagefind/").rstrip("/") for folder in wanted} - present
+    assert missing, "the failed shard is not in the site"
+    calls.clear()
+    monkeypatch.setattr(search, "_run_pagefind", lambda source, bundle: calls.append(source) or real(source, bundle))
+    build_ok(scratch)
+    assert len(calls) == len(missing), "the next build indexes the missing shards, and only those"
+    fresh = copy_project(scratch.root.parent / "fresh-after-failure", scratch.content_dir)
+    build_ok(fresh)
+    assert _bundle(fresh.site_dir) == _bundle(site), "the same bundles as a clean build"
