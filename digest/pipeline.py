@@ -42,7 +42,7 @@ from .search import is_stale as search_is_stale
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
-from .writer import KEEP, Staging, WriteReport
+from .writer import KEEP, Staging, WriteReport, prime
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _build(
     known = {path: fp[3] for path, fp in inputs.items()}
     reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known)
     global_key = _global_key(project, inputs, options)
-    staging = Staging(project.site_dir, project.cache_dir / "site-spare") if write else None
+    staging = Staging(project.site_dir, spare_dir(project)) if write else None
     try:
         rendered = render_site(
             project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key, staging=staging
@@ -173,6 +173,17 @@ def _build(
     outputs = len(rendered.keys)
     result = (outputs, rendered.articles, rendered.entities, report, rendered.rendered)
     return BuildResult(tuple(diags.sorted()), True, *result)
+
+
+def spare_dir(project: Project) -> Path:
+    """Where the writer keeps the spare copy of the site (see ``writer``)."""
+    return project.cache_dir / "site-spare"
+
+
+def prime_spare(project: Project) -> bool:
+    """Ready the spare copy of the site for the next build (``writer.prime``); ``serve``
+    does it in the background after its first build."""
+    return prime(project.site_dir, spare_dir(project))
 
 
 def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:

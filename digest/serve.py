@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from livereload import Server
 from tornado import web
 
 from .buildstate import Warm
-from .pipeline import build
+from .pipeline import build, prime_spare
 from .project import Project
 
 DEBOUNCE_SECONDS = 0.3
@@ -35,6 +36,14 @@ class ServeState:
     builds: int = 0
     warm: Warm = field(default_factory=Warm)
     """The build cache, kept in memory from one rebuild to the next."""
+    priming: threading.Thread | None = None
+    """Readies the writer's spare copy of the site after the first build (``prime_spare``)."""
+
+    def settle(self) -> None:
+        """Wait for background work on the site folder before a build touches it."""
+        if self.priming is not None:
+            self.priming.join()
+            self.priming = None
 
 
 def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool:
@@ -43,6 +52,7 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     Rebuilds on save leave the search index as it is (``search=False``): re-indexing a
     large archive takes many seconds, and the next ``python build.py`` catches up.
     """
+    state.settle()
     started = time.perf_counter()
     try:
         result = build(project, search=search, warm=state.warm)
@@ -61,6 +71,14 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     else:
         print("build failed; still serving the last good site", file=sys.stderr, flush=True)
     return ok
+
+
+def _prime_quietly(project: Project) -> None:
+    """``prime_spare``, whose failure only means the next rebuild makes the spare itself."""
+    try:
+        prime_spare(project)
+    except OSError as exc:
+        print(f"note: could not prepare the spare copy of the site ({exc})", file=sys.stderr, flush=True)
 
 
 def overlay(errors: list[str]) -> bytes:
@@ -134,6 +152,10 @@ class DigestServer(Server):
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
     state = ServeState()
     rebuild(project, state)
+    # While the editor looks at the first pages, link the spare copy of the site that
+    # rebuilds update in place, so the first save is as quick as the later ones.
+    state.priming = threading.Thread(target=_prime_quietly, args=(project,), daemon=True)
+    state.priming.start()
     project.site_dir.mkdir(exist_ok=True)
     server = DigestServer(project.site_dir, state)
     for folder in (project.content_dir, project.templates_dir):

@@ -78,6 +78,7 @@ def recover(site_dir: Path, spare_dir: Path | None = None) -> None:
             old.rename(spare_dir)
     for stale in site_dir.parent.glob(f".{site_dir.name}.staging-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    shutil.rmtree(spare_dir.with_name(spare_dir.name + ".priming"), ignore_errors=True)
 
 
 class Mode(Enum):
@@ -263,6 +264,27 @@ class Staging:
         temp = self.record_path.with_name(self.record_path.name + ".tmp")
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, self.record_path)
+
+
+def prime(site_dir: Path, spare_dir: Path | None = None) -> bool:
+    """Make the spare a hard-linked copy of the live site, recorded as identical to it.
+
+    After a build that left no spare (the first one, or one that made the site from
+    nothing), the next build would have to link every unchanged file into a new spare:
+    seconds for a large archive. ``serve`` calls this in the background after its first
+    build, so that the first rebuild on save costs what the later ones do. ``True`` when
+    a spare was made; nothing is done when one exists already.
+    """
+    spare = spare_dir or default_spare(site_dir)
+    if not site_dir.is_dir() or os.path.lexists(spare):
+        return False
+    spare.parent.mkdir(parents=True, exist_ok=True)
+    temp = spare.with_name(spare.name + ".priming")
+    shutil.rmtree(temp, ignore_errors=True)
+    shutil.copytree(site_dir, temp, symlinks=True, copy_function=os.link)
+    temp.rename(spare)
+    Staging(site_dir, spare)._save_record(_Record(frozenset(_tree(site_dir)), frozenset()))
+    return True
 
 
 def write_site(site_dir: Path, files: Mapping[str, bytes | object], spare_dir: Path | None = None) -> WriteReport:

@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -68,6 +69,11 @@ def test_errors_show_in_the_browser_and_fixing_recovers(server) -> None:  # type
     origin, project, process = server
     status, page = _get(origin + "/en/")
     assert status == 200 and "livereload.js" in page and "digest-build-error" not in page
+    # After the first build the spare copy of the site is linked in the background (writer.prime).
+    spare = project.cache_dir / "site-spare"
+    assert _wait_for(lambda: spare.with_name("site-spare.json").is_file())
+    home = Path("en") / "index.html"
+    assert (spare / home).stat().st_ino == (project.site_dir / home).stat().st_ino
     article = project.root / ARTICLE
     good = article.read_text(encoding="utf-8")
     article.write_text(good.replace("[[mark-rutte|", "[[mark-rute|", 1), encoding="utf-8")

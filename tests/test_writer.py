@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from digest.writer import Mode, Staging, UnsafePath, default_spare, recover, write_site
+from digest.writer import Mode, Staging, UnsafePath, default_spare, prime, recover, write_site
 
 
 def test_writes_exactly_the_given_files_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -69,13 +70,19 @@ def test_a_sequence_of_builds_always_leaves_exactly_the_new_site(tmp_path: Path)
         chosen = [n for n in chosen if not any(o.startswith(n + "/") for o in chosen)]
         files: dict[str, bytes | object] = {n: rng.choice([b"one", b"two", b"three " + n.encode()]) for n in chosen}
         before = _files(site) if site.exists() else {}
-        if rng.random() < 0.2:  # as if the previous build had been killed before the swap
+        roll = rng.random()
+        if roll < 0.2:  # as if the previous build had been killed before the swap
             spare.with_name("spare.json").unlink(missing_ok=True)
+        elif roll < 0.4 and site.exists():  # no spare (a first build), then primed as ``serve`` does
+            shutil.rmtree(spare, ignore_errors=True)
+            assert prime(site, spare)
+            assert not prime(site, spare), "an existing spare is left as it is"
         report = write_site(site, files, spare)
         assert _files(site) == files
         assert report.written == sum(before.get(n) != data for n, data in files.items())
         assert report.removed == len(set(before) - set(files))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["spare", "spare.json"]
 
 
 def test_unchanged_files_are_shared_with_the_spare_not_copied(tmp_path: Path) -> None:
@@ -129,3 +136,33 @@ def test_a_fresh_spare_is_written_in_place_and_a_second_put_replaces_the_first(t
     assert (site / "a" / "index.html").read_bytes() == b"second"
     assert sorted(p.name for p in (site / "a").iterdir()) == ["index.html"]
     assert (site / "same.html").stat().st_ino == (default_spare(site) / "same.html").stat().st_ino
+
+
+def test_a_primed_spare_shares_every_file_and_the_next_build_touches_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``prime`` links the live site into a new spare and records it as identical, so the
+    next build writes only the changed file and links nothing: every other file keeps its inode."""
+    site, spare = tmp_path / "site", tmp_path / "cache" / "spare"
+    files: dict[str, bytes | object] = {"index.html": b"home", "a/index.html": b"a", "a/b/index.html": b"b"}
+    write_site(site, files, spare)
+    assert not spare.exists(), "a first build leaves no spare"
+    assert prime(site, spare)
+    assert {p: (site / p).stat().st_ino for p in files} == {p: (spare / p).stat().st_ino for p in files}
+    inodes = {p: (site / p).stat().st_ino for p in files}
+    links: list[str] = []
+    real_link = os.link
+    monkeypatch.setattr(os, "link", lambda src, dst: links.append(dst) or real_link(src, dst))
+    report = write_site(site, {**files, "a/index.html": b"changed"}, spare)
+    assert links == [], "nothing to link: the spare already shares the unchanged files"
+    assert (report.written, report.unchanged, report.removed) == (1, 2, 0)
+    assert (site / "a" / "index.html").read_bytes() == b"changed"
+    assert (spare / "a" / "index.html").read_bytes() == b"a", "the live file was replaced, not written through"
+    assert {p: (site / p).stat().st_ino for p in files if p != "a/index.html"} == {
+        p: inodes[p] for p in files if p != "a/index.html"
+    }
+
+
+def test_priming_without_a_site_does_nothing(tmp_path: Path) -> None:
+    assert not prime(tmp_path / "site", tmp_path / "spare")
+    assert not (tmp_path / "spare").exists()
