@@ -24,6 +24,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,21 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """Digest of the engine's own code. Part of every parse-cache key: a parsed body holds
+    its HTML, so a new version of the parser or of its rules must parse every file again."""
+    digest = hashlib.sha256()
+    for base, dirs, names in sorted(os.walk(PACKAGE)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(base, name)
+            digest.update(os.path.relpath(path, PACKAGE).encode("utf-8") + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+    return digest.hexdigest()
 
 
 def options_key(base_url: str | None, drafts: bool) -> str:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from . import frontmatter, schema
 from .bodyhtml import BodyRenderer
-from .buildstate import ParseCache
+from .buildstate import ParseCache, engine_digest
 from .diagnostics import Diagnostic, Diagnostics, suggest
 from .markup import parse_body
 from .model import Article, Body, Corpus, Entity, Position, SiteConfig, Story
@@ -165,7 +165,7 @@ def read_entities(
     languages are unchanged is taken from it with the diagnostics it had.
     """
     entities: dict[str, Entity] = {}
-    context = repr((PARSE_VERSION, site.languages)).encode("utf-8")
+    context = repr((PARSE_VERSION, engine_digest(), site.languages)).encode("utf-8")
     for file in files:
         digest = (known or {}).get(str(file.path))
         key = sha256(context + file.display.encode() + bytes.fromhex(digest)).hexdigest() if digest else None
@@ -314,9 +314,10 @@ def read_project(
 
 
 def _context_key(site: SiteConfig, registry: References, lang: str) -> bytes:
-    """What an article's parse depends on besides its bytes: languages, zone, entity ids and names."""
+    """What an article's parse depends on besides its bytes: the engine's code, languages, zone,
+    entity ids and names."""
     names = sorted(registry.names.get(lang, {}).items())
-    text = repr((PARSE_VERSION, site.languages, site.timezone, sorted(registry.ids), names))
+    text = repr((PARSE_VERSION, engine_digest(), site.languages, site.timezone, sorted(registry.ids), names))
     return sha256(text.encode("utf-8")).digest()
 
 

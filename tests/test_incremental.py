@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import buildstate
+from digest import buildstate, reader
 from digest.buildstate import Manifest, Warm
 from digest.pipeline import build
 from digest.project import Project
@@ -152,6 +152,26 @@ def test_an_edit_rewrites_only_the_parse_cache_shards_it_touches(scratch: Projec
     after = {p.name: p.stat().st_mtime_ns for p in shards.glob("*.pickle")}
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     assert 1 <= len(changed) <= 2, "the old entry's shard and the new entry's shard, nothing else"
+
+
+def test_a_new_version_of_the_engine_parses_every_file_again(scratch: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed bodies hold their HTML: cached ones made by other code must not be reused."""
+    build_ok(scratch)
+    parsed: list[str] = []
+    real = reader.read_article
+    monkeypatch.setattr(reader, "read_article", lambda file, *rest: parsed.append(file.display) or real(file, *rest))
+    (scratch.content_dir / "site.yaml").write_text(
+        (scratch.content_dir / "site.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    build_ok(scratch)
+    assert parsed == [], "same engine, same files: every parse comes from the cache"
+    monkeypatch.setattr(reader, "engine_digest", lambda: "another version")
+    (scratch.content_dir / "site.yaml").write_text(
+        (scratch.content_dir / "site.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    build_ok(scratch)
+    articles = sorted((scratch.content_dir / "articles").glob("*.md"))
+    assert len(parsed) == len(articles) > 0
 
 
 def test_a_build_killed_after_the_exchange_is_not_taken_for_up_to_date(
