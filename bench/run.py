@@ -11,7 +11,9 @@ the three formats, then times, each as a whole process:
   median of three edits rebuilt the way ``serve`` rebuilds them (``bench/warm_edit.py``:
   one process keeping the build cache in memory; wall time only);
 - Hugo and Pelican: a cold build of the same articles (their tools are installed into
-  a separate virtual environment on first use, as ../shared/bench/peers.sh does).
+  a separate virtual environment on first use, as ../shared/bench/peers.sh does), and
+  Hugo followed by Pagefind over the same article pages digest's search indexes (Hugo
+  has no search of its own; Pagefind is how its sites add one).
 
 It prints wall time (median of --runs), CPU time, peak RSS and files written, then the
 ratios the project tracks. Nothing here asserts anything: it measures and prints.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -113,6 +116,19 @@ def hugo_binary(python: Path) -> str:
     return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True).stdout.strip()
 
 
+PAGEFIND_ARGS = "--glob '*/articles/*/index.html' --silent"
+
+
+def pagefind_binary() -> str:
+    """The Pagefind binary digest itself runs (the ``pagefind[bin]`` package of this environment)."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise SystemExit("no Pagefind binary: pip install 'pagefind[bin]'")
+    return str(found)
+
+
 def measure_peer(cmd: list[str], folder: Path, output: str, runs: int) -> dict[str, float]:
     """A peer's cold build: its output folder moved aside before each run, counted after."""
     result = measure(cmd, folder, runs, lambda: aside(folder / output))
@@ -183,22 +199,28 @@ def main() -> int:
         if not args.no_peers:
             python = peers_python(args.venv)
             hugo_dir = corpus(args.work, n, "hugo")
-            rows.append(("hugo cold", n, measure_peer([hugo_binary(python), "--quiet"], hugo_dir, "public", args.runs)))
+            hugo = hugo_binary(python)
+            rows.append(("hugo cold", n, measure_peer([hugo, "--quiet"], hugo_dir, "public", args.runs)))
+            # Hugo has no search of its own; its sites add one with Pagefind after the build.
+            # The same article pages (both editions) as digest's search indexes, one process.
+            both = f"{shlex.quote(hugo)} --quiet && {shlex.quote(pagefind_binary())} --site public {PAGEFIND_ARGS}"
+            rows.append(("hugo+pagefind cold", n, measure_peer(["bash", "-c", both], hugo_dir, "public", args.runs)))
             pelican_cmd = [str(python.parent / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py"]
             pelican_dir = corpus(args.work, n, "pelican")
             rows.append(("pelican cold", n, measure_peer(pelican_cmd, pelican_dir, "output", args.runs)))
-    print(f"{'what':<20} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
+    print(f"{'what':<22} {'N':>6} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'files':>7}")
     for label, n, m in rows:
         files = str(int(m["files"])) if "files" in m else ""
         cpu = "" if m["cpu"] != m["cpu"] else f"{m['cpu']:.2f}"  # NaN: not measured
-        print(f"{label:<20} {n:>6} {m['wall']:>8.2f} {cpu:>8} {m['rss_mib']:>9.0f} {files:>7}")
+        print(f"{label:<22} {n:>6} {m['wall']:>8.2f} {cpu:>8} {m['rss_mib']:>9.0f} {files:>7}")
     by = {(label, n): m["wall"] for label, n, m in rows}
     for n in args.sizes:
         if ("hugo cold", n) in by:
             print(
                 f"N={n}: digest cold / Hugo cold = {by[('digest cold', n)] / by[('hugo cold', n)]:.2f}"
-                f" (target <= 2); Pelican cold / digest cold = {by[('pelican cold', n)] / by[('digest cold', n)]:.2f}"
-                " (target >= 5)"
+                f" (target <= 2; without search {by[('digest cold no-search', n)] / by[('hugo cold', n)]:.2f});"
+                f" digest cold / (Hugo + Pagefind) = {by[('digest cold', n)] / by[('hugo+pagefind cold', n)]:.2f};"
+                f" Pelican cold / digest cold = {by[('pelican cold', n)] / by[('digest cold', n)]:.2f} (target >= 5)"
             )
     if len(cold) > 1:
         small, large = min(cold), max(cold)
