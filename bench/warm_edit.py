@@ -2,8 +2,8 @@
 
     python bench/warm_edit.py PROJECT [--edits 3]
 
-Builds PROJECT once and readies the spare copy of the site (untimed, as ``serve`` does
-in the background), then appends a line to its first Arabic article and
+Builds PROJECT once and readies the next build (parse cache loaded, spare copy of the site
+linked: untimed, as ``serve`` does in the background), then appends a line to its first Arabic article and
 rebuilds, ``--edits`` times, with the build cache kept in memory (``Warm``) and without
 the search index (``serve``'s rebuilds leave it). Prints one JSON object with the wall
 time of each edit rebuild and the process's peak RSS; the article is restored after.
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from digest.buildstate import Warm  # noqa: E402
-from digest.pipeline import build, prime_spare  # noqa: E402
+from digest.pipeline import build, warm_up  # noqa: E402
 from digest.project import Project  # noqa: E402
 
 
@@ -35,7 +35,7 @@ def main() -> int:
     if not build(project, search=False, warm=warm).ok:
         print("the first build failed", file=sys.stderr)
         return 1
-    prime_spare(project)  # what ``serve`` does in the background after its first build
+    warm_up(project, warm)  # what ``serve`` does in the background after its first build
     article = sorted((project.content_dir / "articles").glob("*.ar.md"))[0]
     original = article.read_bytes()
     times = []

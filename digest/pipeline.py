@@ -186,6 +186,15 @@ def prime_spare(project: Project) -> bool:
     return prime(project.site_dir, spare_dir(project))
 
 
+def warm_up(project: Project, warm: Warm) -> None:
+    """Do ahead what the next build of this process would start with: load the parse cache
+    into ``warm`` (a first build that found nothing changed did not) and ready the spare
+    copy of the site. ``serve`` runs it in the background after its first build, so the
+    first save rebuilds as fast as the later ones."""
+    warm.parse_cache(project.cache_dir / "parsed")
+    prime_spare(project)
+
+
 def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
     """Digest of every input that all pages depend on: all but the articles, plus options."""
     articles = str(project.content_dir / "articles")

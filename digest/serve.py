@@ -22,7 +22,7 @@ from livereload import Server
 from tornado import web
 
 from .buildstate import Warm
-from .pipeline import build, prime_spare
+from .pipeline import build, warm_up
 from .project import Project
 
 DEBOUNCE_SECONDS = 0.3
@@ -37,7 +37,7 @@ class ServeState:
     warm: Warm = field(default_factory=Warm)
     """The build cache, kept in memory from one rebuild to the next."""
     priming: threading.Thread | None = None
-    """Readies the writer's spare copy of the site after the first build (``prime_spare``)."""
+    """Readies the next build after the first one (``warm_up``): parse cache, spare site."""
 
     def settle(self) -> None:
         """Wait for background work on the site folder before a build touches it."""
@@ -73,12 +73,12 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     return ok
 
 
-def _prime_quietly(project: Project) -> None:
-    """``prime_spare``, whose failure only means the next rebuild makes the spare itself."""
+def _warm_up_quietly(project: Project, warm: Warm) -> None:
+    """``warm_up``, whose failure only means the next rebuild does that work itself."""
     try:
-        prime_spare(project)
+        warm_up(project, warm)
     except OSError as exc:
-        print(f"note: could not prepare the spare copy of the site ({exc})", file=sys.stderr, flush=True)
+        print(f"note: could not prepare the next build ({exc})", file=sys.stderr, flush=True)
 
 
 def overlay(errors: list[str]) -> bytes:
@@ -152,9 +152,9 @@ class DigestServer(Server):
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
     state = ServeState()
     rebuild(project, state)
-    # While the editor looks at the first pages, link the spare copy of the site that
-    # rebuilds update in place, so the first save is as quick as the later ones.
-    state.priming = threading.Thread(target=_prime_quietly, args=(project,), daemon=True)
+    # While the editor looks at the first pages, load the build cache and link the spare
+    # copy of the site that rebuilds update in place: the first save is as quick as the later ones.
+    state.priming = threading.Thread(target=_warm_up_quietly, args=(project, state.warm), daemon=True)
     state.priming.start()
     project.site_dir.mkdir(exist_ok=True)
     server = DigestServer(project.site_dir, state)

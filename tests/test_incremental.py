@@ -10,7 +10,7 @@ import pytest
 
 from digest import buildstate, reader
 from digest.buildstate import Manifest, Warm
-from digest.pipeline import build
+from digest.pipeline import build, warm_up
 from digest.project import Project
 
 from .conftest import build_ok, copy_project
@@ -152,6 +152,31 @@ def test_an_edit_rewrites_only_the_parse_cache_shards_it_touches(scratch: Projec
     after = {p.name: p.stat().st_mtime_ns for p in shards.glob("*.pickle")}
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     assert 1 <= len(changed) <= 2, "the old entry's shard and the new entry's shard, nothing else"
+
+
+def test_warming_up_after_a_build_that_changed_nothing_loads_the_cache_ahead(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` starts with a build that may find nothing changed (and loads no cache); its
+    background ``warm_up`` loads the parse cache and links the spare, so the first save does neither."""
+    build_ok(scratch, search=False)
+    reads: list[Path] = []
+    real = buildstate._read_shards
+    monkeypatch.setattr(buildstate, "_read_shards", lambda folder: reads.append(folder) or real(folder))
+    warm = Warm()
+    unchanged = build_ok(scratch, warm=warm, search=False)
+    assert unchanged.rendered == 0 and reads == [] and warm.cache is None
+    spare = scratch.cache_dir / "site-spare"
+    assert not spare.exists(), "a first build leaves no spare"
+    warm_up(scratch, warm)
+    assert len(reads) == 1 and spare.is_dir()
+    _replace(_article(scratch, MEDVEDEV, "en"), "enemy", "foe")
+    edited = build_ok(scratch, warm=warm, search=False)
+    assert len(reads) == 1, "the first save's build reads no cache from disk"
+    assert edited.rendered > 0 and edited.report is not None and edited.report.written > 0
+    fresh = copy_project(scratch.root.parent / "fresh-warm-up", scratch.content_dir)
+    build_ok(fresh, search=False)
+    assert _snapshot(fresh.site_dir) == _snapshot(scratch.site_dir)
 
 
 def test_a_new_version_of_the_engine_parses_every_file_again(scratch: Project, monkeypatch: pytest.MonkeyPatch) -> None:
