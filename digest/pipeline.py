@@ -203,7 +203,14 @@ def _global_key(project: Project, inputs: dict[str, list[object]], options: str)
 
 
 def spec_key(global_key: str, spec: PageSpec) -> str:
-    return hashlib.sha256(repr((global_key, spec.route, spec.template, spec.deps)).encode("utf-8")).hexdigest()
+    """The output's cache key. Its parts are joined with NULs, which none of them holds: the
+    dependencies are digests, entity ids and counts, and the route, the one part made of text
+    (a topic's name), is checked. Unambiguous, and twice as cheap as ``repr`` for the long
+    dependency lists of popular entities' pages."""
+    if "\0" in spec.route:
+        raise ValueError(f"a NUL in the route {spec.route!r}")
+    joined = "\0".join((global_key, spec.route, spec.template or "", *spec.deps))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
 def render_site(

@@ -15,6 +15,10 @@ Two rules, because names and prose are used differently:
   shows the characters in another order than they are stored, and an embedding
   or isolate left open reorders everything after it up to the end of the line.
   Both are errors.
+
+Both forbid the control characters HTML does not allow in text (U+0000–U+001F but tab, line
+feed, form feed and carriage return; U+007F–U+009F): a YAML escape such as ``"\\0"`` or a
+stray byte of a scrape would otherwise reach the pages.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ PDF, PDI = "\u202c", "\u2069"
 BIDI_CONTROLS = OVERRIDES | EMBEDDINGS | ISOLATES | {PDF, PDI}
 JOINERS = frozenset("\u200c\u200d")
 INVISIBLE = frozenset("\u00ad\u034f\u115f\u1160\u180e\u200b\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0")
-_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_NAME_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS | JOINERS | INVISIBLE)) + "]")
+CONTROLS = frozenset(chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))) - frozenset("\t\n\x0c\r")
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069" + "".join(sorted(CONTROLS)).replace("\\", "\\\\") + "]")
+_NAME_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS | JOINERS | INVISIBLE | CONTROLS)) + "]")
 """Fast pre-tests (one C-level scan): almost all text holds none of these characters."""
 
 
@@ -54,7 +59,9 @@ def name_problems(text: str) -> list[Problem]:
         return []
     problems = []
     for index, char in enumerate(text):
-        if char in BIDI_CONTROLS:
+        if char in CONTROLS:
+            problems.append(Problem(index, _control(char)))
+        elif char in BIDI_CONTROLS:
             problems.append(Problem(index, f"bidi control {describe(char)} in a name: remove it"))
         elif char in INVISIBLE:
             problems.append(Problem(index, f"invisible character {describe(char)} in a name: remove it"))
@@ -71,7 +78,9 @@ def prose_problems(text: str) -> list[Problem]:
     for start, line in _lines(text):
         open_at: list[tuple[int, str]] = []
         for offset, char in enumerate(line):
-            if char in OVERRIDES:
+            if char in CONTROLS:
+                problems.append(Problem(start + offset, _control(char)))
+            elif char in OVERRIDES:
                 problems.append(
                     Problem(start + offset, f"bidi override {describe(char)} shows text in another order than written")
                 )
@@ -87,6 +96,10 @@ def prose_problems(text: str) -> list[Problem]:
             for index, char in open_at
         )
     return sorted(problems, key=lambda p: p.index)
+
+
+def _control(char: str) -> str:
+    return f"control character U+{ord(char):04X} in the text: remove it"
 
 
 def nfc(text: str) -> str:
