@@ -296,10 +296,15 @@ def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) 
     from .parallel import workers
 
     def job(number: int, group: Sequence[str]) -> Path:
-        source, bundle = scratch / f"site-{number}", scratch / f"bundle-{number}"
+        bundle, config = scratch / f"bundle-{number}", scratch / f"config-{number}"
+        pattern = shard_glob(group)
+        if pattern is not None:
+            _run_pagefind(staged, bundle, config, pattern)
+            return bundle
+        source = scratch / f"site-{number}"
         _mirror(staged, source, group)
         try:
-            _run_pagefind(source, bundle)
+            _run_pagefind(source, bundle, config, _ARTICLE_GLOB)
         finally:
             shutil.rmtree(source, ignore_errors=True)
         return bundle
@@ -350,12 +355,34 @@ def _save(record: Path, previous: _Previous) -> None:
     record.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
-def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
-    """Exactly the new site's pages of one shard, hard-linked (copied across file systems).
+_PAGE = re.compile(r"([a-z]+(?:-[a-z0-9]+)*)/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/index\.html")
+"""An article page whose path needs no quoting in a glob (ids and slugs are checked when read)."""
 
-    The staging tree may still hold pages of deleted articles until the swap; indexing
-    this mirror instead finds only pages of the new site.
+
+def shard_glob(pages: Sequence[str]) -> str | None:
+    """A glob matching exactly ``pages`` (one edition's article pages) in the staged site, or
+    ``None`` when some path is not a plain article page (then the shard is indexed from a mirror).
+
+    The staging tree may still hold pages of deleted articles until the swap, and the pages
+    of other shards: the glob names each page of the shard, so Pagefind reads only those,
+    straight from the staged site.
     """
+    langs, slugs = set(), []
+    for page in pages:
+        found = _PAGE.fullmatch(page)
+        if found is None:
+            return None
+        langs.add(found[1])
+        slugs.append(found[2])
+    if len(langs) != 1 or not slugs:
+        return None
+    names = slugs[0] if len(slugs) == 1 else "{" + ",".join(slugs) + "}"
+    return f"{langs.pop()}/articles/{names}/index.html"
+
+
+def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
+    """Exactly the new site's pages of one shard, hard-linked (copied across file systems),
+    for pages that ``shard_glob`` cannot name."""
     for rel in pages:
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -365,19 +392,23 @@ def _mirror(staged: Path, target: Path, pages: Sequence[str]) -> None:
             shutil.copyfile(staged / rel, dest)
 
 
-def _run_pagefind(source: Path, bundle: Path) -> None:
-    """Run the Pagefind binary over a folder of article pages, writing the bundle.
+def _run_pagefind(source: Path, bundle: Path, config: Path, pattern: str) -> None:
+    """Run the Pagefind binary over the pages of ``source`` that ``pattern`` matches, writing the bundle.
 
     The command line rather than the Python API's service: once the process has exited
-    every file of the bundle is complete, and it indexes faster than the service.
+    every file of the bundle is complete, and it indexes faster than the service. The glob
+    goes in a ``pagefind.json`` in its own folder (Pagefind reads it from its working
+    folder): a shard's glob names up to 1,000 pages, more than one argument may hold.
     """
     from pagefind.service import get_executable
 
     binary = get_executable()
     if binary is None or not binary.is_file():
         raise FileNotFoundError(f"no Pagefind binary at {binary}" if binary else "no Pagefind binary")
-    command = [str(binary), "--site", str(source), "--output-path", str(bundle), "--glob", _ARTICLE_GLOB, "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "pagefind.json").write_text(json.dumps({"glob": pattern}), encoding="utf-8")
+    command = [str(binary), "--site", str(source.resolve()), "--output-path", str(bundle.resolve()), "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=config)
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         raise RuntimeError(lines[-1] if lines else f"exit status {done.returncode}")

@@ -187,7 +187,7 @@ def test_only_a_change_to_article_pages_reindexes(scratch: Project, monkeypatch:
     were re-indexes nothing; one that changes them re-indexes every shard."""
     runs: list[Path] = []
     real = search._run_pagefind
-    monkeypatch.setattr(search, "_run_pagefind", lambda source, bundle: runs.append(source) or real(source, bundle))
+    monkeypatch.setattr(search, "_run_pagefind", lambda source, *rest: runs.append(source) or real(source, *rest))
     build_ok(scratch)
     assert len(runs) == 2, "one shard per edition"
     entity = scratch.templates_dir / "entity.html"
@@ -235,11 +235,11 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     real = search._run_pagefind
     calls: list[Path] = []
 
-    def flaky(source: Path, bundle: Path) -> None:
+    def flaky(source: Path, *rest: object) -> None:
         calls.append(source)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        real(source, bundle)
+        real(source, *rest)
 
     monkeypatch.setattr(search, "_run_pagefind", flaky)
     assert main(["--root", str(scratch.root), "build"]) == 0
@@ -255,9 +255,47 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     missing = {folder.removeprefix("pagefind/").rstrip("/") for folder in wanted} - present
     assert missing, "the failed shard is not in the site"
     calls.clear()
-    monkeypatch.setattr(search, "_run_pagefind", lambda source, bundle: calls.append(source) or real(source, bundle))
+    monkeypatch.setattr(search, "_run_pagefind", lambda source, *rest: calls.append(source) or real(source, *rest))
     build_ok(scratch)
     assert len(calls) == len(missing), "the next build indexes the missing shards, and only those"
     fresh = copy_project(scratch.root.parent / "fresh-after-failure", scratch.content_dir)
     build_ok(fresh)
     assert _bundle(fresh.site_dir) == _bundle(site), "the same bundles as a clean build"
+
+
+def test_a_shard_glob_names_exactly_its_pages() -> None:
+    pages = ["ar/articles/2024-10-28-a/index.html", "ar/articles/b-2/index.html"]
+    assert search.shard_glob(pages) == "ar/articles/{2024-10-28-a,b-2}/index.html"
+    assert search.shard_glob(pages[:1]) == "ar/articles/2024-10-28-a/index.html"
+    assert search.shard_glob([*pages, "en/articles/c/index.html"]) is None, "one edition per shard"
+    assert search.shard_glob(["ar/articles/a,b/index.html"]) is None, "a path a glob would misread"
+    assert search.shard_glob(["ar/articles/{a}/index.html"]) is None
+    assert search.shard_glob(["ar/tags/x/index.html"]) is None
+    assert search.shard_glob([]) is None
+
+
+def test_a_deleted_article_left_in_the_spare_is_not_indexed(scratch: Project) -> None:
+    """Pagefind reads a shard's pages straight from the staged site, which holds the deleted
+    article's page until the swap: the shard's glob leaves it out."""
+    build_ok(scratch)
+    build_ok(scratch, clean=True)  # the spare now holds every page, the deleted one too
+    for lang in ("ar", "en"):
+        (scratch.content_dir / "articles" / f"{RUTTE}.{lang}.md").unlink()
+    build_ok(scratch)
+    stories = sorted(p.name for p in (scratch.site_dir / "ar" / "articles").iterdir())
+    assert RUTTE not in stories
+    assert _entry(scratch.site_dir, "ar", 0)["languages"]["ar"]["page_count"] == len(stories)
+    fresh = copy_project(scratch.root.parent / "fresh-deleted", scratch.content_dir)
+    build_ok(fresh)
+    assert _bundle(fresh.site_dir) == _bundle(scratch.site_dir)
+
+
+def test_pages_a_glob_cannot_name_are_indexed_from_a_mirror(
+    scratch: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback for paths ``shard_glob`` refuses gives the same bundle."""
+    globbed = copy_project(tmp_path / "globbed", scratch.content_dir)
+    build_ok(globbed)
+    monkeypatch.setattr(search, "shard_glob", lambda pages: None)
+    build_ok(scratch)
+    assert _bundle(scratch.site_dir) == _bundle(globbed.site_dir)
