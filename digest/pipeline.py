@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -148,8 +149,13 @@ def _build(
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
     if staging is not None:
-        # The staged tree is complete: index it.
-        found = index_site(staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search)
+        # The staged tree is complete: index it. The parse cache is written meanwhile (Pagefind
+        # runs in processes of its own, leaving this one waiting); it is complete before the
+        # manifest that relies on it is saved.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-cache") as saver:
+            saving = saver.submit(cache.save)
+            found = index_site(staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search)
+        saving.result()
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
         written = rendered.written + found.written
@@ -160,7 +166,6 @@ def _build(
         save_record(project.cache_dir, None)
         report = staging.commit(set(rendered.keys), rendered.written)
         save_record(project.cache_dir, found)
-        cache.save()
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]
         saved = Manifest(inputs, rendered.keys, options, counts, warnings)
