@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -152,10 +151,9 @@ def _build(
         # The staged tree is complete: index it. The parse cache is written meanwhile (Pagefind
         # runs in processes of its own, leaving this one waiting); it is complete before the
         # manifest that relies on it is saved.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse-cache") as saver:
-            saving = saver.submit(cache.save)
-            found = index_site(staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search)
-        saving.result()
+        found = index_site(
+            staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search, meanwhile=cache.save
+        )
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
         written = rendered.written + found.written

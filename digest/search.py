@@ -33,7 +33,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -211,7 +211,13 @@ def plan_shards(pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
 
 
 def index_site(
-    staging: StagedSite, pages: Sequence[str], written: Iterable[str], cache_dir: Path, *, enabled: bool = True
+    staging: StagedSite,
+    pages: Sequence[str],
+    written: Iterable[str],
+    cache_dir: Path,
+    *,
+    enabled: bool = True,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> SearchOutput:
     """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
@@ -219,7 +225,8 @@ def index_site(
     bytes differ from the live site's: a shard is re-indexed only when one of its pages is
     among them, its list of pages changed, or its files are missing from the live site.
     A change that leaves article pages as they were (most template and code changes)
-    re-indexes nothing.
+    re-indexes nothing. ``meanwhile`` is called once, in this thread, while the Pagefind
+    processes run (the build saves its parse cache there); its errors are not Pagefind's.
     """
     put, live = staging.put, staging.site_dir
     previous = _load(cache_dir / "search.json")
@@ -238,6 +245,7 @@ def index_site(
 
     if not enabled:
         # Keep the live bundle as it is; the next build with search catches up.
+        meanwhile()
         if previous is None:
             return SearchOutput({}, (), 0, record=_Previous({}, stale=True))
         for shard in kept.values():
@@ -260,10 +268,17 @@ def index_site(
             put(path, KEEP)
     notice = None
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
+        running = _run_shards(staging.path, Path(scratch), todo)
+        next(running)  # every shard's job is under way
+        try:
+            meanwhile()
+        except BaseException:
+            running.close()  # waits for the running Pagefind processes before the scratch goes
+            raise
         try:
             # Each bundle is put into the site as soon as its shard is indexed, beside the
             # indexing of the others (creating its files costs about as much as indexing).
-            for folder, bundle in _run_shards(staging.path, Path(scratch), todo):
+            for folder, bundle in running:  # type: ignore[misc]
                 files = canonical_bundle(_bundle_files(bundle))
                 shutil.rmtree(bundle, ignore_errors=True)
                 digests = {}
@@ -285,13 +300,11 @@ def index_site(
     return SearchOutput(files, tuple(sorted(written)), indexed, notice, _Previous(done, stale=notice is not None))
 
 
-def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, Path]]:
+def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, Path] | None]:
     """Index each shard in its own Pagefind process, as many at once as there are cores;
-    yield each shard's folder and bundle as it is done.
+    yield ``None`` once every job is submitted, then each shard's folder and bundle as it is done.
 
-    Pagefind indexes mostly on one core, so two shards at once keep both busy. Each job mirrors its
-    shard's pages just before and deletes the mirror just after, so that file work overlaps
-    the other shard's indexing.
+    Pagefind indexes mostly on one core, so two shards at once keep both busy.
     """
     from .parallel import workers
 
@@ -310,11 +323,10 @@ def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) 
         return bundle
 
     jobs = sorted(todo.items())
-    if not jobs:
-        return
     with ThreadPoolExecutor(max_workers=max(1, min(workers(), len(jobs)))) as pool:
         futures = {pool.submit(job, number, group): folder for number, (folder, group) in enumerate(jobs)}
         try:
+            yield None
             for future in as_completed(futures):
                 yield futures[future], future.result()
         finally:

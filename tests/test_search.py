@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from digest import buildstate as search_buildstate
 from digest import search
 from digest.cli import main
+from digest.pipeline import build
 from digest.project import Project
 from digest.search import FORMS_ID, search_forms, search_key
 from tests.conftest import build_ok, copy_project
@@ -299,3 +301,46 @@ def test_pages_a_glob_cannot_name_are_indexed_from_a_mirror(
     monkeypatch.setattr(search, "shard_glob", lambda pages: None)
     build_ok(scratch)
     assert _bundle(scratch.site_dir) == _bundle(globbed.site_dir)
+
+
+def test_the_parse_cache_is_saved_while_pagefind_runs_and_its_errors_stop_the_build(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``index_site`` calls ``meanwhile`` (the build's parse-cache save) once, with or without
+    search; an error there is the build's (raised, the live site kept), not a Pagefind notice."""
+    calls: list[bool] = []
+    for enabled in (True, False):
+        out = search.index_site(
+            _NoStaging(scratch.root), [], [], scratch.cache_dir, enabled=enabled, meanwhile=lambda: calls.append(True)
+        )
+        assert out.notice is None
+    assert calls == [True, True]
+    build_ok(scratch)
+    before = _bundle(scratch.site_dir)
+    home = (scratch.site_dir / "en" / "index.html").read_bytes()
+    article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
+
+    def broken(self: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search_buildstate.ParseCache, "save", broken)
+    with pytest.raises(OSError, match="No space left"):
+        build(scratch)
+    assert _bundle(scratch.site_dir) == before and (scratch.site_dir / "en" / "index.html").read_bytes() == home
+    monkeypatch.undo()
+    build_ok(scratch)
+    fresh = copy_project(scratch.root.parent / "fresh-after-cache-error", scratch.content_dir)
+    build_ok(fresh)
+    assert _bundle(fresh.site_dir) == _bundle(scratch.site_dir)
+
+
+class _NoStaging:
+    """A staging with nothing in it (no page to index)."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / "staging"
+        self.site_dir = root / "live"
+
+    def put(self, relpath: str, data: bytes | object) -> bool:
+        raise AssertionError("nothing to put")
