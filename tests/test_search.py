@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import buildstate as search_buildstate
-from digest import search
+from digest import buildstate, search
 from digest.cli import main
 from digest.pipeline import build
 from digest.project import Project
@@ -324,7 +323,7 @@ def test_the_parse_cache_is_saved_while_pagefind_runs_and_its_errors_stop_the_bu
     def broken(self: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(search_buildstate.ParseCache, "save", broken)
+    monkeypatch.setattr(buildstate.ParseCache, "save", broken)
     with pytest.raises(OSError, match="No space left"):
         build(scratch)
     assert _bundle(scratch.site_dir) == before and (scratch.site_dir / "en" / "index.html").read_bytes() == home
