@@ -217,14 +217,15 @@ PACKAGE = Path(__file__).resolve().parent
 def engine_digest() -> str:
     """Digest of the engine's own code. Part of every parse-cache key: a parsed body holds
     its HTML, so a new version of the parser or of its rules must parse every file again."""
+    sources: list[str] = []
+    for base, dirs, names in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+        sources.extend(os.path.join(base, name) for name in names if name.endswith(".py"))
     digest = hashlib.sha256()
-    for base, dirs, names in sorted(os.walk(PACKAGE)):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
-        for name in sorted(n for n in names if n.endswith(".py")):
-            path = os.path.join(base, name)
-            digest.update(os.path.relpath(path, PACKAGE).encode("utf-8") + b"\0")
-            with open(path, "rb") as handle:
-                digest.update(hashlib.sha256(handle.read()).digest())
+    for path in sorted(sources):
+        digest.update(os.path.relpath(path, PACKAGE).encode("utf-8") + b"\0")
+        with open(path, "rb") as handle:
+            digest.update(hashlib.sha256(handle.read()).digest())
     return digest.hexdigest()
 
 
