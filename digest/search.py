@@ -269,29 +269,28 @@ def index_site(
     notice = None
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
         running = _run_shards(staging.path, Path(scratch), todo)
-        next(running)  # every shard's job is under way
         try:
+            next(running)  # every shard's job is under way
             meanwhile()
-        except BaseException:
-            running.close()  # waits for the running Pagefind processes before the scratch goes
-            raise
-        try:
-            # Each bundle is put into the site as soon as its shard is indexed, beside the
-            # indexing of the others (creating its files costs about as much as indexing).
-            for folder, bundle in running:  # type: ignore[misc]
-                files = canonical_bundle(_bundle_files(bundle))
-                shutil.rmtree(bundle, ignore_errors=True)
-                digests = {}
-                for rel, data in files.items():
-                    path = folder + rel
-                    digests[path] = hashlib.sha256(data).hexdigest()
-                    if put(path, data):
-                        written.append(path)
-                done[folder] = _Shard(wanted[folder][0], digests)
-        except (ImportError, FileNotFoundError) as exc:
-            notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
-        except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
-            notice = f"search not built, Pagefind failed: {exc}"
+            try:
+                # Each bundle is put into the site as soon as its shard is indexed, beside the
+                # indexing of the others (creating its files costs about as much as indexing).
+                for folder, bundle in running:  # type: ignore[misc]
+                    files = canonical_bundle(_bundle_files(bundle))
+                    shutil.rmtree(bundle, ignore_errors=True)
+                    digests = {}
+                    for rel, data in files.items():
+                        path = folder + rel
+                        digests[path] = hashlib.sha256(data).hexdigest()
+                        if put(path, data):
+                            written.append(path)
+                    done[folder] = _Shard(wanted[folder][0], digests)
+            except (ImportError, FileNotFoundError) as exc:
+                notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
+            except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
+                notice = f"search not built, Pagefind failed: {exc}"
+        finally:
+            running.close()  # after a failure, waits for the Pagefind processes still running
     # The shards already put are part of the site either way. After a failure the record
     # says the bundle is behind, so the next build runs again and indexes the missing shards.
     done = dict(sorted(done.items()))
