@@ -126,7 +126,7 @@ def _build(
         articles, entities = manifest.counts
         return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)
     diags = Diagnostics()
-    parsed = project.cache_dir / "parsed"
+    parsed = parsed_dir(project)
     cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not clean)
     # check renders every page (to find template errors) but may take parses from the cache.
     known = {path: fp[3] for path, fp in inputs.items()}
@@ -178,6 +178,11 @@ def _build(
     return BuildResult(tuple(diags.sorted()), True, *result)
 
 
+def parsed_dir(project: Project) -> Path:
+    """Where the build keeps its parse cache (see ``buildstate.ParseCache``)."""
+    return project.cache_dir / "parsed"
+
+
 def spare_dir(project: Project) -> Path:
     """Where the writer keeps the spare copy of the site (see ``writer``)."""
     return project.cache_dir / "site-spare"
@@ -194,7 +199,7 @@ def warm_up(project: Project, warm: Warm) -> None:
     into ``warm`` (a first build that found nothing changed did not) and ready the spare
     copy of the site. ``serve`` runs it in the background after its first build, so the
     first save rebuilds as fast as the later ones."""
-    warm.parse_cache(project.cache_dir / "parsed")
+    warm.parse_cache(parsed_dir(project))
     prime_spare(project)
 
 

@@ -36,14 +36,14 @@ class ServeState:
     builds: int = 0
     warm: Warm = field(default_factory=Warm)
     """The build cache, kept in memory from one rebuild to the next."""
-    priming: threading.Thread | None = None
+    warming: threading.Thread | None = None
     """Readies the next build after the first one (``warm_up``): parse cache, spare site."""
 
     def settle(self) -> None:
         """Wait for background work on the site folder before a build touches it."""
-        if self.priming is not None:
-            self.priming.join()
-            self.priming = None
+        if self.warming is not None:
+            self.warming.join()
+            self.warming = None
 
 
 def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool:
@@ -154,8 +154,8 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
     rebuild(project, state)
     # While the editor looks at the first pages, load the build cache and link the spare
     # copy of the site that rebuilds update in place: the first save is as quick as the later ones.
-    state.priming = threading.Thread(target=_warm_up_quietly, args=(project, state.warm), daemon=True)
-    state.priming.start()
+    state.warming = threading.Thread(target=_warm_up_quietly, args=(project, state.warm), daemon=True)
+    state.warming.start()
     project.site_dir.mkdir(exist_ok=True)
     server = DigestServer(project.site_dir, state)
     for folder in (project.content_dir, project.templates_dir):

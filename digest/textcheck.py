@@ -35,7 +35,7 @@ BIDI_CONTROLS = OVERRIDES | EMBEDDINGS | ISOLATES | {PDF, PDI}
 JOINERS = frozenset("\u200c\u200d")
 INVISIBLE = frozenset("\u00ad\u034f\u115f\u1160\u180e\u200b\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0")
 CONTROLS = frozenset(chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))) - frozenset("\t\n\x0c\r")
-_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069" + "".join(sorted(CONTROLS)).replace("\\", "\\\\") + "]")
+_PROSE_RE = re.compile("[\u202a-\u202e\u2066-\u2069" + "".join(sorted(CONTROLS)) + "]")
 _NAME_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS | JOINERS | INVISIBLE | CONTROLS)) + "]")
 """Fast pre-tests (one C-level scan): almost all text holds none of these characters."""
 
@@ -72,7 +72,7 @@ def name_problems(text: str) -> list[Problem]:
 
 def prose_problems(text: str) -> list[Problem]:
     """Overrides anywhere, and embeddings or isolates not closed on their own line."""
-    if not _BIDI_RE.search(text):
+    if not _PROSE_RE.search(text):
         return []
     problems = []
     for start, line in _lines(text):
