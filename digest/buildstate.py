@@ -87,6 +87,10 @@ class Warm:
     cache: ParseCache | None = None
     manifest: Manifest | None = None
     stamp: tuple[int, int, int] | None = None
+    last: Any = None
+    """What the last successful build made that the next one may update rather than redo
+    (``pipeline.Last``: its index and plan). Correct whatever ran in between: it is only
+    ever compared with what the next build reads."""
 
     def manifest_at(self, path: Path) -> Manifest:
         if self.manifest is not None and self.stamp is not None and _stamp(path) == self.stamp:

@@ -9,7 +9,7 @@ translation, and entity pages quote exactly the sentences readers of that editio
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -109,35 +109,138 @@ class SiteIndex:
         return self.named[id(article)]
 
 
-def build_index(corpus: Corpus) -> SiteIndex:
+def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
     """Group the corpus per edition. References were checked by the read stage; any
     mention of an entity that is not in the corpus is left out here.
 
     What depends only on an article or a story (the entities it names, its day and month)
     is worked out once and shared by the editions: most stories show the same original
     article in every edition.
+
+    ``previous`` is the index of this process's last build (``serve`` keeps it). When the
+    site, the registry and the stories' order are as they were, only what the changed
+    articles touch is worked out again (``_update_edition``): at tens of thousands of
+    articles a whole index costs more than the rest of a one-article rebuild. Articles are
+    compared by identity (the in-memory parse cache hands out the same objects for
+    unchanged files), so a change is never missed: at worst it is redone.
     """
+    if previous is not None and _same_frame(previous.corpus, corpus):
+        return _update_index(previous, corpus)
     tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
-    known = corpus.entities
-    named: dict[int, tuple[list[str], tuple[str, ...]]] = {}
+    named: dict[int, tuple[str, ...]] = {}
     for article in corpus.articles():
-        body = article.body
-        ids = [m.entity_id for m in body.mentions]
-        present = set(ids)
-        present.update(q.speaker for q in body.quotes)
-        named[id(article)] = (ids, tuple(sorted(e for e in present if e in known)))
+        named[id(article)] = _named(article, corpus.entities)
     when: dict[int, tuple[date, str]] = {}
     for story in corpus.stories:
         local = story.date.astimezone(tz)
         when[id(story)] = (local.date(), local.strftime("%Y-%m"))
     editions = {lang: _edition(corpus, lang, named, when) for lang in corpus.site.languages}
-    return SiteIndex(corpus=corpus, editions=editions, named={key: found for key, (_, found) in named.items()})
+    return SiteIndex(corpus=corpus, editions=editions, named=named)
+
+
+def _named(article: Article, known: Mapping[str, Entity]) -> tuple[str, ...]:
+    """The registered entities ``article`` mentions or quotes, sorted by id."""
+    body = article.body
+    present = {m.entity_id for m in body.mentions}
+    present.update(q.speaker for q in body.quotes)
+    return tuple(sorted(e for e in present if e in known))
+
+
+def _same_frame(old: Corpus, new: Corpus) -> bool:
+    """Whether an index of ``old`` can be updated into one of ``new``: same settings, same
+    registry, and the same stories (slugs and dates) in the same order, so every list of
+    the index keeps its order and only the articles in it may differ."""
+    if old.site != new.site or old.entities != new.entities or len(old.stories) != len(new.stories):
+        return False
+    return all(a.slug == b.slug and a.date == b.date for a, b in zip(old.stories, new.stories, strict=True))
+
+
+def _update_index(previous: SiteIndex, corpus: Corpus) -> SiteIndex:
+    old_named = previous.named
+    # ``previous`` keeps its articles alive, so an id found in ``old_named`` is that article.
+    named = {}
+    for article in corpus.articles():
+        key = id(article)
+        found = old_named.get(key)
+        named[key] = found if found is not None else _named(article, corpus.entities)
+    editions = {
+        lang: _update_edition(previous.edition(lang), corpus, lang, old_named, named) for lang in corpus.site.languages
+    }
+    return SiteIndex(corpus=corpus, editions=editions, named=named)
+
+
+def _update_edition(
+    prev: Edition,
+    corpus: Corpus,
+    lang: str,
+    old_named: Mapping[int, tuple[str, ...]],
+    named: Mapping[int, tuple[str, ...]],
+) -> Edition:
+    """``prev`` with the articles shown at some positions replaced (``_same_frame`` holds).
+
+    An entity's or a topic's list keeps its other articles and order; the changed
+    positions are taken out and put back where the new article still belongs. Facts of
+    entities no changed article names before or after are ``prev``'s own objects.
+    """
+    items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
+    changed = [i for i, (new, old) in enumerate(zip(items, prev.items, strict=True)) if new[1] is not old[1]]
+    days = _regroup(prev.days, items)
+    months = _regroup(prev.months, items)
+    if not changed:
+        return Edition(lang, items, prev.entities, prev.tags, days, months)
+    delta: Counter[str] = Counter()
+    touched: set[str] = set()
+    topics: set[str] = set()
+    for i in changed:
+        old, new = prev.items[i][1], items[i][1]
+        delta.subtract(m.entity_id for m in old.body.mentions)
+        delta.update(m.entity_id for m in new.body.mentions)
+        touched.update(old_named[id(old)], named[id(new)])
+        topics.update(old.tags, new.tags)
+    where = {id(article): i for i, (_, article) in enumerate(prev.items)}
+    gone = set(changed)
+
+    def relisted(before: Iterable[Article], keep: Callable[[Article], bool]) -> tuple[Article, ...]:
+        positions = {where[id(a)] for a in before} - gone
+        positions.update(i for i in changed if keep(items[i][1]))
+        return tuple(items[i][1] for i in sorted(positions))
+
+    entities = dict(prev.entities)
+    for entity_id in touched:
+        facts = prev.entities[entity_id]
+        found = relisted(facts.articles, lambda a, e=entity_id: e in named[id(a)])
+        seen = [a.date for a in found]
+        entities[entity_id] = EntityFacts(
+            entity=facts.entity,
+            articles=found,
+            mention_count=facts.mention_count + delta[entity_id],
+            first_seen=min(seen) if seen else None,
+            last_seen=max(seen) if seen else None,
+        )
+    tags = dict(prev.tags)
+    for tag in topics:
+        found = relisted(prev.tags.get(tag, ()), lambda a, t=tag: t in a.tags)
+        if found:
+            tags[tag] = found
+        else:
+            del tags[tag]
+    return Edition(lang, items, entities, dict(sorted(tags.items())), days, months)
+
+
+def _regroup(groups, items):  # type: ignore[no-untyped-def]
+    """``groups`` (of the same stories in the same order) made of the pairs of ``items``."""
+    regrouped = []
+    start = 0
+    for key, members in groups:
+        regrouped.append((key, items[start : start + len(members)]))
+        start += len(members)
+    return tuple(regrouped)
 
 
 def _edition(
     corpus: Corpus,
     lang: str,
-    named: Mapping[int, tuple[list[str], tuple[str, ...]]],
+    named: Mapping[int, tuple[str, ...]],
     when: Mapping[int, tuple[date, str]],
 ) -> Edition:
     items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
@@ -145,9 +248,8 @@ def _edition(
     articles: dict[str, list[Article]] = defaultdict(list)
     tags: dict[str, list[Article]] = defaultdict(list)
     for _story, article in items:
-        ids, present = named[id(article)]
-        counts.update(ids)
-        for entity_id in present:
+        counts.update([m.entity_id for m in article.body.mentions])
+        for entity_id in named[id(article)]:
             articles[entity_id].append(article)
         for tag in article.tags:
             tags[tag].append(article)

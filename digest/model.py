@@ -190,7 +190,10 @@ class Story:
     versions: tuple[tuple[str, Article], ...]
 
     def get(self, lang: str) -> Article | None:
-        return dict(self.versions).get(lang)
+        for code, article in self.versions:
+            if code == lang:
+                return article
+        return None
 
     @property
     def original(self) -> Article:

@@ -32,9 +32,9 @@ from .buildstate import (
     unchanged_since_last_build,
 )
 from .diagnostics import Diagnostic, Diagnostics, Severity
-from .index import build_index
+from .index import SiteIndex, build_index
 from .parallel import fork_map, workers
-from .plan import PageSpec, plan_site
+from .plan import PageSpec, Plan, PlanMemo, plan
 from .project import Project
 from .reader import read_project
 from .search import index_site, save_record
@@ -69,6 +69,20 @@ class Rendered:
     rendered: int
     searchable: tuple[str, ...] = ()
     """The pages that go into the search index, sorted."""
+    last: Last | None = None
+    """What the next build of this process may update (see ``Last``)."""
+
+
+@dataclass(frozen=True)
+class Last:
+    """A build's index and plan, kept in memory by ``serve`` (``Warm.last``) so that the
+    next build updates them (``build_index(previous=…)``, ``plan(last=…)``) instead of
+    redoing them: at tens of thousands of articles they cost more than the rest of a
+    one-article rebuild. Used only by a build with the same ``global_key``."""
+
+    global_key: str
+    index: SiteIndex
+    memo: PlanMemo
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,7 @@ class Reuse:
     site_dir: Path | None
     known: dict[str, str] | None = None
     """Content hashes of the input files, by path, taken at the start of this build."""
+    last: Last | None = None
 
 
 def build(
@@ -130,7 +145,8 @@ def _build(
     cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not clean)
     # check renders every page (to find template errors) but may take parses from the cache.
     known = {path: fp[3] for path, fp in inputs.items()}
-    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known)
+    last = warm.last if warm is not None and write else None
+    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known, last)
     global_key = _global_key(project, inputs, options)
     staging = Staging(project.site_dir, spare_dir(project)) if write else None
     try:
@@ -171,6 +187,7 @@ def _build(
         cache.settle(saved=True)
         if warm is not None:
             warm.remember(saved, manifest_path)
+            warm.last = rendered.last
     else:
         cache.settle(saved=False)
     outputs = len(rendered.keys)
@@ -244,23 +261,45 @@ def render_site(
     templates.check(diags)
     if corpus is None or diags.has_errors:
         return None
-    index = build_index(corpus)
+    last = reuse.last if reuse.last is not None and reuse.last.global_key == global_key and global_key else None
+    index = build_index(corpus, last.index if last is not None else None)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    keys: dict[str, str] = {}
     live = str(reuse.site_dir) if reuse.site_dir else ""
-    todo: list[PageSpec] = []
-    kept: list[str] = []
-    specs = plan_site(index, views, urls, diags)
+
+    def keep(path: str, key: str) -> bool:
+        """Whether the output at ``path`` is carried over: same key as in the live site."""
+        return bool(global_key) and reuse.keys.get(path) == key and bool(live) and os.path.isfile(f"{live}/{path}")
+
+    def key(spec: PageSpec) -> str:
+        return spec_key(global_key, spec)
+
+    def sort_out(planned: Plan) -> tuple[list[PageSpec], list[str]] | None:
+        """The specs to render and the outputs carried over as they are (same key as in
+        the live site); ``None`` if an output taken from the last plan is not there as
+        that plan left it (a build of another process, a deleted file)."""
+        spec_of = {Urls.output_path(spec.route): spec for spec in planned.specs}
+        todo: list[PageSpec] = []
+        kept: list[str] = []
+        for path, key in planned.keys.items():
+            if global_key and reuse.keys.get(path) == key and live and os.path.isfile(os.path.join(live, path)):
+                kept.append(path)
+            elif path in spec_of:
+                todo.append(spec_of[path])
+            else:
+                return None
+        return todo, kept
+
+    planned = plan(index, views, urls, diags, key=key, last=last.memo if last is not None else None)
     if diags.has_errors:
         return None
-    for spec in specs:
-        path = Urls.output_path(spec.route)
-        keys[path] = key = spec_key(global_key, spec)
-        if global_key and reuse.keys.get(path) == key and live and os.path.isfile(os.path.join(live, path)):
-            kept.append(path)
-        else:
-            todo.append(spec)
+    found = sort_out(planned)
+    if found is None:  # plan everything, so that every output can be made
+        planned = plan(index, views, urls, diags, key=key)
+        found = sort_out(planned)
+        assert found is not None, "a plan without a memo has a spec for every output"
+    todo, kept = found
+    keys = planned.keys
 
     def render_group(group: list[PageSpec]) -> list[tuple[str | None, list[Diagnostic]]]:
         """Render outputs and stage them right here (in a worker, when forked); their paths if written."""
@@ -294,8 +333,9 @@ def render_site(
         for path in kept:
             staging.put(path, KEEP)
         written.extend(path for path, data in assets.items() if staging.put(path, data))
-    searchable = tuple(sorted(Urls.output_path(spec.route) for spec in specs if spec.searchable))
-    return Rendered(keys, tuple(written), len(corpus.articles()), len(corpus.entities), len(todo), searchable)
+    memory = Last(global_key, index, planned.memo)
+    counts = (len(corpus.articles()), len(corpus.entities), len(todo), planned.searchable, memory)
+    return Rendered(keys, tuple(written), *counts)
 
 
 def _grouped(specs: list[PageSpec]) -> list[list[PageSpec]]:

@@ -46,9 +46,68 @@ class PageSpec:
     original), found by the original's edition instead, as web search engines treat it."""
 
 
+@dataclass(frozen=True)
+class Planned:
+    """One article's or one entity's outputs in one edition, as a build planned them."""
+
+    inputs: tuple[object, ...]
+    """What they were planned from: the article objects of the story, or the entity's facts.
+    The next build of the process takes the outputs as they are only for the same objects."""
+    outputs: tuple[tuple[str, str], ...]
+    """``(output path, key)`` of each."""
+    searchable: tuple[str, ...]
+    located: tuple[tuple[str, Position], ...]
+    """``(output path, origin)`` of each, for the check of colliding paths."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The outputs of the site. Those of articles and entities that did not change since the
+    last build of this process are not planned again (``PlanMemo``): they have no spec, only
+    their path and key."""
+
+    specs: list[PageSpec]
+    """Outputs planned afresh, in plan order."""
+    keys: dict[str, str]
+    """Every output path → its key (``PageSpec.deps`` and what the caller's ``key`` adds), in plan order."""
+    searchable: tuple[str, ...]
+    """Paths of the pages that go into the search index, sorted."""
+    memo: PlanMemo
+    reused: int = 0
+    """Outputs taken from the last build's plan."""
+
+
+@dataclass(frozen=True)
+class PlanMemo:
+    """What a plan leaves for the next one of the same process (``serve``): per edition, each
+    article's and entity's outputs and the mention counts that article pages show."""
+
+    units: Mapping[tuple[str, str, str], Planned]
+    counts: Mapping[str, Mapping[str, int]]
+
+
 def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics) -> list[PageSpec]:
+    """Every output of the site as a spec (nothing reused)."""
+    return plan(index, views, urls, diags, key=lambda spec: "").specs
+
+
+def plan(
+    index: SiteIndex,
+    views: ViewBuilder,
+    urls: Urls,
+    diags: Diagnostics,
+    *,
+    key: Callable[[PageSpec], str],
+    last: PlanMemo | None = None,
+) -> Plan:
+    """Plan the site; ``key`` gives each output's cache key. With ``last`` (the memo of the
+    previous plan of this process, made with the same settings, registry, theme and code:
+    the caller's to check), an article's pages and an entity's pages whose inputs are the
+    very objects they were planned from last time, and whose shown mention counts are the
+    same, keep their paths and keys without being planned again: the same key would come out.
+    """
     site = index.corpus.site
-    specs: list[PageSpec] = []
+    planner = _Planner(key, last)
     site_origin = Position("content/site.yaml", 1, 1)
     langs = site.languages
 
@@ -62,7 +121,7 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
         origin: Position = site_origin,
         deps: tuple[str, ...] = (),
     ) -> None:
-        specs.append(PageSpec(route, template, make, origin, deps))
+        planner.spec(PageSpec(route, template, make, origin, deps))
 
     page(
         "",
@@ -86,11 +145,71 @@ def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnosti
         },
     )
     for lang in langs:
-        _plan_edition(index, views, urls, lang, page, specs, same)
-    specs.append(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (_sitemap_key(index),)))
-    specs.append(PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), site_origin))
-    _check_collisions(specs, diags)
-    return specs
+        _plan_edition(index, views, urls, lang, page, planner, same)
+    planner.spec(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (_sitemap_key(index),)))
+    planner.spec(PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), site_origin))
+    return planner.finish(diags)
+
+
+class _Planner:
+    """Collects a plan as it is made: fresh specs with their keys, and the outputs of units
+    taken from ``last`` as they were."""
+
+    def __init__(self, key: Callable[[PageSpec], str], last: PlanMemo | None) -> None:
+        self.key = key
+        self.last = last
+        self.specs: list[PageSpec] = []
+        self.keys: dict[str, str] = {}
+        self.origins: list[tuple[str, Position]] = []
+        self.searchable: list[str] = []
+        self.units: dict[tuple[str, str, str], Planned] = {}
+        self.counts: dict[str, Mapping[str, int]] = {}
+        self.reused = 0
+
+    def recounted(self, lang: str, counts: Mapping[str, int]) -> set[str] | None:
+        """Entities whose mention count in ``lang``'s edition changed since the last plan
+        (``None``: no last plan, nothing is reused)."""
+        self.counts[lang] = counts
+        before = self.last.counts.get(lang) if self.last is not None else None
+        if before is None:
+            return None
+        return {eid for eid, count in counts.items() if before.get(eid) != count}
+
+    def spec(self, spec: PageSpec) -> str:
+        """Plan one output afresh; its path."""
+        path = Urls.output_path(spec.route)
+        self.keys[path] = self.key(spec)
+        self.origins.append((path, spec.origin))
+        if spec.searchable:
+            self.searchable.append(path)
+        self.specs.append(spec)
+        return path
+
+    def kept(self, unit: tuple[str, str, str], inputs: tuple[object, ...]) -> Planned | None:
+        """Take ``unit``'s outputs from the last plan if it was planned from equal ``inputs``
+        (the same objects, mostly: equality looks at identity first)."""
+        prior = self.last.units.get(unit) if self.last is not None else None
+        if prior is None or prior.inputs != inputs:
+            return None
+        self.units[unit] = prior
+        self.keys.update(prior.outputs)
+        self.origins.extend(prior.located)
+        self.searchable.extend(prior.searchable)
+        self.reused += len(prior.outputs)
+        return prior
+
+    def add(self, unit: tuple[str, str, str], inputs: tuple[object, ...], specs: list[PageSpec]) -> None:
+        """Plan ``unit``'s outputs afresh, remembering them for the next plan."""
+        paths = [self.spec(spec) for spec in specs]
+        outputs = tuple((path, self.keys[path]) for path in paths)
+        searchable = tuple(path for path, spec in zip(paths, specs, strict=True) if spec.searchable)
+        located = tuple((path, spec.origin) for path, spec in zip(paths, specs, strict=True))
+        self.units[unit] = Planned(inputs, outputs, searchable, located)
+
+    def finish(self, diags: Diagnostics) -> Plan:
+        _check_collisions(self.origins, diags)
+        memo = PlanMemo(self.units, self.counts)
+        return Plan(self.specs, self.keys, tuple(sorted(self.searchable)), memo, self.reused)
 
 
 def _digest_of(value: object) -> str:
@@ -115,8 +234,9 @@ def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
     return tuple(article.digest for _, article in items)
 
 
-def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type: ignore[no-untyped-def]
+def _plan_edition(index, views, urls, lang, page, planner, same) -> None:  # type: ignore[no-untyped-def]
     edition = index.edition(lang)
+    digests = [article.digest for _, article in edition.items]
     t = views.strings[lang]
     site_origin = Position("content/site.yaml", 1, 1)
     _paged(
@@ -130,25 +250,35 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         "home.html",
         translated=True,
         current="home",
+        digests=digests,
     )
-    card_counts = {eid: f"card:{eid}:{facts.mention_count}" for eid, facts in edition.entities.items()}
+    counts = {eid: facts.mention_count for eid, facts in edition.entities.items()}
+    recounted = planner.recounted(lang, counts)
+    card_counts: dict[str, str] = {}
     searchable: list[str] = []
-    for story in index.corpus.stories:
-        own = story.get(lang)
+    for story, shown in edition.items:
+        versions = tuple(a for _, a in story.versions)
+        unit = (lang, "article", story.slug)
+        # Its entity cards show edition-wide mention counts (see ``_card_deps``).
+        if recounted is not None and recounted.isdisjoint(index.entities_in(shown)):
+            prior = planner.kept(unit, versions)
+            if prior is not None:
+                searchable.extend(prior.searchable)
+                continue
+        own = shown.lang == lang  # else the original, for want of a translation
         route = urls.article(lang, story.slug)
-        if own is not None:
-            searchable.append(Urls.output_path(route))
-        specs.append(
-            PageSpec(
-                route,
-                "article.html",
-                _article_maker(views, urls, story, lang),
-                (own or story.original).position,
-                (*(a.digest for _, a in story.versions), *_card_deps(index, card_counts, story, lang)),
-                group=f"article:{story.slug}",
-                searchable=own is not None,
-            )
+        spec = PageSpec(
+            route,
+            "article.html",
+            _article_maker(views, urls, story, lang),
+            shown.position,
+            (*(a.digest for a in versions), *_card_deps(index, counts, card_counts, story, lang)),
+            group=f"article:{story.slug}",
+            searchable=own,
         )
+        planner.add(unit, versions, [spec])
+        if own:
+            searchable.append(Urls.output_path(route))
     page(
         urls.entities(lang),
         "entities.html",
@@ -188,16 +318,20 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
         deps=(f"shards:{numbers}",),
     )
     for entity_id, facts in edition.entities.items():
+        unit = (lang, "entity", entity_id)
+        if planner.kept(unit, (facts,)) is not None:
+            continue
         deps = (facts.entity.digest, *(a.digest for a in facts.articles))
         pages = max(1, -(-len(facts.articles) // PAGE_SIZE))
+        made: list[PageSpec] = []
         for number in range(1, pages + 1):
             route = urls.page(urls.entity(lang, entity_id), number)
             # Page 1 shows counts and neighbours from every article; later pages only their own.
             chunk = facts.articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
             page_deps = deps if number == 1 else (facts.entity.digest, str(pages), *(a.digest for a in chunk))
             make = _entity_maker(views, urls, facts, lang, number, pages)
-            page(route, "entity.html", make, facts.entity.position, page_deps)
-        specs.append(
+            made.append(PageSpec(route, "entity.html", make, facts.entity.position, page_deps))
+        made.append(
             PageSpec(
                 urls.entity_feed(lang, entity_id),
                 None,
@@ -206,6 +340,7 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
                 deps,
             )
         )
+        planner.add(unit, (facts,), made)
     tag_links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())
     _index_page(page, views, lang, urls.tags, t["tags_title"], "tags", tag_links, same, (_digest_of(tag_links),))
     stories_by_article = {id(article): story for story, article in edition.items}
@@ -231,11 +366,16 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
     )
     archive_deps = (_digest_of(month_links),)
     _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, archive_deps)
+    start = 0
     for month, items in edition.months:
         route_of = (lambda m: lambda code: urls.month(code, m))(month)
         heading = i18n.month_text(month, lang, views.digits(lang))
-        _paged(page, views, urls, lang, route_of, heading, items, "list.html", translated=True)
-    specs.append(
+        # A month's stories are a run of the edition's (newest first, months by their date).
+        shown = digests[start : start + len(items)]
+        assert items[0][1].digest == shown[0] and items[-1][1].digest == shown[-1]
+        start += len(items)
+        _paged(page, views, urls, lang, route_of, heading, items, "list.html", translated=True, digests=shown)
+    planner.spec(
         PageSpec(
             urls.feed(lang),
             None,
@@ -246,11 +386,19 @@ def _plan_edition(index, views, urls, lang, page, specs, same) -> None:  # type:
     )
 
 
-def _card_deps(index: SiteIndex, counts: Mapping[str, str], story: Story, lang: str) -> tuple[str, ...]:
+def _card_deps(
+    index: SiteIndex, counts: Mapping[str, int], known: dict[str, str], story: Story, lang: str
+) -> tuple[str, ...]:
     """An article page's entity cards (``ViewBuilder.entity_cards``) show edition-wide mention
     counts, which other articles change: the counts belong in its key (the rest of a card is
-    registry data). ``counts`` holds ``card:<id>:<count>`` for every entity of the edition."""
-    return tuple(counts[eid] for eid in index.entities_in(story.get(lang) or story.original))
+    registry data), as ``card:<id>:<count>``, made once per entity and kept in ``known``."""
+    deps = []
+    for eid in index.entities_in(story.get(lang) or story.original):
+        dep = known.get(eid)
+        if dep is None:
+            known[eid] = dep = f"card:{eid}:{counts[eid]}"
+        deps.append(dep)
+    return tuple(deps)
 
 
 def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]
@@ -355,8 +503,10 @@ def _paged(  # type: ignore[no-untyped-def]
     current="",
     origin=None,
     switch_to=None,
+    digests=None,
 ) -> None:
     """One spec per page of ``PAGE_SIZE`` stories: ``route``, ``route/page/2/``, …
+    (``digests``: of the items' articles, when the caller has them).
 
     ``translated`` lists share their pages across languages (every edition shows every
     story, so page N holds the same stories); a tag's pages switch to the other
@@ -369,7 +519,8 @@ def _paged(  # type: ignore[no-untyped-def]
         make = _list_maker(
             views, urls, lang, route_of, heading, chunk, number, total, len(items), translated, current, switch_to
         )
-        page(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *_digests(chunk)))
+        shown = digests[(number - 1) * PAGE_SIZE : number * PAGE_SIZE] if digests is not None else _digests(chunk)
+        page(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *shown))
 
 
 def _list_maker(views, urls, lang, route_of, heading, items, number, total, count, translated, current, switch_to):  # type: ignore[no-untyped-def]
@@ -476,18 +627,19 @@ def _sitemap(index: SiteIndex, urls: Urls) -> bytes:
     return feeds.sitemap(entries)
 
 
-def _check_collisions(specs: list[PageSpec], diags: Diagnostics) -> None:
-    claimed: dict[str, PageSpec] = {}
-    for spec in specs:
-        key = Urls.output_path(spec.route).casefold()
-        if key in claimed:
-            first = claimed[key]
-            pos = spec.origin
-            diags.error(
-                pos.path,
-                pos.line,
-                pos.col,
-                f"duplicate output path '{Urls.output_path(spec.route)}' (also made from {first.origin.path})",
-            )
+def _check_collisions(outputs: list[tuple[str, Position]], diags: Diagnostics) -> None:
+    """Two outputs whose paths differ only in case would overwrite each other on the
+    file systems of macOS and Windows: an error at the second one's origin."""
+    claimed: dict[str, Position] = {}
+    for path, origin in outputs:
+        folded = path.casefold()
+        first = claimed.get(folded)
+        if first is None:
+            claimed[folded] = origin
         else:
-            claimed[key] = spec
+            diags.error(
+                origin.path,
+                origin.line,
+                origin.col,
+                f"duplicate output path '{path}' (also made from {first.path})",
+            )

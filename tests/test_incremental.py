@@ -141,6 +141,19 @@ def test_a_deleted_output_is_made_again(scratch: Project) -> None:
     assert page.read_bytes() == good
 
 
+def test_a_warm_build_makes_again_an_output_deleted_since_the_last(scratch: Project) -> None:
+    """``serve`` takes the pages of unchanged entities from its last plan; one of them
+    deleted from the site meanwhile is still made again."""
+    warm = Warm()
+    build_ok(scratch, search=False, warm=warm)
+    page = scratch.site_dir / "en" / "entities" / "olga-skabeyeva" / "index.html"
+    good = page.read_bytes()
+    page.unlink()
+    _replace(_article(scratch, MEDVEDEV, "en"), "enemy", "foe")
+    build_ok(scratch, search=False, warm=warm)
+    assert page.read_bytes() == good
+
+
 def test_an_edit_rewrites_only_the_parse_cache_shards_it_touches(scratch: Project) -> None:
     build_ok(scratch)
     shards = scratch.cache_dir / "parsed"

@@ -1,0 +1,169 @@
+"""The index of a build that follows another in one process (``serve``) is updated from the
+last one; after any sequence of changes it must equal an index built from scratch."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from digest.index import SiteIndex, build_index
+from digest.model import Article, Body, Corpus, Entity, Localized, Mention, Position, Quote, SiteConfig, Story
+
+LANGS = ("ar", "en")
+ENTITIES = {
+    f"e{n}": Entity(f"d{n}", f"e{n}", "person", Localized.of({"en": f"E{n}"}), (), None, None, Position("e.yaml"))
+    for n in range(6)
+}
+SITE = SiteConfig(Localized.of({"en": "T"}), "https://example.org/", LANGS, timezone="Asia/Riyadh")
+WORDS = ("e0", "e1", "e2", "e3", "e4", "e5", "unknown")
+TOPICS = ("t0", "t1", "t2", "t3")
+
+
+def _article(rng: random.Random, slug: str, lang: str, when: datetime) -> Article:
+    mentions = tuple(
+        Mention(rng.choice(WORDS), None, Position(slug), f"m{n}") for n in range(rng.randrange(0, 5))
+    )
+    quotes = tuple(Quote(rng.choice(WORDS), "q", Position(slug), f"q{n}") for n in range(rng.randrange(0, 2)))
+    tags = tuple(dict.fromkeys(rng.choice(TOPICS) for _ in range(rng.randrange(0, 3))))
+    return Article(
+        digest=f"{slug}.{lang}.{rng.random()}",
+        slug=slug,
+        lang=lang,
+        position=Position(f"{slug}.{lang}.md"),
+        title=Localized.of({lang: slug}),
+        date=when + timedelta(hours=rng.randrange(0, 3)) if lang != LANGS[0] else when,
+        date_has_time=True,
+        updated=None,
+        summary=None,
+        source=None,
+        tags=tags,
+        image_credit=None,
+        related=(),
+        draft=False,
+        body=Body(mentions, quotes, (), ""),
+    )
+
+
+def _stories(versions: dict[str, dict[str, Article]]) -> tuple[Story, ...]:
+    """As the reader makes them: fresh ``Story`` objects, newest first, ties by slug."""
+    stories = [Story(slug, tuple((lang, v[lang]) for lang in LANGS if lang in v)) for slug, v in versions.items()]
+    return tuple(sorted(stories, key=lambda s: (-s.date.timestamp(), s.slug)))
+
+
+def _summary(index: SiteIndex) -> dict[str, object]:
+    """Everything the pages read from an index, with articles by identity."""
+    out: dict[str, object] = {"named": {id(a): index.entities_in(a) for a in index.corpus.articles()}}
+    for lang, edition in index.editions.items():
+        out[lang] = {
+            "items": [(s.slug, id(a)) for s, a in edition.items],
+            "stories": [id(s) for s, _ in edition.items],
+            "entities": [
+                (eid, f.entity, [id(a) for a in f.articles], f.mention_count, f.first_seen, f.last_seen)
+                for eid, f in edition.entities.items()
+            ],
+            "tags": [(tag, [id(a) for a in found]) for tag, found in edition.tags.items()],
+            "days": [(day, [(id(s), id(a)) for s, a in group]) for day, group in edition.days],
+            "months": [(month, [(id(s), id(a)) for s, a in group]) for month, group in edition.months],
+        }
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_an_updated_index_equals_one_built_from_scratch(seed: int) -> None:
+    rng = random.Random(seed)
+    start = datetime(2024, 10, 1, 21, tzinfo=UTC)
+    versions: dict[str, dict[str, Article]] = {}
+    for n in range(14):
+        slug = f"s{n:02d}"
+        when = start + timedelta(hours=rng.choice((0, 5, 30, 400, 800)) + n % 3)
+        versions[slug] = {LANGS[0]: _article(rng, slug, LANGS[0], when)}
+        if rng.random() < 0.6:
+            versions[slug]["en"] = _article(rng, slug, "en", when)
+    index = build_index(Corpus(SITE, ENTITIES, _stories(versions)))
+    for _step in range(12):
+        for _ in range(rng.randrange(0, 4)):
+            slug = rng.choice(sorted(versions))
+            story = versions[slug]
+            kind = rng.random()
+            if kind < 0.6:  # new text: other mentions, quotes, topics
+                lang = rng.choice(sorted(story))
+                story[lang] = _article(rng, slug, lang, story[LANGS[0]].date)
+            elif kind < 0.8 and "en" in story:  # a translation deleted
+                del story["en"]
+            elif kind < 0.9:  # a translation added or replaced
+                story["en"] = _article(rng, slug, "en", story[LANGS[0]].date)
+            else:  # a new date: the stories' order changes, and the index is built again
+                story[LANGS[0]] = replace(story[LANGS[0]], date=story[LANGS[0]].date + timedelta(days=40))
+        corpus = Corpus(SITE, ENTITIES, _stories(versions))
+        updated = build_index(corpus, index)
+        assert _summary(updated) == _summary(build_index(corpus))
+        index = updated
+
+
+def test_a_changed_registry_builds_the_index_again() -> None:
+    rng = random.Random(7)
+    when = datetime(2024, 10, 1, tzinfo=UTC)
+    versions = {f"s{n}": {"ar": _article(rng, f"s{n}", "ar", when + timedelta(days=n))} for n in range(5)}
+    first = build_index(Corpus(SITE, ENTITIES, _stories(versions)))
+    fewer = {key: value for key, value in ENTITIES.items() if key != "e0"}
+    corpus = Corpus(SITE, fewer, _stories(versions))
+    again = build_index(corpus, first)
+    assert _summary(again) == _summary(build_index(corpus))
+    assert "e0" not in again.edition("ar").entities
+
+
+# -- the plan made from an updated index ----------------------------------------------
+
+
+def _sample_plan(corpus: Corpus, index: SiteIndex, last=None):  # type: ignore[no-untyped-def]
+    from digest import i18n
+    from digest.diagnostics import Diagnostics
+    from digest.pipeline import spec_key
+    from digest.plan import plan
+    from digest.urls import Urls
+    from digest.views import ViewBuilder
+
+    from .conftest import ROOT
+
+    diags = Diagnostics()
+    strings = i18n.load_strings(ROOT / "templates" / "i18n", corpus.site.languages, diags)
+    urls = Urls(corpus.site.base_url)
+    made = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=lambda s: spec_key("k", s), last=last)
+    assert not diags.has_errors
+    return made
+
+
+def test_a_plan_that_takes_unchanged_units_from_the_last_one_has_the_same_keys() -> None:
+    """The sample with one article given a new mention of a new entity: the articles whose
+    cards count that entity, and the entity's pages, are planned again; the rest is taken."""
+    from digest.diagnostics import Diagnostics
+    from digest.project import Project
+    from digest.reader import read_project
+    from digest.urls import Urls
+
+    from .conftest import ROOT
+
+    corpus = read_project(Project(ROOT), Diagnostics()).corpus
+    assert corpus is not None
+    first_index = build_index(corpus)
+    first = _sample_plan(corpus, first_index)
+    story = corpus.stories[0]
+    lang, article = story.versions[0]
+    extra = Mention("mark-rutte", None, Position("x"), "m99")
+    edited = replace(article, digest="edited", body=replace(article.body, mentions=(*article.body.mentions, extra)))
+    stories = (replace(story, versions=((lang, edited), *story.versions[1:])), *corpus.stories[1:])
+    changed = replace(corpus, stories=stories)
+    index = build_index(changed, first_index)
+    taken = _sample_plan(changed, index, first.memo)
+    whole = _sample_plan(changed, build_index(changed))
+    assert taken.keys == whole.keys and taken.searchable == whole.searchable
+    assert taken.reused > 0 and len(taken.specs) + taken.reused == len(whole.specs)
+    planned = {Urls.output_path(spec.route) for spec in taken.specs}
+    changed_keys = {path for path, key in taken.keys.items() if first.keys.get(path) != key}
+    assert changed_keys and changed_keys <= planned
+    assert any(path.startswith(f"{lang}/entities/mark-rutte/") for path in planned)
+    elsewhere = next(eid for eid in corpus.entities if eid not in first_index.entities_in(article))
+    assert not any(path.startswith(f"{lang}/entities/{elsewhere}/") for path in planned)
