@@ -267,10 +267,6 @@ def render_site(
     views = ViewBuilder(index, urls, strings)
     live = str(reuse.site_dir) if reuse.site_dir else ""
 
-    def keep(path: str, key: str) -> bool:
-        """Whether the output at ``path`` is carried over: same key as in the live site."""
-        return bool(global_key) and reuse.keys.get(path) == key and bool(live) and os.path.isfile(f"{live}/{path}")
-
     def key(spec: PageSpec) -> str:
         return spec_key(global_key, spec)
 

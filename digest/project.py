@@ -20,10 +20,16 @@ created, copied or unzipped there, so a site using one is not publishable anywhe
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A content file: its absolute path and the path shown to editors."""
+    """A content file: its path and the path shown to editors."""
 
-    path: Path
+    location: str
+    """The path as a string (as ``buildstate.input_files`` lists it): an archive has tens of
+    thousands of files, and most builds never open them, only look up their hashes."""
     display: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ class Project:
     def discover(self, diags: Diagnostics) -> Inventory:
         """Find and classify content files; misnamed ones are errors, hidden ones are skipped."""
         site_path = self.content_dir / "site.yaml"
-        site = SourceFile(site_path, self.display(site_path)) if site_path.is_file() else None
+        site = SourceFile(str(site_path), self.display(site_path)) if site_path.is_file() else None
         if site is None:
             diags.error(self.display(site_path), 0, 0, "missing site settings file")
         return Inventory(
@@ -87,8 +93,9 @@ class Project:
             articles=tuple(self._articles(diags)),
         )
 
-    def _files(self, folder: Path) -> list[tuple[Path, str, bool]]:
-        """Each entry of ``folder`` (editor backups and hidden files left out): path, display, is a folder.
+    def _files(self, folder: Path) -> list[tuple[str, str, str, bool]]:
+        """Each entry of ``folder`` (editor backups and hidden files left out): path, display,
+        name, is a folder.
 
         One ``scandir`` and string joins: at tens of thousands of articles, ``Path``
         methods per file cost a second of every build.
@@ -96,35 +103,35 @@ class Project:
         if not folder.is_dir():
             return []
         shown = self.display(folder) + "/"
+        prefix = str(folder) + os.sep
         with os.scandir(folder) as entries:
             found = [
                 (entry.name, entry.is_dir())
                 for entry in entries
                 if not entry.name.startswith((".", "#")) and not entry.name.endswith("~")
             ]
-        return [(folder / name, shown + name, is_dir) for name, is_dir in sorted(found)]
+        return [(prefix + name, shown + name, name, is_dir) for name, is_dir in sorted(found)]
 
     def _entities(self, diags: Diagnostics) -> list[EntityFile]:
         found = []
-        for path, shown, is_dir in self._files(self.content_dir / "entities"):
-            if is_dir or path.suffix != ".yaml":
+        for path, shown, name, is_dir in self._files(self.content_dir / "entities"):
+            stem, dot, suffix = name.rpartition(".")
+            if is_dir or not dot or suffix != "yaml" or not stem:
                 diags.error(shown, 0, 0, "unexpected file in entities/: entity files are named <id>.yaml")
                 continue
-            if not NAME_RE.match(path.stem):
-                diags.error(
-                    shown, 0, 0, f"invalid entity id {path.stem!r} in the file name: use lowercase a-z, 0-9 and '-'"
-                )
+            if not NAME_RE.match(stem):
+                diags.error(shown, 0, 0, f"invalid entity id {stem!r} in the file name: use lowercase a-z, 0-9 and '-'")
                 continue
-            if path.stem in WINDOWS_RESERVED:
-                diags.error(shown, 0, 0, f"entity id {path.stem!r} is a reserved file name on Windows: choose another")
+            if stem in WINDOWS_RESERVED:
+                diags.error(shown, 0, 0, f"entity id {stem!r} is a reserved file name on Windows: choose another")
                 continue
-            found.append(EntityFile(path, shown, id=path.stem))
+            found.append(EntityFile(path, shown, id=stem))
         return found
 
     def _articles(self, diags: Diagnostics) -> list[ArticleFile]:
         found = []
-        for path, shown, is_dir in self._files(self.content_dir / "articles"):
-            match = ARTICLE_RE.match(path.name)
+        for path, shown, name, is_dir in self._files(self.content_dir / "articles"):
+            match = ARTICLE_RE.match(name)
             if is_dir or not match:
                 diags.error(
                     shown,

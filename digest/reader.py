@@ -167,7 +167,7 @@ def read_entities(
     entities: dict[str, Entity] = {}
     context = repr((PARSE_VERSION, engine_digest(), site.languages)).encode("utf-8")
     for file in files:
-        digest = (known or {}).get(str(file.path))
+        digest = (known or {}).get(file.location)
         key = sha256(context + file.display.encode() + bytes.fromhex(digest)).hexdigest() if digest else None
         found = cache.get(key) if cache is not None and key else None
         if found is None:
@@ -275,7 +275,7 @@ def read_project(
                 + suggest(file.lang, site.languages),
             )
             continue
-        digest = (known or {}).get(str(file.path))
+        digest = (known or {}).get(file.location)
         prefix = contexts[file.lang] + file.display.encode()
         found = cache.get(sha256(prefix + bytes.fromhex(digest)).hexdigest()) if cache is not None and digest else None
         if found is not None:
