@@ -102,9 +102,10 @@ def plan(
 ) -> Plan:
     """Plan the site; ``key`` gives each output's cache key. With ``last`` (the memo of the
     previous plan of this process, made with the same settings, registry, theme and code:
-    the caller's to check), an article's pages and an entity's pages whose inputs are the
-    very objects they were planned from last time, and whose shown mention counts are the
-    same, keep their paths and keys without being planned again: the same key would come out.
+    the caller's to check), an article's pages and an entity's pages whose inputs equal what
+    they were planned from last time (the same objects, mostly), and whose shown mention
+    counts are the same, keep their paths and keys without being planned again: the same
+    key would come out.
     """
     site = index.corpus.site
     planner = _Planner(key, last)
