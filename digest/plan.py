@@ -52,7 +52,7 @@ class Planned:
 
     inputs: tuple[object, ...]
     """What they were planned from: the article objects of the story, or the entity's facts.
-    The next build of the process takes the outputs as they are only for the same objects."""
+    The next build of the process takes the outputs as they are only for equal inputs."""
     outputs: tuple[tuple[str, str], ...]
     """``(output path, key)`` of each."""
     searchable: tuple[str, ...]
