@@ -26,6 +26,7 @@ from .buildstate import (
     Manifest,
     ParseCache,
     Warm,
+    engine_digest,
     fingerprints,
     input_files,
     options_key,
@@ -257,7 +258,8 @@ def render_site(
     corpus = read.corpus
     languages = corpus.site.languages if corpus else ("en",)
     strings = i18n.load_strings(project.templates_dir / "i18n", languages, diags)
-    templates = Templates(project.templates_dir, strings, project.root)
+    compiled = project.cache_dir / "templates" if staging is not None else None
+    templates = Templates(project.templates_dir, strings, project.root, compiled, engine_digest())
     templates.check(diags)
     if corpus is None or diags.has_errors:
         return None

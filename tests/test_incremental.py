@@ -6,9 +6,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from digest import buildstate, reader
+from digest import buildstate, pipeline, reader
 from digest.buildstate import Manifest, Warm
 from digest.pipeline import build, warm_up
 from digest.project import Project
@@ -260,3 +261,35 @@ def test_a_warm_cache_is_read_from_disk_once_and_its_manifest_only_while_it_is_o
     again = build_ok(scratch, warm=warm, search=False)
     assert len(loads) == 3, "the manifest on disk is not the one this process saved: read again"
     assert again.rendered == 0 and again.report is not None and again.report.written == 0
+
+
+def test_compiled_templates_are_reused_and_their_errors_keep_file_and_line(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme is compiled once and kept (Jinja's bytecode cache); a template loaded from
+    it reports a failure at its own line, and other engine code compiles it afresh."""
+    base = scratch.templates_dir / "base.html"
+    lines = base.read_text(encoding="utf-8").splitlines(keepends=True)
+    trap = '{{ (1 // 0) if "BOOM" in page.title else "" }}\n'
+    base.write_text("".join([*lines[:3], trap, *lines[3:]]), encoding="utf-8")
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, *rest, **options):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return real(self, source, name, filename, *rest, **options)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    build_ok(scratch, search=False)
+    assert "base.html" in compiled
+    assert list((scratch.cache_dir / "templates").iterdir())
+    compiled.clear()
+    _replace(_article(scratch, MEDVEDEV, "en"), 'title: "Medvedev', 'title: "BOOM Medvedev')
+    result = build(scratch, search=False)
+    assert compiled == [], "unchanged templates come from the cache"
+    assert not result.ok
+    shown = {d.format() for d in result.diagnostics}
+    assert "templates/base.html:4:1: template error: ZeroDivisionError: integer division or modulo by zero" in shown
+    monkeypatch.setattr(pipeline, "engine_digest", lambda: "another version")
+    build(scratch, search=False)
+    assert "base.html" in compiled
