@@ -23,9 +23,7 @@ TOPICS = ("t0", "t1", "t2", "t3")
 
 
 def _article(rng: random.Random, slug: str, lang: str, when: datetime) -> Article:
-    mentions = tuple(
-        Mention(rng.choice(WORDS), None, Position(slug), f"m{n}") for n in range(rng.randrange(0, 5))
-    )
+    mentions = tuple(Mention(rng.choice(WORDS), None, Position(slug), f"m{n}") for n in range(rng.randrange(0, 5)))
     quotes = tuple(Quote(rng.choice(WORDS), "q", Position(slug), f"q{n}") for n in range(rng.randrange(0, 2)))
     tags = tuple(dict.fromkeys(rng.choice(TOPICS) for _ in range(rng.randrange(0, 3))))
     return Article(
