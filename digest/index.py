@@ -9,7 +9,7 @@ translation, and entity pages quote exactly the sentences readers of that editio
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -36,8 +36,8 @@ class EntityFacts:
     """Everything one edition says about one entity.
 
     The index keeps only the entity's articles and its mention count; the mentions and
-    quotes themselves are gathered from those articles when a page asks (``mentions``,
-    ``mentions_in``, ``quotes``). An archive has hundreds of thousands of mentions, and
+    quotes themselves are gathered from those articles when a page asks (``mentions_in``,
+    ``quotes``). An archive has hundreds of thousands of mentions, and
     a rebuild after one edit renders the pages of a few entities only.
     """
 
@@ -57,27 +57,31 @@ class EntityFacts:
                     yield MentionRef(article, mention)
 
     @cached_property
-    def mentions(self) -> tuple[MentionRef, ...]:
-        """Every mention, in edition order (newest article first), then document order."""
-        return tuple(self.mentions_in(self.articles))
-
-    @cached_property
     def quotes(self) -> tuple[QuoteRef, ...]:
-        """Every quote attributed to the entity, in the same order as ``mentions``."""
+        """Every quote attributed to the entity: newest article first, then document order."""
         entity_id = self.entity.id
         return tuple(QuoteRef(a, q) for a in self.articles for q in a.body.quotes if q.speaker == entity_id)
 
-    def cooccurring(self, known: Mapping[str, object]) -> tuple[tuple[str, int], ...]:
-        """Other entity ids and the number of articles shared, most frequent first.
+    def cooccurring(self, named: Mapping[int, Mapping[str, int]]) -> tuple[tuple[str, int], ...]:
+        """Other entity ids and the number of articles shared, most frequent first
+        (``named``: ``SiteIndex.named``).
 
         Computed on demand: only the entity pages being rendered need it, and for every
         entity at once it costs as much as the rest of the index.
         """
         together: Counter[str] = Counter()
         for article in self.articles:
-            present = {m.entity_id for m in article.body.mentions} | {q.speaker for q in article.body.quotes}
-            together.update(e for e in present if e != self.entity.id and e in known)
+            together.update(named[id(article)].keys())
+        del together[self.entity.id]
         return tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def mentions_per_article(self, named: Mapping[int, Mapping[str, int]]) -> Iterator[tuple[Article, int]]:
+        """Each of the entity's articles with its number of mentions there (0 where it is only
+        quoted), in edition order: what a chart of mentions over time needs, without going
+        through the mentions themselves."""
+        entity_id = self.entity.id
+        for article in self.articles:
+            yield article, named[id(article)][entity_id]
 
 
 @dataclass(frozen=True)
@@ -98,15 +102,16 @@ class Edition:
 class SiteIndex:
     corpus: Corpus
     editions: Mapping[str, Edition]
-    named: Mapping[int, tuple[str, ...]]
-    """By ``id`` of an article of the corpus: the registered entities it mentions or quotes, sorted."""
+    named: Mapping[int, Mapping[str, int]]
+    """By ``id`` of an article of the corpus: the registered entities it mentions or quotes,
+    sorted by id, each with its number of mentions there (0 for one it only quotes)."""
 
     def edition(self, lang: str) -> Edition:
         return self.editions[lang]
 
-    def entities_in(self, article: Article) -> tuple[str, ...]:
+    def entities_in(self, article: Article) -> Collection[str]:
         """The registered entities ``article`` mentions or quotes, sorted by id."""
-        return self.named[id(article)]
+        return self.named[id(article)].keys()
 
 
 def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
@@ -127,7 +132,7 @@ def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
     if previous is not None and _same_frame(previous.corpus, corpus):
         return _update_index(previous, corpus)
     tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
-    named: dict[int, tuple[str, ...]] = {}
+    named: dict[int, Mapping[str, int]] = {}
     for article in corpus.articles():
         named[id(article)] = _named(article, corpus.entities)
     when: dict[int, tuple[date, str]] = {}
@@ -138,12 +143,14 @@ def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
     return SiteIndex(corpus=corpus, editions=editions, named=named)
 
 
-def _named(article: Article, known: Mapping[str, Entity]) -> tuple[str, ...]:
-    """The registered entities ``article`` mentions or quotes, sorted by id."""
+def _named(article: Article, known: Mapping[str, Entity]) -> Mapping[str, int]:
+    """The registered entities ``article`` mentions or quotes, sorted by id, with their
+    numbers of mentions (see ``SiteIndex.named``)."""
     body = article.body
-    present = {m.entity_id for m in body.mentions}
+    counts = Counter(m.entity_id for m in body.mentions)
+    present = set(counts)
     present.update(q.speaker for q in body.quotes)
-    return tuple(sorted(e for e in present if e in known))
+    return {e: counts[e] for e in sorted(present) if e in known}
 
 
 def _same_frame(old: Corpus, new: Corpus) -> bool:
@@ -173,8 +180,8 @@ def _update_edition(
     prev: Edition,
     corpus: Corpus,
     lang: str,
-    old_named: Mapping[int, tuple[str, ...]],
-    named: Mapping[int, tuple[str, ...]],
+    old_named: Mapping[int, Mapping[str, int]],
+    named: Mapping[int, Mapping[str, int]],
 ) -> Edition:
     """``prev`` with the articles shown at some positions replaced (``_same_frame`` holds).
 
@@ -193,8 +200,8 @@ def _update_edition(
     topics: set[str] = set()
     for i in changed:
         old, new = prev.items[i][1], items[i][1]
-        delta.subtract(m.entity_id for m in old.body.mentions)
-        delta.update(m.entity_id for m in new.body.mentions)
+        delta.subtract(old_named[id(old)])
+        delta.update(named[id(new)])
         touched.update(old_named[id(old)], named[id(new)])
         topics.update(old.tags, new.tags)
     where = {id(article): i for i, (_, article) in enumerate(prev.items)}
@@ -240,7 +247,7 @@ def _regroup(groups, items):  # type: ignore[no-untyped-def]
 def _edition(
     corpus: Corpus,
     lang: str,
-    named: Mapping[int, tuple[str, ...]],
+    named: Mapping[int, Mapping[str, int]],
     when: Mapping[int, tuple[date, str]],
 ) -> Edition:
     items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
@@ -248,8 +255,8 @@ def _edition(
     articles: dict[str, list[Article]] = defaultdict(list)
     tags: dict[str, list[Article]] = defaultdict(list)
     for _story, article in items:
-        counts.update([m.entity_id for m in article.body.mentions])
-        for entity_id in named[id(article)]:
+        for entity_id, count in named[id(article)].items():
+            counts[entity_id] += count
             articles[entity_id].append(article)
         for tag in article.tags:
             tags[tag].append(article)

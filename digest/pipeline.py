@@ -331,6 +331,7 @@ def render_site(
         for path in kept:
             staging.put(path, KEEP)
         written.extend(path for path, data in assets.items() if staging.put(path, data))
+    templates.save_compiled()
     memory = Last(global_key, index, planned.memo)
     counts = (len(corpus.articles()), len(corpus.entities), len(todo), planned.searchable, memory)
     return Rendered(keys, tuple(written), *counts)

@@ -32,9 +32,10 @@ class Templates:
         templates are compiled with)."""
         self.folder = folder
         self.display_root = display_root
+        self._compiled = _Compiled(compiled, salt) if compiled is not None else None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folder),
-            bytecode_cache=_Compiled(compiled, salt) if compiled is not None else None,
+            bytecode_cache=self._compiled,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -67,6 +68,11 @@ class Templates:
             template = self.env.get_template(name)
             found = self._cards[key] = (item, Markup(template.render(item=item, page=page).strip()))
         return found[1]
+
+    def save_compiled(self) -> None:
+        """Keep the templates compiled by this build for the next (a successful build's last step)."""
+        if self._compiled is not None:
+            self._compiled.save()
 
     def check(self, diags: Diagnostics) -> None:
         """Compile every template once, so syntax errors are reported even for unused pages."""
@@ -112,15 +118,28 @@ class Templates:
 class _Compiled(jinja2.FileSystemBytecodeCache):
     """Jinja's cache of compiled templates in a folder, one file per template: reused while
     the template's source and the engine's code (``salt``) are the same, overwritten when
-    either changes. Compiling the theme costs about 0.1 s a build; loading it, milliseconds."""
+    either changes. Compiling the theme costs about 0.1 s a build; loading it, milliseconds.
+    What is compiled is written by ``save`` only, once the build succeeded: a failed
+    build writes nothing."""
 
     def __init__(self, folder: Path, salt: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
+        self.folder = folder
         self.salt = salt
+        self.pending: list[jinja2.bccache.Bucket] = []
 
     def get_source_checksum(self, source: str) -> str:
         return hashlib.sha256(f"{jinja2.__version__}\0{self.salt}\0{source}".encode()).hexdigest()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.pending.append(bucket)
+
+    def save(self) -> None:
+        if self.pending:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        for bucket in self.pending:
+            super().dump_bytecode(bucket)
+        self.pending.clear()
 
 
 def _translator(strings: Mapping[str, Mapping[str, str]]):  # type: ignore[no-untyped-def]

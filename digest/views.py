@@ -340,7 +340,7 @@ class ViewBuilder:
                 groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
                 page_href = href
         # Neighbours are counted over every article, once: the list and the chart share them.
-        together = facts.cooccurring(self.index.corpus.entities) if number == 1 else ()
+        together = facts.cooccurring(self.index.named) if number == 1 else ()
         quotes = []
         for ref in facts.quotes if number == 1 else ():
             story = self._story_of[id(ref.article)]
@@ -390,7 +390,9 @@ class ViewBuilder:
         digits = self.digits(lang)
         rtl = i18n.direction(lang) == "rtl"
         charts = []
-        days = [ref.article.date.astimezone(self._zone).date() for ref in facts.mentions]
+        days = []
+        for article, count in facts.mentions_per_article(self.index.named):
+            days.extend([article.date.astimezone(self._zone).date()] * count)
         spans = charts_.periods(days)
         if spans:
             labels = [self._period_labels(p, i == 0, lang) for i, p in enumerate(spans)]

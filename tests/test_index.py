@@ -4,6 +4,7 @@ last one; after any sequence of changes it must equal an index built from scratc
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -53,7 +54,7 @@ def _stories(versions: dict[str, dict[str, Article]]) -> tuple[Story, ...]:
 
 def _summary(index: SiteIndex) -> dict[str, object]:
     """Everything the pages read from an index, with articles by identity."""
-    out: dict[str, object] = {"named": {id(a): index.entities_in(a) for a in index.corpus.articles()}}
+    out: dict[str, object] = {"named": {id(a): list(index.named[id(a)].items()) for a in index.corpus.articles()}}
     for lang, edition in index.editions.items():
         out[lang] = {
             "items": [(s.slug, id(a)) for s, a in edition.items],
@@ -99,6 +100,28 @@ def test_an_updated_index_equals_one_built_from_scratch(seed: int) -> None:
         updated = build_index(corpus, index)
         assert _summary(updated) == _summary(build_index(corpus))
         index = updated
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_neighbours_and_mentions_per_article_agree_with_the_mentions(seed: int) -> None:
+    """What entity pages and charts take from the index's per-article counts equals what the
+    mentions and quotes of the articles say."""
+    rng = random.Random(seed)
+    start = datetime(2024, 10, 1, tzinfo=UTC)
+    versions = {f"s{n:02d}": {"ar": _article(rng, f"s{n:02d}", "ar", start + timedelta(days=n))} for n in range(20)}
+    index = build_index(Corpus(SITE, ENTITIES, _stories(versions)))
+    for edition in index.editions.values():
+        for eid, facts in edition.entities.items():
+            per_article = [(a, sum(m.entity_id == eid for m in a.body.mentions)) for a in facts.articles]
+            assert list(facts.mentions_per_article(index.named)) == per_article
+            assert sum(n for _, n in per_article) == facts.mention_count
+            together = Counter(
+                other
+                for a in facts.articles
+                for other in {m.entity_id for m in a.body.mentions} | {q.speaker for q in a.body.quotes}
+                if other != eid and other in ENTITIES
+            )
+            assert facts.cooccurring(index.named) == tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def test_a_changed_registry_builds_the_index_again() -> None:
