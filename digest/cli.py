@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .buildstate import Manifest, fingerprints, input_files, options_key, unchanged_since_last_build
+from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import ENTITY_TYPES
 from .project import Project
@@ -152,7 +152,7 @@ def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> b
 
     if not args.no_search and is_stale(project.cache_dir):
         return False  # an earlier --no-search build left the index behind the articles
-    manifest = Manifest.load(project.cache_dir / "manifest.json")
+    manifest = Manifest.load(manifest_file(project.cache_dir))
     inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
     if not unchanged_since_last_build(manifest, inputs, options_key(args.base_url, args.drafts), project.site_dir):
         return False

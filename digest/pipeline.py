@@ -29,6 +29,7 @@ from .buildstate import (
     engine_digest,
     fingerprints,
     input_files,
+    manifest_file,
     options_key,
     unchanged_since_last_build,
 )
@@ -129,7 +130,7 @@ def _build(
     project: Project, write: bool, base_url: str | None, drafts: bool, clean: bool, search: bool, warm: Warm | None
 ) -> BuildResult:
     options = options_key(base_url, drafts)
-    manifest_path = project.cache_dir / "manifest.json"
+    manifest_path = manifest_file(project.cache_dir)
     if clean:
         manifest = Manifest()
     else:

@@ -150,7 +150,7 @@ def test_build_killed_after_the_exchange_is_redone(tmp_path: Path) -> None:
     write_version(project, "old", copies=0)
     finish(run_build(project))
     old_site = site_files(project / "site")
-    manifest = project / ".digest-cache" / "manifest.json"
+    manifest = project / ".digest-cache" / "manifest.bin"
     old_manifest = manifest.read_bytes()
     write_version(project, "new", copies=0)
     finish(run_build(project))

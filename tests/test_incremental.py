@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from digest import buildstate, pipeline, reader
-from digest.buildstate import Manifest, Warm
+from digest.buildstate import Manifest, Warm, manifest_file
 from digest.pipeline import build, warm_up
 from digest.project import Project
 
@@ -124,7 +124,7 @@ def test_clean_ignores_and_rebuilds_the_cache(scratch: Project) -> None:
     build_ok(scratch)
     for shard in (scratch.cache_dir / "parsed").glob("*.pickle"):
         shard.write_bytes(b"garbage")
-    (scratch.cache_dir / "manifest.json").write_text("{not json", encoding="utf-8")
+    manifest_file(scratch.cache_dir).write_bytes(b"\xff garbage")
     result = build_ok(scratch)  # a broken cache is a cold build, not a failure
     # Theme assets and the search bundle are outputs, but not rendered from page specs.
     made = [path for folder in ("assets", "pagefind") for path in (scratch.site_dir / folder).rglob("*")]
@@ -230,7 +230,7 @@ def test_a_build_killed_after_the_exchange_is_not_taken_for_up_to_date(
         with pytest.raises(KeyboardInterrupt):
             build(scratch)
     assert b"Rutte (NATO)" in (scratch.site_dir / "en" / "articles" / SLUG / "index.html").read_bytes()
-    assert not (scratch.cache_dir / "manifest.json").exists()
+    assert not manifest_file(scratch.cache_dir).exists()
     article.write_text(original, encoding="utf-8")
     build_ok(scratch)
     clean = copy_project(scratch.root.parent / "clean")

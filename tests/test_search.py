@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from digest import buildstate, search
+from digest.buildstate import Manifest, manifest_file
 from digest.cli import main
 from digest.pipeline import build
 from digest.project import Project
@@ -248,8 +249,9 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     assert "search not built, Pagefind failed: disk full" in out + err
     site = scratch.site_dir
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    manifest = json.loads((scratch.cache_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert on_disk == set(manifest["outputs"]), "the site is exactly what the build recorded"
+    manifest = Manifest.load(manifest_file(scratch.cache_dir))
+    assert manifest.outputs, "a manifest was saved"
+    assert on_disk == set(manifest.outputs), "the site is exactly what the build recorded"
     assert search.is_stale(scratch.cache_dir)
     present = {path.split("/")[1] + "/" + path.split("/")[2] for path in on_disk if path.startswith("pagefind/")}
     wanted = search.plan_shards(sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p)))
