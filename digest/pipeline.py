@@ -268,7 +268,9 @@ def render_site(
     index = build_index(corpus, last.index if last is not None else None)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    live = str(reuse.site_dir) if reuse.site_dir else ""
+    # One ``stat`` per output carried over (tens of thousands): a plain string join, not ``os.path.join``.
+    live = str(reuse.site_dir) + os.sep if reuse.site_dir else ""
+    isfile = os.path.isfile
 
     def key(spec: PageSpec) -> str:
         return spec_key(global_key, spec)
@@ -281,7 +283,7 @@ def render_site(
         todo: list[PageSpec] = []
         kept: list[str] = []
         for path, key in planned.keys.items():
-            if global_key and reuse.keys.get(path) == key and live and os.path.isfile(os.path.join(live, path)):
+            if global_key and reuse.keys.get(path) == key and live and isfile(live + path):
                 kept.append(path)
             elif path in spec_of:
                 todo.append(spec_of[path])
