@@ -300,7 +300,6 @@ def render_site(
         found = sort_out(planned)
         assert found is not None, "a plan without a memo has a spec for every output"
     todo, kept = found
-    keys = planned.keys
 
     def render_group(group: list[PageSpec]) -> list[tuple[str | None, list[Diagnostic]]]:
         """Render outputs and stage them right here (in a worker, when forked); their paths if written."""
@@ -329,7 +328,8 @@ def render_site(
     if diags.has_errors:
         return None
     assets = _assets(project.templates_dir / "static")
-    keys.update({path: hashlib.sha256(data).hexdigest() for path, data in assets.items()})
+    # A new dict: the plan's own is the memo's, which the next build starts from.
+    keys = {**planned.keys, **{path: hashlib.sha256(data).hexdigest() for path, data in assets.items()}}
     if staging is not None:
         for path in kept:
             staging.put(path, KEEP)

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import feeds, i18n, structured
 from .diagnostics import Diagnostics
-from .index import SiteIndex
+from .index import EntityFacts, SiteIndex
 from .model import Article, Position, Story
 from .search import FORMS_ID, search_forms, shard_folder, shards
 from .urls import Urls
@@ -46,13 +46,19 @@ class PageSpec:
     original), found by the original's edition instead, as web search engines treat it."""
 
 
+Unit = tuple[str, ...]
+"""A group of outputs planned together: ``(lang, "article", slug)``, ``(lang, "entity", id)``,
+``(lang, "home", page number)``, ``(lang, "tag", topic)``, ``(lang, "month", YYYY-MM)``,
+``(lang, "feed")``… and ``("", "sitemap")`` and the like for the site's own."""
+
+
 @dataclass(frozen=True)
 class Planned:
-    """One article's or one entity's outputs in one edition, as a build planned them."""
+    """One unit's outputs as a build planned them."""
 
     inputs: tuple[object, ...]
-    """What they were planned from: the article objects of the story, or the entity's facts.
-    The next build of the process takes the outputs as they are only for equal inputs."""
+    """What an article's or entity's unit was planned from: the article objects of the story,
+    or the entity's facts. The next plan takes the outputs as they are for equal inputs."""
     outputs: tuple[tuple[str, str], ...]
     """``(output path, key)`` of each."""
     searchable: tuple[str, ...]
@@ -62,14 +68,14 @@ class Planned:
 
 @dataclass(frozen=True)
 class Plan:
-    """The outputs of the site. Those of articles and entities that did not change since the
-    last build of this process are not planned again (``PlanMemo``): they have no spec, only
-    their path and key."""
+    """The outputs of the site. Those of units that did not change since the last build of
+    this process are not planned again (``PlanMemo``): they have no spec, only their path
+    and key."""
 
     specs: list[PageSpec]
     """Outputs planned afresh, in plan order."""
     keys: dict[str, str]
-    """Every output path → its key (``PageSpec.deps`` and what the caller's ``key`` adds), in plan order."""
+    """Every output path → its key (``PageSpec.deps`` and what the caller's ``key`` adds)."""
     searchable: tuple[str, ...]
     """Paths of the pages that go into the search index, sorted."""
     memo: PlanMemo
@@ -79,11 +85,17 @@ class Plan:
 
 @dataclass(frozen=True)
 class PlanMemo:
-    """What a plan leaves for the next one of the same process (``serve``): per edition, each
-    article's and entity's outputs and the mention counts that article pages show."""
+    """What a plan leaves for the next one of the same process (``serve``): every unit's
+    outputs, the mention counts that article pages show (per edition), the whole plan's
+    keys, its claimed paths and searchable pages, and the index it was made from."""
 
-    units: Mapping[tuple[str, str, str], Planned]
+    units: Mapping[Unit, Planned]
     counts: Mapping[str, Mapping[str, int]]
+    keys: Mapping[str, str]
+    claimed: Mapping[str, Position]
+    """Every output path, case-folded → the origin of the output claiming it."""
+    searchable: frozenset[str]
+    index: SiteIndex
 
 
 def plan_site(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics) -> list[PageSpec]:
@@ -100,56 +112,34 @@ def plan(
     key: Callable[[PageSpec], str],
     last: PlanMemo | None = None,
 ) -> Plan:
-    """Plan the site; ``key`` gives each output's cache key. With ``last`` (the memo of the
-    previous plan of this process, made with the same settings, registry, theme and code:
-    the caller's to check), an article's pages and an entity's pages whose inputs equal what
-    they were planned from last time (the same objects, mostly), and whose shown mention
-    counts are the same, keep their paths and keys without being planned again: the same
-    key would come out.
+    """Plan the site; ``key`` gives each output's cache key.
+
+    ``last`` is the memo of the previous plan of this process, made with the same settings,
+    registry, theme and code (the caller's to check). When the stories are the same, in the
+    same order, with the same dates (an edit of texts, mentions, topics or translations),
+    only the units the changes reach are planned again (``_Update``): the changed stories'
+    pages, the list pages that show them, the pages of the entities and topics whose facts
+    changed, and the article pages whose entity cards show a changed count. Otherwise every
+    unit is planned, but an article's or entity's outputs are taken as they were when they
+    come from equal objects and the counts their cards show are unchanged. Either way the
+    plan has the keys a plan from nothing would have.
     """
+    if last is not None:
+        update = _Update(index, views, urls, key, last)
+        found = update.plan()
+        if found is not None:
+            return found
+    return _whole(index, views, urls, diags, _Planner(key, last))
+
+
+def _whole(index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics, planner: _Planner) -> Plan:
     site = index.corpus.site
-    planner = _Planner(key, last)
-    site_origin = Position("content/site.yaml", 1, 1)
-    langs = site.languages
-
-    def same(route_of: Callable[[str], str]) -> dict[str, str]:
-        return {code: route_of(code) for code in langs}
-
-    def page(
-        route: str,
-        template: str,
-        make: Callable[[], Mapping[str, Any]],
-        origin: Position = site_origin,
-        deps: tuple[str, ...] = (),
-    ) -> None:
-        planner.spec(PageSpec(route, template, make, origin, deps))
-
-    page(
-        "",
-        "redirect.html",
-        lambda: {
-            "page": views.meta(site.default_language, site.title.pick(site.default_language)[0], "", noindex=True),
-            "target": urls.href(urls.home(site.default_language)),
-            "editions": [(views.text(autonym(code), code), urls.href(urls.home(code))) for code in langs],
-        },
-    )
-    page(
-        "404.html",
-        "404.html",
-        lambda: {
-            "page": views.meta(
-                site.default_language, views.strings[site.default_language]["not_found"], "404.html", noindex=True
-            ),
-            "editions": [
-                (views.text(views.strings[code]["not_found_text"], code), urls.href(urls.home(code))) for code in langs
-            ],
-        },
-    )
-    for lang in langs:
-        _plan_edition(index, views, urls, lang, page, planner, same)
-    planner.spec(PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), site_origin, (_sitemap_key(index),)))
-    planner.spec(PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), site_origin))
-    return planner.finish(diags)
+    units = _Units(index, views, urls, planner)
+    units.fixed()
+    for lang in site.languages:
+        units.edition(lang)
+    units.sitemap()
+    return planner.finish(index, diags)
 
 
 class _Planner:
@@ -162,8 +152,8 @@ class _Planner:
         self.specs: list[PageSpec] = []
         self.keys: dict[str, str] = {}
         self.origins: list[tuple[str, Position]] = []
-        self.searchable: list[str] = []
-        self.units: dict[tuple[str, str, str], Planned] = {}
+        self.searchable: set[str] = set()
+        self.units: dict[Unit, Planned] = {}
         self.counts: dict[str, Mapping[str, int]] = {}
         self.reused = 0
 
@@ -176,17 +166,7 @@ class _Planner:
             return None
         return {eid for eid, count in counts.items() if before.get(eid) != count}
 
-    def spec(self, spec: PageSpec) -> str:
-        """Plan one output afresh; its path."""
-        path = Urls.output_path(spec.route)
-        self.keys[path] = self.key(spec)
-        self.origins.append((path, spec.origin))
-        if spec.searchable:
-            self.searchable.append(path)
-        self.specs.append(spec)
-        return path
-
-    def kept(self, unit: tuple[str, str, str], inputs: tuple[object, ...]) -> Planned | None:
+    def kept(self, unit: Unit, inputs: tuple[object, ...]) -> Planned | None:
         """Take ``unit``'s outputs from the last plan if it was planned from equal ``inputs``
         (the same objects, mostly: equality looks at identity first)."""
         prior = self.last.units.get(unit) if self.last is not None else None
@@ -195,22 +175,451 @@ class _Planner:
         self.units[unit] = prior
         self.keys.update(prior.outputs)
         self.origins.extend(prior.located)
-        self.searchable.extend(prior.searchable)
+        self.searchable.update(prior.searchable)
         self.reused += len(prior.outputs)
         return prior
 
-    def add(self, unit: tuple[str, str, str], inputs: tuple[object, ...], specs: list[PageSpec]) -> None:
+    def add(self, unit: Unit, inputs: tuple[object, ...], specs: list[PageSpec]) -> Planned:
         """Plan ``unit``'s outputs afresh, remembering them for the next plan."""
-        paths = [self.spec(spec) for spec in specs]
-        outputs = tuple((path, self.keys[path]) for path in paths)
-        searchable = tuple(path for path, spec in zip(paths, specs, strict=True) if spec.searchable)
-        located = tuple((path, spec.origin) for path, spec in zip(paths, specs, strict=True))
-        self.units[unit] = Planned(inputs, outputs, searchable, located)
+        outputs, searchable, located = [], [], []
+        for spec in specs:
+            path = Urls.output_path(spec.route)
+            key = self.keys[path] = self.key(spec)
+            outputs.append((path, key))
+            located.append((path, spec.origin))
+            if spec.searchable:
+                searchable.append(path)
+            self.specs.append(spec)
+        self.origins.extend(located)
+        self.searchable.update(searchable)
+        planned = self.units[unit] = Planned(inputs, tuple(outputs), tuple(searchable), tuple(located))
+        return planned
 
-    def finish(self, diags: Diagnostics) -> Plan:
-        _check_collisions(self.origins, diags)
-        memo = PlanMemo(self.units, self.counts)
+    def finish(self, index: SiteIndex, diags: Diagnostics) -> Plan:
+        claimed = _check_collisions(self.origins, diags)
+        memo = PlanMemo(self.units, self.counts, self.keys, claimed, frozenset(self.searchable), index)
         return Plan(self.specs, self.keys, tuple(sorted(self.searchable)), memo, self.reused)
+
+
+class _Units:
+    """How each unit of the site is planned, shared by a whole plan (``edition``, which walks
+    every unit) and an update (which plans only the units changes reach)."""
+
+    def __init__(self, index: SiteIndex, views: ViewBuilder, urls: Urls, planner: _Planner) -> None:
+        self.index = index
+        self.views = views
+        self.urls = urls
+        self.planner = planner
+        self.site = index.corpus.site
+        self.site_origin = Position("content/site.yaml", 1, 1)
+        self._digests: dict[str, list[str]] = {}
+        self._card_counts: dict[str, dict[str, str]] = {}
+
+    def same(self, route_of: Callable[[str], str]) -> dict[str, str]:
+        return {code: route_of(code) for code in self.site.languages}
+
+    def page(
+        self,
+        unit: Unit,
+        route: str,
+        template: str,
+        make: Callable[[], Mapping[str, Any]],
+        deps: tuple[str, ...] = (),
+    ) -> None:
+        self.planner.add(unit, (), [PageSpec(route, template, make, self.site_origin, deps)])
+
+    def digests(self, lang: str) -> list[str]:
+        """The digests of the edition's articles, in edition order."""
+        found = self._digests.get(lang)
+        if found is None:
+            found = self._digests[lang] = [article.digest for _, article in self.index.edition(lang).items]
+        return found
+
+    # -- the site's own ------------------------------------------------------------
+
+    def fixed(self) -> None:
+        """The outputs that depend on the settings only (the edition picker, 404, robots.txt)."""
+        site, views, urls = self.site, self.views, self.urls
+        langs = site.languages
+        self.page(
+            ("", "redirect"),
+            "",
+            "redirect.html",
+            lambda: {
+                "page": views.meta(site.default_language, site.title.pick(site.default_language)[0], "", noindex=True),
+                "target": urls.href(urls.home(site.default_language)),
+                "editions": [(views.text(autonym(code), code), urls.href(urls.home(code))) for code in langs],
+            },
+        )
+        self.page(
+            ("", "404"),
+            "404.html",
+            "404.html",
+            lambda: {
+                "page": views.meta(
+                    site.default_language, views.strings[site.default_language]["not_found"], "404.html", noindex=True
+                ),
+                "editions": [
+                    (views.text(views.strings[code]["not_found_text"], code), urls.href(urls.home(code)))
+                    for code in langs
+                ],
+            },
+        )
+        robots = PageSpec("robots.txt", None, lambda: feeds.robots(urls.absolute(urls.sitemap())), self.site_origin)
+        self.planner.add(("", "robots"), (), [robots])
+
+    def sitemap(self) -> None:
+        index, urls = self.index, self.urls
+        spec = PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), self.site_origin, (_sitemap_key(index),))
+        self.planner.add(("", "sitemap"), (), [spec])
+
+    # -- an edition ------------------------------------------------------------------
+
+    def edition(self, lang: str) -> None:
+        """Every unit of ``lang``'s edition, in plan order."""
+        edition = self.index.edition(lang)
+        self.home(lang, None)
+        counts = self.counts(lang)
+        recounted = self.planner.recounted(lang, counts)
+        for story, shown in edition.items:
+            # Its entity cards show edition-wide mention counts (see ``_card_deps``).
+            versions = tuple(a for _, a in story.versions)
+            reusable = recounted is not None and recounted.isdisjoint(self.index.entities_in(shown))
+            if reusable and self.planner.kept((lang, "article", story.slug), versions):
+                continue
+            self.article(lang, story, counts)
+        self.entity_index(lang)
+        self.search(lang, sorted(p for p in self.planner.searchable if p.startswith(lang + "/")))
+        for facts in edition.entities.values():
+            if not self.planner.kept((lang, "entity", facts.entity.id), (facts,)):
+                self.entity(lang, facts)
+        self.tag_index(lang)
+        for tag in edition.tags:
+            self.tag(lang, tag)
+        self.archive(lang)
+        for month, _ in edition.months:
+            self.month(lang, month)
+        self.feed(lang)
+
+    def counts(self, lang: str) -> dict[str, int]:
+        return {eid: facts.mention_count for eid, facts in self.index.edition(lang).entities.items()}
+
+    def home(self, lang: str, numbers: set[int] | None) -> None:
+        """The home page's pages (``numbers`` of them only, if given), one unit each."""
+        edition = self.index.edition(lang)
+        specs = _paged(
+            self.views,
+            self.urls,
+            lang,
+            self.urls.home,
+            self.views.site.title.pick(lang)[0],
+            edition.items,
+            "home.html",
+            translated=True,
+            current="home",
+            digests=self.digests(lang),
+            numbers=numbers,
+        )
+        for number, spec in specs:
+            self.planner.add((lang, "home", str(number)), (), [spec])
+
+    def article(self, lang: str, story: Story, counts: Mapping[str, int]) -> Planned:
+        versions = tuple(a for _, a in story.versions)
+        shown = story.get(lang) or story.original
+        own = shown.lang == lang  # else the original, for want of a translation
+        known = self._card_counts.setdefault(lang, {})
+        spec = PageSpec(
+            self.urls.article(lang, story.slug),
+            "article.html",
+            _article_maker(self.views, self.urls, story, lang),
+            shown.position,
+            (*(a.digest for a in versions), *_card_deps(self.index, counts, known, story, lang)),
+            group=f"article:{story.slug}",
+            searchable=own,
+        )
+        return self.planner.add((lang, "article", story.slug), versions, [spec])
+
+    def entity_index(self, lang: str) -> None:
+        views, urls = self.views, self.urls
+        edition = self.index.edition(lang)
+        t = views.strings[lang]
+        self.page(
+            (lang, "entities"),
+            urls.entities(lang),
+            "entities.html",
+            lambda: {
+                "page": views.meta(
+                    lang,
+                    t["entities_title"],
+                    urls.entities(lang),
+                    translations=self.same(urls.entities),
+                    switch=self.same(urls.entities),
+                    current="entities",
+                ),
+                "groups": views.entity_index(edition),
+            },
+            # The index shows each entity's mention count (the registry is in every key).
+            deps=(_digest_of([facts.mention_count for facts in edition.entities.values()]),),
+        )
+
+    def search(self, lang: str, searchable: list[str]) -> None:
+        """The edition's search page, which names its search shards (see search.py), merged
+        by the page's script; ``searchable``: the edition's searchable pages."""
+        views, urls = self.views, self.urls
+        t = views.strings[lang]
+        numbers = tuple(shards(searchable))
+        self.page(
+            (lang, "search"),
+            urls.search(lang),
+            "search.html",
+            lambda: {
+                "page": views.meta(
+                    lang,
+                    t["search_title"],
+                    urls.search(lang),
+                    translations=self.same(urls.search),
+                    switch=self.same(urls.search),
+                    current="search",
+                ),
+                "bundle_hrefs": [urls.href(shard_folder(lang, number)) for number in numbers],
+                "script_href": urls.href(urls.asset("search.js")),
+                "base_href": urls.href(urls.root()),
+                "forms_id": FORMS_ID,
+            },
+            deps=(f"shards:{numbers}",),
+        )
+
+    def entity(self, lang: str, facts: EntityFacts) -> None:
+        views, urls = self.views, self.urls
+        entity_id = facts.entity.id
+        deps = (facts.entity.digest, *(a.digest for a in facts.articles))
+        pages = max(1, -(-len(facts.articles) // PAGE_SIZE))
+        made: list[PageSpec] = []
+        for number in range(1, pages + 1):
+            route = urls.page(urls.entity(lang, entity_id), number)
+            # Page 1 shows counts and neighbours from every article; later pages only their own.
+            chunk = facts.articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            page_deps = deps if number == 1 else (facts.entity.digest, str(pages), *(a.digest for a in chunk))
+            make = _entity_maker(views, urls, facts, lang, number, pages)
+            made.append(PageSpec(route, "entity.html", make, facts.entity.position, page_deps))
+        made.append(
+            PageSpec(
+                urls.entity_feed(lang, entity_id),
+                None,
+                _entity_feed_maker(views, urls, facts, lang),
+                facts.entity.position,
+                deps,
+            )
+        )
+        self.planner.add((lang, "entity", entity_id), (facts,), made)
+
+    def tag_index(self, lang: str) -> None:
+        urls = self.urls
+        edition = self.index.edition(lang)
+        links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())
+        title = self.views.strings[lang]["tags_title"]
+        self._index_page((lang, "tags"), lang, urls.tags, title, "tags", links, (_digest_of(links),))
+
+    def tag(self, lang: str, tag: str) -> None:
+        views, urls = self.views, self.urls
+        articles = self.index.edition(lang).tags[tag]
+        items = tuple((views.story_of(a), a) for a in articles)
+        specs = _paged(
+            views,
+            urls,
+            lang,
+            lambda code: urls.tag(code, tag),
+            views.strings[lang]["tag_heading"].format(tag=tag),
+            items,
+            "list.html",
+            translated=False,
+            origin=articles[0].position,
+            switch_to=urls.tags,
+        )
+        self.planner.add((lang, "tag", tag), (), [spec for _, spec in specs])
+
+    def archive(self, lang: str) -> None:
+        views, urls = self.views, self.urls
+        months = self.index.edition(lang).months
+        links = tuple(
+            (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang, views.digits(lang))), len(items))
+            for month, items in months
+        )
+        title = views.strings[lang]["archive_title"]
+        self._index_page((lang, "archive"), lang, urls.archive, title, "archive", links, (_digest_of(links),))
+
+    def month(self, lang: str, month: str) -> None:
+        views, urls = self.views, self.urls
+        start, items = self._month_run(lang, month)
+        # A month's stories are a run of the edition's (newest first, months by their date).
+        shown = self.digests(lang)[start : start + len(items)]
+        assert items[0][1].digest == shown[0] and items[-1][1].digest == shown[-1]
+        specs = _paged(
+            views,
+            urls,
+            lang,
+            lambda code: urls.month(code, month),
+            i18n.month_text(month, lang, views.digits(lang)),
+            items,
+            "list.html",
+            translated=True,
+            digests=shown,
+        )
+        self.planner.add((lang, "month", month), (), [spec for _, spec in specs])
+
+    def _month_run(self, lang: str, month: str) -> tuple[int, tuple[tuple[Story, Article], ...]]:
+        """Where ``month``'s stories start in the edition, and they."""
+        start = 0
+        for key, items in self.index.edition(lang).months:
+            if key == month:
+                return start, items
+            start += len(items)
+        raise KeyError(month)
+
+    def feed(self, lang: str) -> None:
+        views, urls, index = self.views, self.urls, self.index
+        spec = PageSpec(
+            urls.feed(lang),
+            None,
+            lambda: _edition_feed(views, urls, index, lang),
+            self.site_origin,
+            _digests(index.edition(lang).items[:FEED_ENTRIES]),
+        )
+        self.planner.add((lang, "feed"), (), [spec])
+
+    def _index_page(self, unit, lang, route_of, title, current, links, deps) -> None:  # type: ignore[no-untyped-def]
+        """A page of links with counts (topics, archive months), the same page in every edition."""
+        views = self.views
+        self.page(
+            unit,
+            route_of(lang),
+            "list_index.html",
+            lambda: {
+                "page": views.meta(
+                    lang,
+                    title,
+                    route_of(lang),
+                    translations=self.same(route_of),
+                    switch=self.same(route_of),
+                    current=current,
+                ),
+                "view": IndexView(title, links),
+            },
+            deps=deps,
+        )
+
+
+class _Update:
+    """A plan made from the last one when only the stories' contents changed (same stories,
+    same order, same dates): the last plan's outputs, with the units the changes reach
+    planned again. ``plan()`` is ``None`` when it does not apply, or when a path collides
+    (the whole plan then reports it, at the output it reports it for)."""
+
+    def __init__(
+        self, index: SiteIndex, views: ViewBuilder, urls: Urls, key: Callable[[PageSpec], str], last: PlanMemo
+    ) -> None:
+        self.index = index
+        self.last = last
+        self.planner = _Planner(key, last)
+        self.units = _Units(index, views, urls, self.planner)
+
+    def plan(self) -> Plan | None:
+        old, new = self.last.index, self.index
+        if old.corpus.site != new.corpus.site or any(lang not in self.last.counts for lang in new.editions):
+            return None
+        if len(old.corpus.stories) != len(new.corpus.stories):
+            return None
+        changed: list[int] = []
+        for i, (before, after) in enumerate(zip(old.corpus.stories, new.corpus.stories, strict=True)):
+            if before.slug != after.slug or before.date != after.date:
+                return None
+            if before.versions != after.versions:
+                changed.append(i)
+        planner, units = self.planner, self.units
+        planner.counts = dict(self.last.counts)
+        redo: dict[Unit, Callable[[], object]] = {}
+        searches: list[str] = []
+        for lang in new.corpus.site.languages:
+            self._edition(lang, changed, redo, searches)
+        sitemap = any(self._entry(old.corpus.stories[i]) != self._entry(new.corpus.stories[i]) for i in changed)
+        if sitemap or any(tuple(old.edition(lang).tags) != tuple(new.edition(lang).tags) for lang in new.editions):
+            redo[("", "sitemap")] = units.sitemap
+        # Take every unit's outputs from the last plan, drop those of the units to plan again,
+        # then plan them: a path one of them gives up may be taken by another.
+        keys = dict(self.last.keys)
+        claimed = dict(self.last.claimed)
+        searchable = set(self.last.searchable)
+        planner.units = dict(self.last.units)
+        for unit in redo:
+            prior = planner.units.pop(unit, None)
+            for path, _ in prior.outputs if prior is not None else ():
+                del keys[path]
+                del claimed[path.casefold()]
+                searchable.discard(path)
+        planner.keys, planner.searchable = keys, searchable
+        for unit, again in redo.items():
+            if unit[1] == "search":
+                continue
+            again()
+        for lang in searches:  # their shards follow from the edition's searchable pages
+            units.search(lang, sorted(p for p in searchable if p.startswith(lang + "/")))
+        for spec in planner.specs:
+            folded = Urls.output_path(spec.route).casefold()
+            if folded in claimed:
+                return None
+            claimed[folded] = spec.origin
+        memo = PlanMemo(planner.units, planner.counts, keys, claimed, frozenset(searchable), new)
+        return Plan(planner.specs, keys, tuple(sorted(searchable)), memo, len(keys) - len(planner.specs))
+
+    def _edition(
+        self, lang: str, changed: list[int], redo: dict[Unit, Callable[[], object]], searches: list[str]
+    ) -> None:
+        """The units of ``lang``'s edition that stories changed at positions ``changed`` reach."""
+        old, new = self.last.index.edition(lang), self.index.edition(lang)
+        units = self.units
+        counts = units.counts(lang)
+        recounted = self.planner.recounted(lang, counts)
+        assert recounted is not None, "the last plan counted every edition"
+        stories = [new.items[i][0] for i in changed]
+        for eid in sorted(recounted):  # their cards' counts changed on every page that shows them
+            stories.extend(units.views.story_of(article) for article in new.entities[eid].articles)
+        for story in stories:
+            redo[(lang, "article", story.slug)] = lambda s=story: units.article(lang, s, counts)
+        homes = {i // PAGE_SIZE + 1 for i in changed}
+        for number in sorted(homes):
+            redo[(lang, "home", str(number))] = lambda n=number: units.home(lang, {n})
+        if recounted:
+            redo[(lang, "entities")] = lambda: units.entity_index(lang)
+        if any(self._searchable(lang, story) for story in stories):
+            searches.append(lang)
+            redo[(lang, "search")] = lambda: None
+        for eid, facts in new.entities.items():
+            if old.entities.get(eid) is not facts:
+                redo[(lang, "entity", eid)] = lambda f=facts: units.entity(lang, f)
+        topics = {t for t in old.tags.keys() | new.tags.keys() if old.tags.get(t) is not new.tags.get(t)}
+        if topics:
+            redo[(lang, "tags")] = lambda: units.tag_index(lang)
+        for tag in sorted(topics):
+            redo[(lang, "tag", tag)] = (lambda t=tag: units.tag(lang, t)) if tag in new.tags else (lambda: None)
+        start = 0
+        for month, items in new.months:
+            end = start + len(items)
+            if any(start <= i < end for i in changed):
+                redo[(lang, "month", month)] = lambda m=month: units.month(lang, m)
+            start = end
+        if changed and changed[0] < FEED_ENTRIES:
+            redo[(lang, "feed")] = lambda: units.feed(lang)
+
+    def _searchable(self, lang: str, story: Story) -> bool:
+        """Whether the story's page in ``lang`` may have become searchable or ceased to be."""
+        prior = self.last.units.get((lang, "article", story.slug))
+        shown = story.get(lang) or story.original
+        return prior is None or bool(prior.searchable) != (shown.lang == lang)
+
+    @staticmethod
+    def _entry(story: Story) -> tuple[object, ...]:
+        """What the sitemap lists of a story: its editions and its latest date."""
+        return (tuple(c for c, _ in story.versions), max((a.updated or a.date) for _, a in story.versions))
 
 
 def _digest_of(value: object) -> str:
@@ -235,158 +644,6 @@ def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
     return tuple(article.digest for _, article in items)
 
 
-def _plan_edition(index, views, urls, lang, page, planner, same) -> None:  # type: ignore[no-untyped-def]
-    edition = index.edition(lang)
-    digests = [article.digest for _, article in edition.items]
-    t = views.strings[lang]
-    site_origin = Position("content/site.yaml", 1, 1)
-    _paged(
-        page,
-        views,
-        urls,
-        lang,
-        urls.home,
-        views.site.title.pick(lang)[0],
-        edition.items,
-        "home.html",
-        translated=True,
-        current="home",
-        digests=digests,
-    )
-    counts = {eid: facts.mention_count for eid, facts in edition.entities.items()}
-    recounted = planner.recounted(lang, counts)
-    card_counts: dict[str, str] = {}
-    searchable: list[str] = []
-    for story, shown in edition.items:
-        versions = tuple(a for _, a in story.versions)
-        unit = (lang, "article", story.slug)
-        # Its entity cards show edition-wide mention counts (see ``_card_deps``).
-        if recounted is not None and recounted.isdisjoint(index.entities_in(shown)):
-            prior = planner.kept(unit, versions)
-            if prior is not None:
-                searchable.extend(prior.searchable)
-                continue
-        own = shown.lang == lang  # else the original, for want of a translation
-        route = urls.article(lang, story.slug)
-        spec = PageSpec(
-            route,
-            "article.html",
-            _article_maker(views, urls, story, lang),
-            shown.position,
-            (*(a.digest for a in versions), *_card_deps(index, counts, card_counts, story, lang)),
-            group=f"article:{story.slug}",
-            searchable=own,
-        )
-        planner.add(unit, versions, [spec])
-        if own:
-            searchable.append(Urls.output_path(route))
-    page(
-        urls.entities(lang),
-        "entities.html",
-        lambda: {
-            "page": views.meta(
-                lang,
-                t["entities_title"],
-                urls.entities(lang),
-                translations=same(urls.entities),
-                switch=same(urls.entities),
-                current="entities",
-            ),
-            "groups": views.entity_index(edition),
-        },
-        # The index shows each entity's mention count (the registry is in every key).
-        deps=(_digest_of([facts.mention_count for facts in edition.entities.values()]),),
-    )
-    # The edition's search shards (see search.py), merged by the search page's script.
-    numbers = tuple(shards(searchable))
-    page(
-        urls.search(lang),
-        "search.html",
-        lambda: {
-            "page": views.meta(
-                lang,
-                t["search_title"],
-                urls.search(lang),
-                translations=same(urls.search),
-                switch=same(urls.search),
-                current="search",
-            ),
-            "bundle_hrefs": [urls.href(shard_folder(lang, number)) for number in numbers],
-            "script_href": urls.href(urls.asset("search.js")),
-            "base_href": urls.href(urls.root()),
-            "forms_id": FORMS_ID,
-        },
-        deps=(f"shards:{numbers}",),
-    )
-    for entity_id, facts in edition.entities.items():
-        unit = (lang, "entity", entity_id)
-        if planner.kept(unit, (facts,)) is not None:
-            continue
-        deps = (facts.entity.digest, *(a.digest for a in facts.articles))
-        pages = max(1, -(-len(facts.articles) // PAGE_SIZE))
-        made: list[PageSpec] = []
-        for number in range(1, pages + 1):
-            route = urls.page(urls.entity(lang, entity_id), number)
-            # Page 1 shows counts and neighbours from every article; later pages only their own.
-            chunk = facts.articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-            page_deps = deps if number == 1 else (facts.entity.digest, str(pages), *(a.digest for a in chunk))
-            make = _entity_maker(views, urls, facts, lang, number, pages)
-            made.append(PageSpec(route, "entity.html", make, facts.entity.position, page_deps))
-        made.append(
-            PageSpec(
-                urls.entity_feed(lang, entity_id),
-                None,
-                _entity_feed_maker(views, urls, facts, lang),
-                facts.entity.position,
-                deps,
-            )
-        )
-        planner.add(unit, (facts,), made)
-    tag_links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in edition.tags.items())
-    _index_page(page, views, lang, urls.tags, t["tags_title"], "tags", tag_links, same, (_digest_of(tag_links),))
-    stories_by_article = {id(article): story for story, article in edition.items}
-    for tag, articles in edition.tags.items():
-        items = tuple((stories_by_article[id(a)], a) for a in articles)
-        route_of = (lambda tg: lambda code: urls.tag(code, tg))(tag)
-        _paged(
-            page,
-            views,
-            urls,
-            lang,
-            route_of,
-            t["tag_heading"].format(tag=tag),
-            items,
-            "list.html",
-            translated=False,
-            origin=articles[0].position,
-            switch_to=urls.tags,
-        )
-    month_links = tuple(
-        (Link(urls.href(urls.month(lang, month)), i18n.month_text(month, lang, views.digits(lang))), len(items))
-        for month, items in edition.months
-    )
-    archive_deps = (_digest_of(month_links),)
-    _index_page(page, views, lang, urls.archive, t["archive_title"], "archive", month_links, same, archive_deps)
-    start = 0
-    for month, items in edition.months:
-        route_of = (lambda m: lambda code: urls.month(code, m))(month)
-        heading = i18n.month_text(month, lang, views.digits(lang))
-        # A month's stories are a run of the edition's (newest first, months by their date).
-        shown = digests[start : start + len(items)]
-        assert items[0][1].digest == shown[0] and items[-1][1].digest == shown[-1]
-        start += len(items)
-        _paged(page, views, urls, lang, route_of, heading, items, "list.html", translated=True, digests=shown)
-    planner.spec(
-        PageSpec(
-            urls.feed(lang),
-            None,
-            lambda: _edition_feed(views, urls, index, lang),
-            site_origin,
-            _digests(edition.items[:FEED_ENTRIES]),
-        )
-    )
-
-
 def _card_deps(
     index: SiteIndex, counts: Mapping[str, int], known: dict[str, str], story: Story, lang: str
 ) -> tuple[str, ...]:
@@ -400,21 +657,6 @@ def _card_deps(
             known[eid] = dep = f"card:{eid}:{counts[eid]}"
         deps.append(dep)
     return tuple(deps)
-
-
-def _index_page(page, views, lang, route_of, title, current, links, same, deps) -> None:  # type: ignore[no-untyped-def]
-    """A page of links with counts (topics, archive months), the same page in every edition."""
-    page(
-        route_of(lang),
-        "list_index.html",
-        lambda: {
-            "page": views.meta(
-                lang, title, route_of(lang), translations=same(route_of), switch=same(route_of), current=current
-            ),
-            "view": IndexView(title, links),
-        },
-        deps=deps,
-    )
 
 
 def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # type: ignore[no-untyped-def]
@@ -491,7 +733,6 @@ def _entity_maker(views, urls, facts, lang, number, pages):  # type: ignore[no-u
 
 
 def _paged(  # type: ignore[no-untyped-def]
-    page,
     views,
     urls,
     lang,
@@ -505,23 +746,27 @@ def _paged(  # type: ignore[no-untyped-def]
     origin=None,
     switch_to=None,
     digests=None,
-) -> None:
-    """One spec per page of ``PAGE_SIZE`` stories: ``route``, ``route/page/2/``, …
-    (``digests``: of the items' articles, when the caller has them).
+    numbers=None,
+) -> list[tuple[int, PageSpec]]:
+    """One spec per page of ``PAGE_SIZE`` stories: ``route``, ``route/page/2/``, … (only
+    pages ``numbers``, if given; ``digests``: of the items' articles, when the caller has them).
 
     ``translated`` lists share their pages across languages (every edition shows every
     story, so page N holds the same stories); a tag's pages switch to the other
     edition's topic index instead (``switch_to``).
     """
-    chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
-    total = len(chunks)
-    for number, chunk in enumerate(chunks, start=1):
+    total = max(1, -(-len(items) // PAGE_SIZE))
+    specs = []
+    for number in range(1, total + 1) if numbers is None else sorted(numbers):
+        chunk = items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         route = urls.page(route_of(lang), number)
         make = _list_maker(
             views, urls, lang, route_of, heading, chunk, number, total, len(items), translated, current, switch_to
         )
         shown = digests[(number - 1) * PAGE_SIZE : number * PAGE_SIZE] if digests is not None else _digests(chunk)
-        page(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *shown))
+        spec = PageSpec(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *shown))
+        specs.append((number, spec))
+    return specs
 
 
 def _list_maker(views, urls, lang, route_of, heading, items, number, total, count, translated, current, switch_to):  # type: ignore[no-untyped-def]
@@ -628,9 +873,10 @@ def _sitemap(index: SiteIndex, urls: Urls) -> bytes:
     return feeds.sitemap(entries)
 
 
-def _check_collisions(outputs: list[tuple[str, Position]], diags: Diagnostics) -> None:
+def _check_collisions(outputs: list[tuple[str, Position]], diags: Diagnostics) -> dict[str, Position]:
     """Two outputs whose paths differ only in case would overwrite each other on the
-    file systems of macOS and Windows: an error at the second one's origin."""
+    file systems of macOS and Windows: an error at the second one's origin. Returns the
+    claimed paths, case-folded, with their origins."""
     claimed: dict[str, Position] = {}
     for path, origin in outputs:
         folded = path.casefold()
@@ -644,3 +890,4 @@ def _check_collisions(outputs: list[tuple[str, Position]], diags: Diagnostics) -
                 origin.col,
                 f"duplicate output path '{path}' (also made from {first.path})",
             )
+    return claimed

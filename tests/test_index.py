@@ -188,3 +188,63 @@ def test_a_plan_that_takes_unchanged_units_from_the_last_one_has_the_same_keys()
     assert any(path.startswith(f"{lang}/entities/mark-rutte/") for path in planned)
     elsewhere = next(eid for eid in corpus.entities if eid not in first_index.entities_in(article))
     assert not any(path.startswith(f"{lang}/entities/{elsewhere}/") for path in planned)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_plans_updated_through_random_changes_have_the_keys_of_whole_plans(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through random sequences of changes (texts, mentions, topics, translations, dates),
+    a plan made from the last one (the units the changes reach planned again, or, after a
+    change of order, every unit with the unchanged ones taken as they were) has exactly
+    the keys and searchable pages of a plan made from nothing, and plans afresh every
+    output whose key changed."""
+    from digest import plan as planning
+    from digest.urls import Urls
+
+    updated: list[object] = []
+    real = planning._Update.plan
+    monkeypatch.setattr(planning._Update, "plan", lambda self: updated.append(real(self)) or updated[-1])
+    rng = random.Random(1000 + seed)
+    start = datetime(2024, 10, 1, 21, tzinfo=UTC)
+    versions: dict[str, dict[str, Article]] = {}
+    for n in range(60):  # more than a page of stories
+        slug = f"s{n:02d}"
+        when = start + timedelta(hours=rng.choice((0, 5, 30, 400, 800, 2000)) + n % 3)
+        versions[slug] = {LANGS[0]: _article(rng, slug, LANGS[0], when)}
+        if rng.random() < 0.6:
+            versions[slug]["en"] = _article(rng, slug, "en", when)
+    corpus = Corpus(SITE, ENTITIES, _stories(versions))
+    index = build_index(corpus)
+    last = _sample_plan(corpus, index)
+    updates = 0
+    for _step in range(10):
+        reordered = False
+        for _ in range(rng.randrange(1, 4)):
+            slug = rng.choice(sorted(versions))
+            story = versions[slug]
+            kind = rng.random()
+            if kind < 0.6:
+                lang = rng.choice(sorted(story))
+                story[lang] = _article(rng, slug, lang, story[LANGS[0]].date)
+            elif kind < 0.75 and "en" in story:
+                del story["en"]
+            elif kind < 0.93:
+                story["en"] = _article(rng, slug, "en", story[LANGS[0]].date)
+            else:
+                story[LANGS[0]] = replace(story[LANGS[0]], date=story[LANGS[0]].date + timedelta(days=40))
+                reordered = True
+        corpus = Corpus(SITE, ENTITIES, _stories(versions))
+        index = build_index(corpus, index)
+        taken = _sample_plan(corpus, index, last.memo)
+        whole = _sample_plan(corpus, build_index(corpus))
+        assert taken.keys == whole.keys
+        assert taken.searchable == whole.searchable
+        assert len(taken.keys) == len(taken.specs) + taken.reused
+        planned = {Urls.output_path(spec.route) for spec in taken.specs}
+        assert {path for path, key in taken.keys.items() if last.keys.get(path) != key} <= planned
+        # The same stories in the same order: only the units the changes reach are planned.
+        assert (updated[-1] is not None) == (not reordered)
+        updates += not reordered
+        last = taken
+    assert updates > 0
