@@ -212,7 +212,6 @@ class _Units:
         self.planner = planner
         self.site = index.corpus.site
         self.site_origin = Position("content/site.yaml", 1, 1)
-        self._digests: dict[str, list[str]] = {}
         self._card_counts: dict[str, dict[str, str]] = {}
 
     def same(self, route_of: Callable[[str], str]) -> dict[str, str]:
@@ -227,13 +226,6 @@ class _Units:
         deps: tuple[str, ...] = (),
     ) -> None:
         self.planner.add(unit, (), [PageSpec(route, template, make, self.site_origin, deps)])
-
-    def digests(self, lang: str) -> list[str]:
-        """The digests of the edition's articles, in edition order."""
-        found = self._digests.get(lang)
-        if found is None:
-            found = self._digests[lang] = [article.digest for _, article in self.index.edition(lang).items]
-        return found
 
     # -- the site's own ------------------------------------------------------------
 
@@ -317,7 +309,6 @@ class _Units:
             "home.html",
             translated=True,
             current="home",
-            digests=self.digests(lang),
             numbers=numbers,
         )
         for number, spec in specs:
@@ -450,10 +441,7 @@ class _Units:
 
     def month(self, lang: str, month: str) -> None:
         views, urls = self.views, self.urls
-        start, items = self._month_run(lang, month)
-        # A month's stories are a run of the edition's (newest first, months by their date).
-        shown = self.digests(lang)[start : start + len(items)]
-        assert items[0][1].digest == shown[0] and items[-1][1].digest == shown[-1]
+        items = dict(self.index.edition(lang).months)[month]
         specs = _paged(
             views,
             urls,
@@ -463,18 +451,8 @@ class _Units:
             items,
             "list.html",
             translated=True,
-            digests=shown,
         )
         self.planner.add((lang, "month", month), (), [spec for _, spec in specs])
-
-    def _month_run(self, lang: str, month: str) -> tuple[int, tuple[tuple[Story, Article], ...]]:
-        """Where ``month``'s stories start in the edition, and they."""
-        start = 0
-        for key, items in self.index.edition(lang).months:
-            if key == month:
-                return start, items
-            start += len(items)
-        raise KeyError(month)
 
     def feed(self, lang: str) -> None:
         views, urls, index = self.views, self.urls, self.index
@@ -531,9 +509,11 @@ class _Update:
             return None
         changed: list[int] = []
         for i, (before, after) in enumerate(zip(old.corpus.stories, new.corpus.stories, strict=True)):
-            if before.slug != after.slug or before.date != after.date:
+            if before.slug != after.slug:
                 return None
-            if before.versions != after.versions:
+            if before.versions != after.versions:  # the same article objects, mostly: cheap
+                if before.date != after.date:
+                    return None
                 changed.append(i)
         planner, units = self.planner, self.units
         planner.counts = dict(self.last.counts)
@@ -745,11 +725,10 @@ def _paged(  # type: ignore[no-untyped-def]
     current="",
     origin=None,
     switch_to=None,
-    digests=None,
     numbers=None,
 ) -> list[tuple[int, PageSpec]]:
     """One spec per page of ``PAGE_SIZE`` stories: ``route``, ``route/page/2/``, … (only
-    pages ``numbers``, if given; ``digests``: of the items' articles, when the caller has them).
+    pages ``numbers``, if given).
 
     ``translated`` lists share their pages across languages (every edition shows every
     story, so page N holds the same stories); a tag's pages switch to the other
@@ -763,8 +742,8 @@ def _paged(  # type: ignore[no-untyped-def]
         make = _list_maker(
             views, urls, lang, route_of, heading, chunk, number, total, len(items), translated, current, switch_to
         )
-        shown = digests[(number - 1) * PAGE_SIZE : number * PAGE_SIZE] if digests is not None else _digests(chunk)
-        spec = PageSpec(route, template, make, origin or Position("content/site.yaml", 1, 1), (str(total), *shown))
+        deps = (str(total), *(article.digest for _, article in chunk))
+        spec = PageSpec(route, template, make, origin or Position("content/site.yaml", 1, 1), deps)
         specs.append((number, spec))
     return specs
 
