@@ -293,3 +293,23 @@ def test_compiled_templates_are_reused_and_their_errors_keep_file_and_line(
     monkeypatch.setattr(pipeline, "engine_digest", lambda: "another version")
     build(scratch, search=False)
     assert "base.html" in compiled
+
+
+def test_the_most_numerous_records_pickle_whole_and_without_a_dict() -> None:
+    """Positions, mentions and quotes go through the parse cache and the parse workers'
+    pipes as calls of their class: every field comes back, and no ``__dict__`` is made."""
+    import pickle
+
+    from digest.model import Mention, Position, Quote
+
+    where = Position("content/articles/a.ar.md", 3, 7)
+    records = [
+        where,
+        Mention("mark-rutte", "روته", where, "m3", before="قال ", after=" اليوم", script="arabic"),
+        Mention("nato", None, where, "m4"),
+        Quote("mark-rutte", "نص", where, "q1"),
+    ]
+    for record in records:
+        back = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert back == record and type(back) is type(record)
+        assert not hasattr(back, "__dict__")
