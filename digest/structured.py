@@ -36,9 +36,9 @@ ABOUT = 3
 # In a <script> element the HTML parser only looks for "</script" and "<!--", and
 # JavaScript parsers before ES2019 end a string at U+2028/U+2029; escaping these
 # five characters as \\uXXXX keeps the JSON identical and the page intact.
-_SCRIPT_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+"""Applied with ``str.replace``: ``str.translate`` looks every character of the text up in a
+table, a hundred times slower on Arabic text than five scans."""
 
 
 @dataclass(frozen=True)
@@ -115,4 +115,6 @@ def _thing(entity: Entity, lang: str, url: str) -> dict[str, Any]:
 def script_json(data: Mapping[str, Any]) -> Markup:
     """``data`` as JSON that can sit inside ``<script type="application/ld+json">`` as it is."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.translate(_SCRIPT_ESCAPES))
+    for char, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(char, escaped)
+    return Markup(text)
