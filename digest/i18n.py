@@ -83,10 +83,17 @@ def with_digits(text: str, digits: str) -> str:
     return text.translate({ord("0") + i: zero + i for i in range(10)})
 
 
-@functools.lru_cache(maxsize=8192)
 def date_text(moment: datetime | date, lang: str, digits: str = "latn") -> str:
-    """A long localised date: "28 October 2024" / "28 أكتوبر 2024" / "٢٨ أكتوبر ٢٠٢٤"."""
-    return with_digits(format_date(moment, "long", locale=_locale(lang)), digits)
+    """A long localised date: "28 October 2024" / "28 أكتوبر 2024" / "٢٨ أكتوبر ٢٠٢٤".
+    A moment shows the day of its own time zone."""
+    # Memoised by the day, not the moment: aware datetimes compare (and hash) by their
+    # instant, so a cache keyed by them would give a moment the day of another zone.
+    return _day_text(moment.date() if isinstance(moment, datetime) else moment, lang, digits)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_text(day: date, lang: str, digits: str) -> str:
+    return with_digits(format_date(day, "long", locale=_locale(lang)), digits)
 
 
 @functools.lru_cache(maxsize=8192)

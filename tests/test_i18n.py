@@ -57,6 +57,21 @@ def test_dates_keep_the_articles_time_zone() -> None:
     assert i18n.datetime_text(datetime(2024, 10, 23, tzinfo=UTC), "en", with_time=False) == "October 23, 2024"
 
 
+def test_a_date_is_the_day_of_its_own_zone_whatever_was_shown_before() -> None:
+    """One instant written in two zones falls on two days; the memoised formatting must not
+    hand one the other's (aware datetimes are equal when their instants are)."""
+    riyadh = datetime(2023, 9, 15, 0, 9, tzinfo=timezone(timedelta(hours=3)))
+    utc = riyadh.astimezone(UTC)
+    assert riyadh == utc and hash(riyadh) == hash(utc)
+    for first, second in ((riyadh, utc), (utc, riyadh)):
+        i18n._day_text.cache_clear()
+        texts = {moment: i18n.date_text(moment, "en") for moment in (first, second)}
+        assert [i18n.date_text(first, "en"), i18n.date_text(second, "en")] == [
+            "September 15, 2023" if first is riyadh else "September 14, 2023",
+            "September 14, 2023" if first is riyadh else "September 15, 2023",
+        ], texts
+
+
 def test_direction() -> None:
     assert [i18n.direction(code) for code in ("ar", "en", "fa", "he", "en-GB", "ar-EG")] == [
         "rtl",
