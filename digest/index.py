@@ -16,14 +16,7 @@ from functools import cached_property
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from .model import Article, Corpus, Entity, Mention, Quote, Story
-
-
-class MentionRef(NamedTuple):
-    """A mention and the article it is in (a tuple: the index makes hundreds of thousands)."""
-
-    article: Article
-    mention: Mention
+from .model import Article, Corpus, Entity, Quote, Story
 
 
 class QuoteRef(NamedTuple):
@@ -36,9 +29,10 @@ class EntityFacts:
     """Everything one edition says about one entity.
 
     The index keeps only the entity's articles and its mention count; the mentions and
-    quotes themselves are gathered from those articles when a page asks (``mentions_in``,
-    ``quotes``). An archive has hundreds of thousands of mentions, and
-    a rebuild after one edit renders the pages of a few entities only.
+    quotes themselves are gathered from those articles when a page asks (``quotes``; entity
+    pages read the mentions of the articles they show). An archive has hundreds of
+    thousands of mentions, and a rebuild after one edit renders the pages of a few
+    entities only.
     """
 
     entity: Entity
@@ -47,14 +41,6 @@ class EntityFacts:
     mention_count: int
     first_seen: datetime | None
     last_seen: datetime | None
-
-    def mentions_in(self, articles: Iterable[Article]) -> Iterator[MentionRef]:
-        """The entity's mentions in ``articles``, article by article, in document order."""
-        entity_id = self.entity.id
-        for article in articles:
-            for mention in article.body.mentions:
-                if mention.entity_id == entity_id:
-                    yield MentionRef(article, mention)
 
     @cached_property
     def quotes(self) -> tuple[QuoteRef, ...]:

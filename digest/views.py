@@ -316,29 +316,34 @@ class ViewBuilder:
         name, name_lang = entity.name.pick(lang)
         shown_articles = facts.articles[(number - 1) * per_page : number * per_page] if per_page else facts.articles
         groups: list[MentionGroup] = []
-        page_href = ""
-        for ref in facts.mentions_in(shown_articles):
-            story = self._story_of[id(ref.article)]
+        # Article by article (one group each): the link, the name shown for ``[[id]]`` and the
+        # text's direction are worked out once per article, not per mention.
+        for article in shown_articles:
+            mentions = [m for m in article.body.mentions if m.entity_id == entity.id]
+            if not mentions:
+                continue  # quoted only
+            story = self._story_of[id(article)]
             href = self.urls.href(self.urls.article(lang, story.slug))
-            shown = ref.mention.text or entity.name.pick(ref.article.lang)[0]
-            snippet_lang = ref.article.lang
-            if ref.mention.script:
-                written = i18n.script_lang(ref.mention.script)
-                if i18n.direction(written) != i18n.direction(snippet_lang):
-                    snippet_lang = written
-            snippet = Snippet(
-                before=ref.mention.before,
-                text=shown,
-                after=ref.mention.after,
-                href=href + "#" + ref.mention.anchor,
-                lang=snippet_lang,
-                dir=i18n.direction(snippet_lang),
-            )
-            if groups and page_href == href:
-                groups[-1] = MentionGroup(groups[-1].card, (*groups[-1].snippets, snippet))
-            else:
-                groups.append(MentionGroup(self.card(story, ref.article, lang), (snippet,)))
-                page_href = href
+            named = entity.name.pick(article.lang)[0]
+            article_dir = i18n.direction(article.lang)
+            snippets = []
+            for mention in mentions:
+                snippet_lang, snippet_dir = article.lang, article_dir
+                if mention.script:
+                    written = i18n.script_lang(mention.script)
+                    if i18n.direction(written) != article_dir:
+                        snippet_lang, snippet_dir = written, i18n.direction(written)
+                snippets.append(
+                    Snippet(
+                        before=mention.before,
+                        text=mention.text or named,
+                        after=mention.after,
+                        href=href + "#" + mention.anchor,
+                        lang=snippet_lang,
+                        dir=snippet_dir,
+                    )
+                )
+            groups.append(MentionGroup(self.card(story, article, lang), tuple(snippets)))
         # Neighbours are counted over every article, once: the list and the chart share them.
         together = facts.cooccurring(self.index.named) if number == 1 else ()
         quotes = []
