@@ -1,5 +1,5 @@
 """The digest command line: python build.py [build|check|serve] ... (see README.md)."""
 
-from digest.cli import main
+from digest.cli import run
 
-raise SystemExit(main())
+run()

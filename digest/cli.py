@@ -8,11 +8,12 @@ traceback is never shown for them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
@@ -22,6 +23,19 @@ from .project import Project
 
 if TYPE_CHECKING:
     from .pipeline import BuildResult
+
+
+def run() -> NoReturn:
+    """The entry point of ``build.py``: ``main``, then leave without tearing the heap down.
+
+    A build's corpus, index and plan are millions of objects; freeing them one by one as
+    the interpreter shuts down took a second at 10,000 articles, after the work was done.
+    Every file is written and closed by then, and the system takes the memory back at once.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

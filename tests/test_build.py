@@ -248,3 +248,22 @@ def test_long_lists_are_paginated(scratch: Project) -> None:
     assert later.count('class="mention-group"') == 61 - 50  # 61 Arabic articles mention him, 50 a page
     assert "entity__facts" not in later and page_facts(second_page).alternates == []
     test_every_internal_link_and_fragment_resolves(site)
+
+
+def test_build_py_reports_everything_before_it_leaves(tmp_path: Path) -> None:
+    """``build.py`` leaves without tearing its heap down (``cli.run``): its output, to a
+    pipe, is complete and its exit code is the build's."""
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "project")
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(project.root), "--no-search"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("built ") and done.stdout.endswith("\n")
+    article = next((project.content_dir / "articles").glob("*.en.md"))
+    article.write_text(article.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert f"{project.display(article)}:2:1: unknown key 'titel'" in failed.stderr
+    assert failed.stderr.rstrip().endswith("site/ left unchanged")
