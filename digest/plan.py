@@ -203,7 +203,11 @@ class _Planner:
 
 class _Units:
     """How each unit of the site is planned, shared by a whole plan (``edition``, which walks
-    every unit) and an update (which plans only the units changes reach)."""
+    every unit) and an update (which plans only the units changes reach).
+
+    The specs' ``make`` functions never refer to this object: it holds the planner, which
+    holds the specs, and such a cycle would keep a build's corpus alive until the cycle
+    collector's next full pass (in ``serve``, beside the next build's)."""
 
     def __init__(self, index: SiteIndex, views: ViewBuilder, urls: Urls, planner: _Planner) -> None:
         self.index = index
@@ -334,6 +338,7 @@ class _Units:
         views, urls = self.views, self.urls
         edition = self.index.edition(lang)
         t = views.strings[lang]
+        same = self.same(urls.entities)
         self.page(
             (lang, "entities"),
             urls.entities(lang),
@@ -343,8 +348,8 @@ class _Units:
                     lang,
                     t["entities_title"],
                     urls.entities(lang),
-                    translations=self.same(urls.entities),
-                    switch=self.same(urls.entities),
+                    translations=same,
+                    switch=same,
                     current="entities",
                 ),
                 "groups": views.entity_index(edition),
@@ -359,6 +364,7 @@ class _Units:
         views, urls = self.views, self.urls
         t = views.strings[lang]
         numbers = tuple(shards(searchable))
+        same = self.same(urls.search)
         self.page(
             (lang, "search"),
             urls.search(lang),
@@ -368,8 +374,8 @@ class _Units:
                     lang,
                     t["search_title"],
                     urls.search(lang),
-                    translations=self.same(urls.search),
-                    switch=self.same(urls.search),
+                    translations=same,
+                    switch=same,
                     current="search",
                 ),
                 "bundle_hrefs": [urls.href(shard_folder(lang, number)) for number in numbers],
@@ -468,6 +474,7 @@ class _Units:
     def _index_page(self, unit, lang, route_of, title, current, links, deps) -> None:  # type: ignore[no-untyped-def]
         """A page of links with counts (topics, archive months), the same page in every edition."""
         views = self.views
+        same = self.same(route_of)
         self.page(
             unit,
             route_of(lang),
@@ -477,8 +484,8 @@ class _Units:
                     lang,
                     title,
                     route_of(lang),
-                    translations=self.same(route_of),
-                    switch=self.same(route_of),
+                    translations=same,
+                    switch=same,
                     current=current,
                 ),
                 "view": IndexView(title, links),

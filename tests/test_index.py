@@ -248,3 +248,33 @@ def test_plans_updated_through_random_changes_have_the_keys_of_whole_plans(
         updates += not reordered
         last = taken
     assert updates > 0
+
+
+def test_a_plan_leaves_no_cycle_that_keeps_the_index_alive() -> None:
+    """Once a build lets go of its plan, its index (and with it the corpus) is freed right
+    away, not at the cycle collector's next full pass: in ``serve`` that would hold two
+    corpora at once."""
+    import gc
+    import weakref
+
+    from digest.diagnostics import Diagnostics
+    from digest.project import Project
+    from digest.reader import read_project
+
+    from .conftest import ROOT
+
+    corpus = read_project(Project(ROOT), Diagnostics()).corpus
+    assert corpus is not None
+    index = build_index(corpus)
+    made = _sample_plan(corpus, index)
+    for spec in made.specs[:50]:
+        spec.make()
+    gone = weakref.ref(index)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del made, spec, index, corpus
+        assert gone() is None
+    finally:
+        if enabled:
+            gc.enable()
