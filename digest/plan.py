@@ -19,7 +19,7 @@ from .index import EntityFacts, SiteIndex
 from .model import Article, Position, Story
 from .search import FORMS_ID, search_forms, shard_folder, shards
 from .urls import Urls
-from .viewmodels import IndexView, Link, ListView
+from .viewmodels import IndexView, Link, ListView, PageMeta
 from .views import ViewBuilder, autonym
 
 FEED_ENTRIES = 50
@@ -218,9 +218,6 @@ class _Units:
         self.site_origin = Position("content/site.yaml", 1, 1)
         self._card_counts: dict[str, dict[str, str]] = {}
 
-    def same(self, route_of: Callable[[str], str]) -> dict[str, str]:
-        return {code: route_of(code) for code in self.site.languages}
-
     def page(
         self,
         unit: Unit,
@@ -337,21 +334,13 @@ class _Units:
     def entity_index(self, lang: str) -> None:
         views, urls = self.views, self.urls
         edition = self.index.edition(lang)
-        t = views.strings[lang]
-        same = self.same(urls.entities)
+        title = views.strings[lang]["entities_title"]
         self.page(
             (lang, "entities"),
             urls.entities(lang),
             "entities.html",
             lambda: {
-                "page": views.meta(
-                    lang,
-                    t["entities_title"],
-                    urls.entities(lang),
-                    translations=same,
-                    switch=same,
-                    current="entities",
-                ),
+                "page": _everywhere_meta(views, lang, title, urls.entities, "entities"),
                 "groups": views.entity_index(edition),
             },
             # The index shows each entity's mention count (the registry is in every key).
@@ -362,22 +351,14 @@ class _Units:
         """The edition's search page, which names its search shards (see search.py), merged
         by the page's script; ``searchable``: the edition's searchable pages."""
         views, urls = self.views, self.urls
-        t = views.strings[lang]
+        title = views.strings[lang]["search_title"]
         numbers = tuple(shards(searchable))
-        same = self.same(urls.search)
         self.page(
             (lang, "search"),
             urls.search(lang),
             "search.html",
             lambda: {
-                "page": views.meta(
-                    lang,
-                    t["search_title"],
-                    urls.search(lang),
-                    translations=same,
-                    switch=same,
-                    current="search",
-                ),
+                "page": _everywhere_meta(views, lang, title, urls.search, "search"),
                 "bundle_hrefs": [urls.href(shard_folder(lang, number)) for number in numbers],
                 "script_href": urls.href(urls.asset("search.js")),
                 "base_href": urls.href(urls.root()),
@@ -474,20 +455,12 @@ class _Units:
     def _index_page(self, unit, lang, route_of, title, current, links, deps) -> None:  # type: ignore[no-untyped-def]
         """A page of links with counts (topics, archive months), the same page in every edition."""
         views = self.views
-        same = self.same(route_of)
         self.page(
             unit,
             route_of(lang),
             "list_index.html",
             lambda: {
-                "page": views.meta(
-                    lang,
-                    title,
-                    route_of(lang),
-                    translations=same,
-                    switch=same,
-                    current=current,
-                ),
+                "page": _everywhere_meta(views, lang, title, route_of, current),
                 "view": IndexView(title, links),
             },
             deps=deps,
@@ -629,6 +602,15 @@ def _sitemap_key(index: SiteIndex) -> str:
 
 def _digests(items: Iterable[tuple[Story, Article]]) -> tuple[str, ...]:
     return tuple(article.digest for _, article in items)
+
+
+def _everywhere_meta(
+    views: ViewBuilder, lang: str, title: str, route_of: Callable[[str], str], current: str
+) -> PageMeta:
+    """The meta of a page that every edition has (an index, the search page): it links its
+    translations and the language switcher to the same page in the other editions."""
+    same = {code: route_of(code) for code in views.site.languages}
+    return views.meta(lang, title, route_of(lang), translations=same, switch=same, current=current)
 
 
 def _card_deps(
