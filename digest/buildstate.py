@@ -64,7 +64,7 @@ class ParseCache:
             if not new:
                 path.unlink(missing_ok=True)
             elif new.keys() != old.keys() or any(old.get(k) is not v for k, v in new.items()):
-                _atomic_write(path, pickle.dumps((CACHE_VERSION, new), protocol=pickle.HIGHEST_PROTOCOL))
+                _atomic_write(path, pickle.dumps((_shard_version(), new), protocol=pickle.HIGHEST_PROTOCOL))
 
     def settle(self, saved: bool) -> None:
         """Ready the cache for another build in this process: after ``save`` it holds what
@@ -138,7 +138,7 @@ def _read_shards(folder: Path) -> dict[str, dict[str, Any]]:
             version, data = pickle.loads(path.read_bytes())
         except Exception:  # missing, truncated, from another version: parse those files again
             continue
-        if version == CACHE_VERSION and isinstance(data, dict):
+        if version == _shard_version() and isinstance(data, dict):
             shards[path.stem] = data
     return shards
 
@@ -224,6 +224,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 PACKAGE = Path(__file__).resolve().parent
+
+
+def _shard_version() -> tuple[int, str]:
+    """What a parse-cache shard was written by. Every key holds the engine's digest too, so a
+    shard of other code could not give a hit; skipping it unread keeps the first build after
+    an upgrade from holding the whole old cache (hundreds of MB) beside the new parses."""
+    return (CACHE_VERSION, engine_digest())
 
 
 @lru_cache(maxsize=1)

@@ -215,11 +215,41 @@ def prime_spare(project: Project) -> bool:
 
 def warm_up(project: Project, warm: Warm) -> None:
     """Do ahead what the next build of this process would start with: load the parse cache
-    into ``warm`` (a first build that found nothing changed did not) and ready the spare
-    copy of the site. ``serve`` runs it in the background after its first build, so the
-    first save rebuilds as fast as the later ones."""
-    warm.parse_cache(parsed_dir(project))
+    into ``warm``, make the index and plan of the site as it is (a first build that found
+    nothing changed did neither) and ready the spare copy of the site. ``serve`` runs it in
+    the background after its first build, so the first save rebuilds as fast as the later
+    ones."""
+    cache = warm.parse_cache(parsed_dir(project))
+    if warm.last is None:
+        collecting = gc.isenabled()
+        gc.disable()  # as in ``build``: millions of new objects, none of them garbage
+        try:
+            warm.last = _planned(project, warm, cache)
+        finally:
+            cache.settle(saved=False)
+            if collecting:
+                gc.enable()
     prime_spare(project)
+
+
+def _planned(project: Project, warm: Warm, cache: ParseCache) -> Last | None:
+    """The index and plan of the content as it is, as a build with the default options
+    (``serve``'s) would leave them; ``None`` if the content has errors. Nothing is rendered:
+    a build that takes outputs from this plan checks them against the manifest and the
+    live site as always."""
+    manifest = warm.manifest_at(manifest_file(project.cache_dir))
+    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
+    global_key = _global_key(project, inputs, options_key(None, False))
+    diags = Diagnostics()
+    known = {path: fp[3] for path, fp in inputs.items()}
+    corpus = read_project(project, diags, cache=cache, known=known).corpus
+    if corpus is None or diags.has_errors:
+        return None
+    index = build_index(corpus)
+    strings = i18n.load_strings(project.templates_dir / "i18n", corpus.site.languages, diags)
+    urls = Urls(corpus.site.base_url)
+    planned = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=lambda spec: spec_key(global_key, spec))
+    return None if diags.has_errors else Last(global_key, index, planned.memo)
 
 
 def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:

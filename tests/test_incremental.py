@@ -10,6 +10,7 @@ import jinja2
 import pytest
 
 from digest import buildstate, pipeline, reader
+from digest import plan as planning
 from digest.buildstate import Manifest, Warm, manifest_file
 from digest.pipeline import build, warm_up
 from digest.project import Project
@@ -172,7 +173,8 @@ def test_warming_up_after_a_build_that_changed_nothing_loads_the_cache_ahead(
     scratch: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``serve`` starts with a build that may find nothing changed (and loads no cache); its
-    background ``warm_up`` loads the parse cache and links the spare, so the first save does neither."""
+    background ``warm_up`` loads the parse cache, makes the index and plan and links the
+    spare, so the first save does none of it."""
     build_ok(scratch, search=False)
     reads: list[Path] = []
     real = buildstate._read_shards
@@ -182,11 +184,17 @@ def test_warming_up_after_a_build_that_changed_nothing_loads_the_cache_ahead(
     assert unchanged.rendered == 0 and reads == [] and warm.cache is None
     spare = scratch.cache_dir / "site-spare"
     assert not spare.exists(), "a first build leaves no spare"
+    assert warm.last is None, "nothing changed: no index or plan was made"
     warm_up(scratch, warm)
     assert len(reads) == 1 and spare.is_dir()
+    assert warm.last is not None, "the index and plan are made ahead"
+    updated: list[object] = []
+    real_update = planning._Update.plan
+    monkeypatch.setattr(planning._Update, "plan", lambda self: updated.append(real_update(self)) or updated[-1])
     _replace(_article(scratch, MEDVEDEV, "en"), "enemy", "foe")
     edited = build_ok(scratch, warm=warm, search=False)
     assert len(reads) == 1, "the first save's build reads no cache from disk"
+    assert len(updated) == 1 and updated[0] is not None, "the first save updates the plan made ahead"
     assert edited.rendered > 0 and edited.report is not None and edited.report.written > 0
     fresh = copy_project(scratch.root.parent / "fresh-warm-up", scratch.content_dir)
     build_ok(fresh, search=False)
@@ -211,6 +219,9 @@ def test_a_new_version_of_the_engine_parses_every_file_again(scratch: Project, m
     build_ok(scratch)
     articles = sorted((scratch.content_dir / "articles").glob("*.md"))
     assert len(parsed) == len(articles) > 0
+    assert buildstate._read_shards(scratch.cache_dir / "parsed")
+    monkeypatch.setattr(buildstate, "engine_digest", lambda: "a third version")
+    assert buildstate._read_shards(scratch.cache_dir / "parsed") == {}, "shards of other code are not even loaded"
 
 
 def test_a_build_killed_after_the_exchange_is_not_taken_for_up_to_date(
