@@ -578,8 +578,9 @@ class _Update:
 
     @staticmethod
     def _entry(story: Story) -> tuple[object, ...]:
-        """What the sitemap lists of a story: its editions and its latest date."""
-        return (tuple(c for c, _ in story.versions), max((a.updated or a.date) for _, a in story.versions))
+        """What the sitemap lists of a story: its editions and its latest date, as written
+        (aware datetimes compare by instant; the sitemap shows the offset too)."""
+        return (tuple(c for c, _ in story.versions), max((a.updated or a.date) for _, a in story.versions).isoformat())
 
 
 def _digest_of(value: object) -> str:

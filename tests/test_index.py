@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -229,8 +229,12 @@ def test_plans_updated_through_random_changes_have_the_keys_of_whole_plans(
                 story[lang] = _article(rng, slug, lang, story[LANGS[0]].date)
             elif kind < 0.75 and "en" in story:
                 del story["en"]
-            elif kind < 0.93:
+            elif kind < 0.88:
                 story["en"] = _article(rng, slug, "en", story[LANGS[0]].date)
+            elif kind < 0.93:  # the same moment written in another zone: same order, other text
+                original = story[LANGS[0]]
+                zone = timezone(timedelta(hours=rng.choice((-5, 0, 3))))
+                story[LANGS[0]] = replace(original, digest=f"{original.digest}+", date=original.date.astimezone(zone))
             else:
                 story[LANGS[0]] = replace(story[LANGS[0]], date=story[LANGS[0]].date + timedelta(days=40))
                 reordered = True
