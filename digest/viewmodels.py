@@ -226,8 +226,9 @@ class Pager:
     newer: str | None
     """Link to the previous page (newer stories), if any."""
     older: str | None
-    pages: tuple[tuple[int, str], ...]
-    """Every page number with its link."""
+    pages: tuple[tuple[int, str | None], ...]
+    """The page numbers to show with their links (``views.page_window``); ``(0, None)``
+    stands for a gap of pages not shown."""
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,7 @@ class ViewBuilder:
         )
 
     def pager(self, number: int, total: int, route_of: Callable[[int], str]) -> Pager | None:
+        """Links to the newer and older pages and to the page numbers ``page_window`` shows."""
         if total <= 1:
             return None
         href = self.urls.href
@@ -181,7 +182,7 @@ class ViewBuilder:
             total=total,
             newer=href(route_of(number - 1)) if number > 1 else None,
             older=href(route_of(number + 1)) if number < total else None,
-            pages=tuple((n, href(route_of(n))) for n in range(1, total + 1)),
+            pages=tuple((n, href(route_of(n)) if n else None) for n in page_window(number, total)),
         )
 
     def story_of(self, article: Article) -> Story:
@@ -463,3 +464,27 @@ class ViewBuilder:
             if facts:
                 groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, f.mention_count) for f in facts)))
         return tuple(groups)
+
+
+PAGER_WIDTH = 2
+"""Page numbers a pager shows on each side of the current one."""
+
+
+def page_window(number: int, total: int, width: int = PAGER_WIDTH) -> tuple[int, ...]:
+    """The page numbers a pager of ``total`` pages shows on page ``number``: the first, the
+    last and ``width`` on each side of ``number``, with ``0`` for each gap (shown as an
+    ellipsis). A gap of a single page shows that page instead, since a number takes no more
+    room than the ellipsis. At most ``2 * width + 5`` items, whatever the number of pages:
+    listing every page on every page made each page of a long listing carry hundreds of
+    links (a home page of 10,000 stories, 400 pages of 400 links) and cost quadratic time."""
+    shown = sorted({1, total, *range(max(1, number - width), min(total, number + width) + 1)})
+    window: list[int] = []
+    previous = 0
+    for page in shown:
+        if page - previous == 2:
+            window.append(previous + 1)
+        elif page - previous > 2:
+            window.append(0)
+        window.append(page)
+        previous = page
+    return tuple(window)
