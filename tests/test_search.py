@@ -3,11 +3,14 @@ the build without the Pagefind binary."""
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest import buildstate, search
 from digest.buildstate import Manifest, manifest_file
@@ -15,6 +18,7 @@ from digest.cli import main
 from digest.pipeline import build
 from digest.project import Project
 from digest.search import FORMS_ID, search_forms, search_key
+from digest.textnorm import WORD_RE, normalized_text
 from tests.conftest import build_ok, copy_project
 
 RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
@@ -52,6 +56,29 @@ def test_search_forms_are_distinct_arabic_words_in_order_but_those_written_as_su
     # عنوان and زعم are in the text as they are: Pagefind indexes them from it.
     assert search_forms("عنوان", html) == "امين ان"
     assert search_forms("<p>الأمين امين</p>") == ""
+
+
+def _forms_of_whole_texts(*texts: str) -> str:
+    """``search_forms`` as its definition says it: each whole text normalised and split into words."""
+    seen: dict[str, None] = {}
+    written: set[str] = set()
+    for text in texts:
+        plain = html_module.unescape(re.sub(r"<[^>]+>", " ", text))
+        written.update(WORD_RE.findall(plain))
+        for word in WORD_RE.findall(normalized_text(plain)):
+            if re.search("[\u0600-\u06ff]", word):
+                seen.setdefault(search_key(word), None)
+    return " ".join(form for form in seen if form not in written)
+
+
+_PIECES = [*"اأإآٱلمنةىيو ب", "\u064e", "\u0651", "\u0640", "\u200c", "\u200d", "\u200f", "\u0301", "e", "_"]
+_PIECES += [" ", "\n", "\u00a0", "\u2003", "<b>", "</b>", "&amp;", "&#32;", "&nbsp;", "،", "-", "7", "٣"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@given(st.lists(_TEXT, min_size=1, max_size=3))
+def test_search_forms_taken_chunk_by_chunk_are_those_of_the_whole_texts(texts: list[str]) -> None:
+    assert search_forms(*texts) == _forms_of_whole_texts(*texts)
 
 
 def test_each_edition_has_its_own_index_of_its_articles(sample_site: Path) -> None:
