@@ -1,23 +1,39 @@
-"""Use every core for rendering, keeping output byte-identical.
+"""Use every core for parsing and rendering, keeping output byte-identical.
 
 Rendering a page is a pure function of the in-memory index, so after the read
-stage the process forks: each child renders a round-robin share of the pages
-(with the index, templates and caches inherited copy-on-write, nothing to
-pickle on the way in) and sends back the bytes. Results are reassembled in the
-original order, so the output does not depend on how work was split.
+stage the process forks: each worker (the parent is one of them) computes items
+(with the index, templates and caches inherited copy-on-write, nothing to pickle
+on the way in) and sends back the results, which are put back in the original
+order, so the output does not depend on how work was split.
+
+Who computes what is claimed as the work goes, in small blocks, from the two ends
+of the list: one worker walks it from the front, the next from the back, and they
+meet wherever the work balances (with more workers, each pair shares a slice and a
+worker whose slice is done helps with the largest one left). Fixed shares left one
+core idle while the other finished a heavier half; and neighbours in the list tend
+to share memoised work (the caller orders them so: the pages of one edition share
+its story cards and entity cards), so a walk through a stretch of the list computes
+each of those once where interleaved shares made every worker compute nearly all.
 """
 
 from __future__ import annotations
 
+import mmap
+import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import signal
+import struct
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_ITEMS_PER_WORKER = 100
 """Below this, a fork costs more than it saves."""
+BLOCK = 8
+"""Items claimed at a time: few enough for the two walks to meet evenly, enough that
+claiming (a lock and two integers in shared memory) costs nothing beside the work."""
 
 
 class WorkerFailed(RuntimeError):
@@ -36,23 +52,75 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
     count = min(count, len(items) // MIN_ITEMS_PER_WORKER)
     if count <= 1 or not hasattr(os, "fork"):
         return [func(item) for item in items]
-    shares = [list(items[i::count]) for i in range(count)]
-    children = [_spawn(func, share) for share in shares[1:]]
-    parts = [[func(item) for item in shares[0]]]
+    claims = _Claims(len(items), count)
+    children = [_spawn(func, items, claims, worker) for worker in range(1, count)]
+    try:
+        parts = [_work(func, items, claims, 0)]
+    except BaseException:
+        for pid, fd in children:  # the map has failed: stop the others rather than wait for them
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(fd)
+        raise
     parts += [_collect(pid, fd) for pid, fd in children]
     result: list[R] = [None] * len(items)  # type: ignore[list-item]
-    for offset, part in enumerate(parts):
-        result[offset::count] = part
+    for part in parts:
+        for start, values in part:
+            result[start : start + len(values)] = values
     return result
 
 
-def _spawn(func: Callable[[T], R], share: list[T]) -> tuple[int, int]:
+class _Claims:
+    """The unclaimed part of each slice of the list, as ``[front, back)`` in shared memory.
+
+    Worker ``w`` works on slice ``w // 2``, from its front when ``w`` is even, from its
+    back when odd; once that slice is empty it helps with the slice that has most left.
+    """
+
+    def __init__(self, size: int, count: int) -> None:
+        self.slices = (count + 1) // 2
+        self._lock = multiprocessing.Lock()
+        self._memory = mmap.mmap(-1, 16 * self.slices)
+        for number in range(self.slices):
+            bounds = (size * number // self.slices, size * (number + 1) // self.slices)
+            struct.pack_into("qq", self._memory, 16 * number, *bounds)
+
+    def claim(self, worker: int) -> tuple[int, int] | None:
+        """The next block of ``worker`` as ``(start, stop)``; ``None`` when all is claimed."""
+        with self._lock:
+            bounds = [struct.unpack_from("qq", self._memory, 16 * n) for n in range(self.slices)]
+            number = worker // 2
+            if bounds[number][0] >= bounds[number][1]:
+                number = max(range(self.slices), key=lambda n: bounds[n][1] - bounds[n][0])
+            front, back = bounds[number]
+            if front >= back:
+                return None
+            if worker % 2 == 0:
+                block = (front, min(back, front + BLOCK))
+                struct.pack_into("qq", self._memory, 16 * number, block[1], back)
+            else:
+                block = (max(front, back - BLOCK), back)
+                struct.pack_into("qq", self._memory, 16 * number, front, block[0])
+            return block
+
+
+def _blocks(claims: _Claims, worker: int) -> Iterator[tuple[int, int]]:
+    while (block := claims.claim(worker)) is not None:
+        yield block
+
+
+def _work(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> list[tuple[int, list[R]]]:
+    """What ``worker`` computed: ``(start, results)`` per block it claimed."""
+    return [(start, [func(items[i]) for i in range(start, stop)]) for start, stop in _blocks(claims, worker)]
+
+
+def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> tuple[int, int]:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
         os.close(read_fd)
         try:
-            payload = pickle.dumps(("ok", [func(item) for item in share]), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(("ok", _work(func, items, claims, worker)), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
             payload = pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
         with os.fdopen(write_fd, "wb") as pipe:
@@ -62,7 +130,7 @@ def _spawn(func: Callable[[T], R], share: list[T]) -> tuple[int, int]:
     return pid, read_fd
 
 
-def _collect(pid: int, read_fd: int) -> list[R]:
+def _collect(pid: int, read_fd: int) -> Any:
     with os.fdopen(read_fd, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)

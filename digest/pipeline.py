@@ -331,16 +331,13 @@ def render_site(
         assert found is not None, "a plan without a memo has a spec for every output"
     todo, kept = found
 
-    def render_group(group: list[PageSpec]) -> list[tuple[str | None, list[Diagnostic]]]:
-        """Render outputs and stage them right here (in a worker, when forked); their paths if written."""
-        done = []
-        for spec in group:
-            local = Diagnostics()
-            data = _render(spec, templates, local)
-            path = Urls.output_path(spec.route)
-            changed = data is not None and staging is not None and staging.put(path, data)
-            done.append(((path if changed else None), list(local)))
-        return done
+    def render_one(spec: PageSpec) -> tuple[str | None, list[Diagnostic]]:
+        """Render an output and stage it right here (in a worker, when forked); its path if written."""
+        local = Diagnostics()
+        data = _render(spec, templates, local)
+        path = Urls.output_path(spec.route)
+        changed = data is not None and staging is not None and staging.put(path, data)
+        return (path if changed else None), list(local)
 
     # The corpus, index and plan live until the end of the build: keep the cycle collector's
     # passes (and forked workers' copy-on-write) off their millions of objects, and let it
@@ -350,11 +347,10 @@ def render_site(
     if staging is not None:
         staging.begin()
     written: list[str] = []
-    for results in fork_map(render_group, _grouped(todo), workers()):
-        for changed, problems in results:
-            diags.extend(problems)
-            if changed:
-                written.append(changed)
+    for changed, problems in fork_map(render_one, _by_edition(todo), workers()):
+        diags.extend(problems)
+        if changed:
+            written.append(changed)
     if diags.has_errors:
         return None
     assets = _assets(project.templates_dir / "static")
@@ -370,19 +366,11 @@ def render_site(
     return Rendered(keys, tuple(written), *counts)
 
 
-def _grouped(specs: list[PageSpec]) -> list[list[PageSpec]]:
-    """Specs in plan order, those sharing a ``group`` gathered at the first one's place."""
-    groups: dict[str, list[PageSpec]] = {}
-    units: list[list[PageSpec]] = []
-    for spec in specs:
-        if not spec.group:
-            units.append([spec])
-        elif spec.group in groups:
-            groups[spec.group].append(spec)
-        else:
-            groups[spec.group] = unit = [spec]
-            units.append(unit)
-    return units
+def _by_edition(specs: list[PageSpec]) -> list[PageSpec]:
+    """Specs in plan order, those of one edition together (routes start with its language):
+    a worker walking a stretch of the list makes each of that edition's story and entity
+    cards once (see ``parallel``)."""
+    return sorted(specs, key=lambda spec: spec.route.partition("/")[0])
 
 
 def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:

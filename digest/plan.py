@@ -37,9 +37,6 @@ class PageSpec:
     deps: tuple[str, ...] = ()
     """Digests of the content this output shows, beyond what every page depends on (site,
     registry, theme, code): its cache key. Same key, same bytes."""
-    group: str = ""
-    """Outputs with the same non-empty group share work (an article's pages in every edition
-    render one parsed body): they are rendered one after another in one worker."""
     searchable: bool = False
     """Goes into the edition's search index: article pages in their own language. A page
     showing the original for want of a translation is a copy (``noindex``, canonical to the
@@ -326,7 +323,6 @@ class _Units:
             _article_maker(self.views, self.urls, story, lang),
             shown.position,
             (*(a.digest for a in versions), *_card_deps(self.index, counts, known, story, lang)),
-            group=f"article:{story.slug}",
             searchable=own,
         )
         return self.planner.add((lang, "article", story.slug), versions, [spec])
