@@ -158,6 +158,7 @@ def _build(
     except BaseException:
         if staging is not None:
             staging.abort()
+        cache.settle(saved=False)
         raise
     if rendered is None or diags.has_errors:
         if staging is not None:
@@ -166,11 +167,15 @@ def _build(
         return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
     report = None
     if staging is not None:
-        # The staged tree is complete: index it. The parse cache is written meanwhile (Pagefind
-        # runs in processes of its own, leaving this one waiting); it is complete before the
-        # manifest that relies on it is saved.
+        # The staged tree is complete: index it. The parse cache, being written since the
+        # articles were read (``render_site``), is complete before the manifest is saved.
         found = index_site(
-            staging, rendered.searchable, rendered.written, project.cache_dir, enabled=search, meanwhile=cache.save
+            staging,
+            rendered.searchable,
+            rendered.written,
+            project.cache_dir,
+            enabled=search,
+            meanwhile=cache.finish_save,
         )
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
@@ -294,6 +299,8 @@ def render_site(
     templates.check(diags)
     if corpus is None or diags.has_errors:
         return None
+    if staging is not None and reuse.cache is not None:
+        reuse.cache.start_save()  # every article is read: its parse is kept while the build goes on
     last = reuse.last if reuse.last is not None and reuse.last.global_key == global_key and global_key else None
     index = build_index(corpus, last.index if last is not None else None)
     urls = Urls(base_url or corpus.site.base_url)

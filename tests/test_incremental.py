@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -324,3 +325,84 @@ def test_the_most_numerous_records_pickle_whole_and_without_a_dict() -> None:
         back = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
         assert back == record and type(back) is type(record)
         assert not hasattr(back, "__dict__")
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = reader.read_article
+    monkeypatch.setattr(reader, "read_article", lambda file, *rest: parsed.append(file.display) or real(file, *rest))
+    return parsed
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_parse_cache_saved_by_a_forked_process_is_the_one_saved_in_process(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build writes its parse cache from a forked process while it goes on."""
+    other = copy_project(scratch.root.parent / "in-process", scratch.content_dir)
+    monkeypatch.setattr(buildstate, "FORK_FROM", 10**6)
+    build_ok(other)
+    forked: list[bool] = []
+    real = buildstate.ParseCache.finish_save
+    monkeypatch.setattr(
+        buildstate.ParseCache, "finish_save", lambda self: forked.append(self._saving is not None) or real(self)
+    )
+    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
+    build_ok(scratch)
+    assert forked == [True] and _no_child_left()
+    saved = buildstate._read_shards(scratch.cache_dir / "parsed")
+    expected = buildstate._read_shards(other.cache_dir / "parsed")
+    assert {shard: sorted(entries) for shard, entries in saved.items()} == {
+        shard: sorted(entries) for shard, entries in expected.items()
+    }
+    parsed = _parses(monkeypatch)
+    _touch_settings(scratch)
+    build_ok(scratch)
+    assert parsed == [], "every parse came from the cache the forked process wrote"
+
+
+def test_a_forked_save_that_fails_is_done_again_in_the_build(scratch: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    builder = os.getpid()
+    real = buildstate._atomic_write
+
+    def write(path: Path, data: bytes) -> None:
+        if os.getpid() != builder:
+            raise OSError("no space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(buildstate, "_atomic_write", write)
+    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
+    build_ok(scratch)
+    assert _no_child_left()
+    parsed = _parses(monkeypatch)
+    _touch_settings(scratch)
+    build_ok(scratch)
+    assert parsed == [], "the build saved the cache itself"
+
+
+def test_a_build_failing_after_its_articles_are_read_leaves_no_process_and_keeps_the_parses(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
+    template = scratch.templates_dir / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good.replace("{{ view.title.value }}", "{{ view.title.value.nope() }}", 1), encoding="utf-8")
+    assert not build(scratch).ok
+    assert _no_child_left()
+    template.write_text(good, encoding="utf-8")
+    parsed = _parses(monkeypatch)
+    build_ok(scratch)
+    assert parsed == [], "the articles parsed by the failed build were kept"
+
+
+def _touch_settings(project: Project) -> None:
+    """A change every page depends on: the next build reads every article (from the cache if it can)."""
+    settings = project.content_dir / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
