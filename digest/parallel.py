@@ -18,6 +18,7 @@ each of those once where interleaved shares made every worker compute nearly all
 
 from __future__ import annotations
 
+import io
 import mmap
 import multiprocessing
 import os
@@ -64,9 +65,13 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
         raise
     parts += [_collect(pid, fd) for pid, fd in children]
     result: list[R] = [None] * len(items)  # type: ignore[list-item]
+    filled = 0
     for part in parts:
         for start, values in part:
             result[start : start + len(values)] = values
+            filled += len(values)
+    if filled != len(items):
+        raise WorkerFailed(f"{len(items) - filled} results missing")
     return result
 
 
@@ -119,24 +124,35 @@ def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: 
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
         os.close(read_fd)
+        # Each block's results are pickled as soon as they are made, so that pickling is part
+        # of the work the claims balance rather than a wait for the parent at the end.
+        messages: list[bytes] = []
         try:
-            payload = pickle.dumps(("ok", _work(func, items, claims, worker)), protocol=pickle.HIGHEST_PROTOCOL)
+            for start, stop in _blocks(claims, worker):
+                values = [func(items[i]) for i in range(start, stop)]
+                messages.append(pickle.dumps(("ok", start, values), protocol=pickle.HIGHEST_PROTOCOL))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-            payload = pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+            messages.append(pickle.dumps(("error", 0, f"{type(exc).__name__}: {exc}")))
         with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(payload)
+            for message in messages:
+                pipe.write(message)
         os._exit(0)
     os.close(write_fd)
     return pid, read_fd
 
 
-def _collect(pid: int, read_fd: int) -> Any:
+def _collect(pid: int, read_fd: int) -> list[tuple[int, list[Any]]]:
+    """A child's results, ``(start, results)`` per block, from the pickles it sent one after another."""
     with os.fdopen(read_fd, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
-    if not data or status != 0:
+    if status != 0:
         raise WorkerFailed(f"render worker {pid} exited with status {status}")
-    kind, value = pickle.loads(data)
-    if kind != "ok":
-        raise WorkerFailed(f"render worker failed: {value}")
-    return value
+    parts = []
+    stream = io.BytesIO(data)
+    while stream.tell() < len(data):
+        kind, start, value = pickle.load(stream)
+        if kind != "ok":
+            raise WorkerFailed(f"render worker failed: {value}")
+        parts.append((start, value))
+    return parts
