@@ -6,7 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,16 @@ def build_ok(project: Project, **options: object) -> BuildResult:
     result = build(project, **options)  # type: ignore[arg-type]
     assert result.ok, "\n".join(d.format() for d in result.diagnostics)
     return result
+
+
+def add_copies(project: Project, count: int, date: Callable[[int], str], prefix: str) -> None:
+    """``count`` Arabic copies of one sample article, the ``n``-th (from 1) dated ``date(n)``
+    and named ``<prefix>-<n>``: long lists for pagination."""
+    articles = project.content_dir / "articles"
+    source = (articles / "2024-10-23-medvedev-nato-russia-council-enemy.ar.md").read_text(encoding="utf-8")
+    for n in range(1, count + 1):
+        text = source.replace("date: 2024-10-23", f"date: {date(n)}", 1)
+        (articles / f"{prefix}-{n}.ar.md").write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

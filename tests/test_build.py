@@ -11,7 +11,7 @@ import pytest
 from digest.cli import main
 from digest.project import Project
 
-from .conftest import ROOT, build_ok, copy_project
+from .conftest import ROOT, add_copies, build_ok, copy_project
 from .sitetools import html_pages, page_facts, resolve
 
 SLUG = "2024-10-28-nato-rutte-north-korean-troops-kursk"
@@ -220,12 +220,7 @@ def test_repeated_list_entries_are_dropped_with_a_warning(scratch: Project, caps
 
 
 def test_long_lists_are_paginated(scratch: Project) -> None:
-    source = (scratch.content_dir / "articles" / "2024-10-23-medvedev-nato-russia-council-enemy.ar.md").read_text(
-        encoding="utf-8"
-    )
-    for day in range(1, 61):
-        text = source.replace("date: 2024-10-23", f"date: 2024-09-{(day % 28) + 1:02d}", 1)
-        (scratch.content_dir / "articles" / f"2024-09-copy-{day}.ar.md").write_text(text, encoding="utf-8")
+    add_copies(scratch, 60, lambda day: f"2024-09-{(day % 28) + 1:02d}", "2024-09-copy")
     build_ok(scratch)
     site = scratch.site_dir
     stories = 60 + len(SLUGS)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from digest.project import Project
 from digest.views import PAGER_WIDTH, page_window
 
-from .conftest import build_ok
+from .conftest import add_copies, build_ok
 
 
 @pytest.mark.parametrize(
@@ -45,12 +45,7 @@ def test_window_properties(case: tuple[int, int]) -> None:
 
 
 def test_a_long_listing_links_a_window_and_every_page_is_reachable(scratch: Project) -> None:
-    source = (scratch.content_dir / "articles" / "2024-10-23-medvedev-nato-russia-council-enemy.ar.md").read_text(
-        encoding="utf-8"
-    )
-    for n in range(1, 301):
-        text = source.replace("date: 2024-10-23", f"date: 2024-0{n % 9 + 1}-{n % 28 + 1:02d}", 1)
-        (scratch.content_dir / "articles" / f"2024-01-copy-{n}.ar.md").write_text(text, encoding="utf-8")
+    add_copies(scratch, 300, lambda n: f"2024-0{n % 9 + 1}-{n % 28 + 1:02d}", "2024-01-copy")
     build_ok(scratch, search=False)
     site = scratch.site_dir
     total = len(list((site / "ar" / "page").iterdir())) + 1
