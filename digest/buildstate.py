@@ -59,7 +59,11 @@ class ParseCache:
         self._new.setdefault(key[:2], {})[key] = (item, problems)
 
     def save(self) -> None:
-        for path, entries in self._changes():
+        self._write(self._changes())
+
+    @staticmethod
+    def _write(changes: list[tuple[Path, dict[str, Any] | None]]) -> None:
+        for path, entries in changes:
             if entries is None:
                 path.unlink(missing_ok=True)
             else:
@@ -85,14 +89,15 @@ class ParseCache:
         that time from the search indexing or adding it to a build without search. The
         child holds the cache as it was at the fork; the entries are keyed by content, so
         writing them is right even if the build fails later. ``finish_save`` waits for it."""
-        if len(self._changes()) < FORK_FROM or not hasattr(os, "fork"):
-            self.save()
+        changes = self._changes()
+        if len(changes) < FORK_FROM or not hasattr(os, "fork"):
+            self._write(changes)
             return
         pid = os.fork()
         if pid == 0:  # the child: write, and leave without running the parent's cleanup
             status = 1
             try:
-                self.save()
+                self._write(changes)
                 status = 0
             finally:
                 os._exit(status)

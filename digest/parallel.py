@@ -56,7 +56,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
     claims = _Claims(len(items), count)
     children = [_spawn(func, items, claims, worker) for worker in range(1, count)]
     try:
-        parts = [_work(func, items, claims, 0)]
+        parts = [list(_work(func, items, claims, 0))]
     except BaseException:
         for pid, fd in children:  # the map has failed: stop the others rather than wait for them
             os.kill(pid, signal.SIGKILL)
@@ -109,14 +109,11 @@ class _Claims:
             return block
 
 
-def _blocks(claims: _Claims, worker: int) -> Iterator[tuple[int, int]]:
+def _work(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> Iterator[tuple[int, list[R]]]:
+    """What ``worker`` computes, block by block as it claims them: ``(start, results)``."""
     while (block := claims.claim(worker)) is not None:
-        yield block
-
-
-def _work(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> list[tuple[int, list[R]]]:
-    """What ``worker`` computed: ``(start, results)`` per block it claimed."""
-    return [(start, [func(items[i]) for i in range(start, stop)]) for start, stop in _blocks(claims, worker)]
+        start, stop = block
+        yield start, [func(items[i]) for i in range(start, stop)]
 
 
 def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> tuple[int, int]:
@@ -128,8 +125,7 @@ def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: 
         # of the work the claims balance rather than a wait for the parent at the end.
         messages: list[bytes] = []
         try:
-            for start, stop in _blocks(claims, worker):
-                values = [func(items[i]) for i in range(start, stop)]
+            for start, values in _work(func, items, claims, worker):
                 messages.append(pickle.dumps(("ok", start, values), protocol=pickle.HIGHEST_PROTOCOL))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
             messages.append(pickle.dumps(("error", 0, f"{type(exc).__name__}: {exc}")))
