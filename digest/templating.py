@@ -35,6 +35,10 @@ class Templates:
         self._compiled = _Compiled(compiled, salt) if compiled is not None else None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folder),
+            # A build makes its own environment and the theme does not change under it (a change
+            # is another build): Jinja's default re-checks each template file's mtime at every
+            # use, a dozen ``stat`` calls per page with the imported partials.
+            auto_reload=False,
             bytecode_cache=self._compiled,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
