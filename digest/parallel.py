@@ -53,7 +53,10 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
     count = min(count, len(items) // MIN_ITEMS_PER_WORKER)
     if count <= 1 or not hasattr(os, "fork"):
         return [func(item) for item in items]
-    claims = _Claims(len(items), count)
+    try:
+        claims = _Claims(len(items), count)
+    except OSError:  # no shared semaphores here (some sandboxes): one process does it all
+        return [func(item) for item in items]
     children = [_spawn(func, items, claims, worker) for worker in range(1, count)]
     try:
         parts = [list(_work(func, items, claims, 0))]

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from digest import parallel
 from digest.parallel import BLOCK, WorkerFailed, _Claims, fork_map
 
 
@@ -84,3 +85,12 @@ def test_a_failure_in_the_parents_share_stops_the_others() -> None:
     with pytest.raises(ValueError, match="bad page"):
         fork_map(boom, list(range(400)), 2)
     assert time.perf_counter() - started < 1.5  # the child's 2 s of work was not waited for
+
+
+def test_without_shared_semaphores_the_map_runs_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_semaphores() -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(parallel.multiprocessing, "Lock", no_semaphores)
+    found = fork_map(_slow, list(range(300)), 2)
+    assert [r[0] for r in found] == [x * x for x in range(300)] and {pid for _, pid in found} == {os.getpid()}
