@@ -333,11 +333,14 @@ def test_pages_a_glob_cannot_name_are_indexed_from_a_mirror(
     assert _bundle(scratch.site_dir) == _bundle(globbed.site_dir)
 
 
-def test_the_parse_cache_is_saved_while_pagefind_runs_and_its_errors_stop_the_build(
-    scratch: Project, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fork_from", [10**6, 1])
+def test_the_parse_cache_is_complete_before_the_manifest_and_its_errors_stop_the_build(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch, fork_from: int
 ) -> None:
-    """``index_site`` calls ``meanwhile`` (the build's parse-cache save) once, with or without
-    search; an error there is the build's (raised, the live site kept), not a Pagefind notice."""
+    """``index_site`` calls ``meanwhile`` (the build finishing its parse-cache save) once, with
+    or without search; an error writing the cache, in the build or in the process it forked
+    to write it, is the build's (raised, the live site kept), not a Pagefind notice."""
+    monkeypatch.setattr(buildstate, "FORK_FROM", fork_from)
     calls: list[bool] = []
     for enabled in (True, False):
         out = search.index_site(
@@ -351,16 +354,16 @@ def test_the_parse_cache_is_saved_while_pagefind_runs_and_its_errors_stop_the_bu
     article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
 
-    def broken(self: object) -> None:
+    def broken(path: Path, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(buildstate.ParseCache, "save", broken)
-    with pytest.raises(OSError, match="No space left"):
-        build(scratch)
+    with monkeypatch.context() as patched:
+        patched.setattr(buildstate, "_atomic_write", broken)
+        with pytest.raises(OSError, match="No space left"):
+            build(scratch)
     assert _bundle(scratch.site_dir) == before and (scratch.site_dir / "en" / "index.html").read_bytes() == home
-    monkeypatch.undo()
     build_ok(scratch)
-    fresh = copy_project(scratch.root.parent / "fresh-after-cache-error", scratch.content_dir)
+    fresh = copy_project(scratch.root.parent / f"fresh-after-cache-error-{fork_from}", scratch.content_dir)
     build_ok(fresh)
     assert _bundle(fresh.site_dir) == _bundle(scratch.site_dir)
 
