@@ -37,6 +37,8 @@ from markdown_it.utils import read_fixture_file
 from digest.bodyhtml import BodyContext, BodyRenderer
 from digest.diagnostics import Diagnostics
 from digest.markup import parse_body
+from digest.markup.blocks import BLOCK_KINDS
+from digest.markup.facts import _KIND_FACTS
 from digest.model import Article, Body, Entity, Localized, Mention, Position, Quote
 
 from .sitetools import make_article
@@ -359,6 +361,75 @@ P = PATH
             id="unclosed post",
         ),
         pytest.param(
+            "::: quote mark-rutte\nنص.\n\nفقرة بعده.\n\n::: quote nato\nنص ثان.\n:::\n",
+            [
+                f"{P}:8:5: quote block is not closed before the quote block at line 13: add a ':::' line before "
+                "that one (to put a block inside another, open the outer one with more colons: '::::')"
+            ],
+            id="quote not closed before the next quote",
+        ),
+        pytest.param(
+            '::: post author="X" lang=en\nText.\n\n::: quote mark-rutte\nنص.\n:::\n',
+            [
+                f"{P}:8:5: post block is not closed before the quote block at line 11: add a ':::' line before "
+                "that one (to put a block inside another, open the outer one with more colons: '::::')"
+            ],
+            id="quote opened inside an open post",
+        ),
+        pytest.param(
+            '::: quote mark-rutte\nنص.\n\n:::: post author="X" lang=en\nText.\n::::\n',
+            [
+                f"{P}:8:5: quote block is not closed before the post block at line 11: add a ':::' line before "
+                "that one (to put a block inside another, open the outer one with more colons: '::::')"
+            ],
+            id="post with a longer fence opened inside an open quote",
+        ),
+        pytest.param(
+            '::: quote mark-rutte\nنص.\n\n::: post author="X" lang=en\nText.\n',
+            [
+                f"{P}:8:5: quote block is not closed before the post block at line 11: add a ':::' line before "
+                "that one (to put a block inside another, open the outer one with more colons: '::::')",
+                f"{P}:11:5: post block is not closed: add a ':::' line after it",
+            ],
+            id="two blocks left open",
+        ),
+        pytest.param(
+            ':::: post author="X" lang=en\nText.\n\n::: quote mark-rutte\nنص.\n\nText.\n::::\n',
+            [f"{P}:11:5: quote block is not closed: add a ':::' line after it"],
+            id="inner block of a nested pair not closed",
+        ),
+        pytest.param(
+            "> ::: quote mark-rutte\n> نص.\n\nفقرة بعد الاقتباس.\n",
+            [f"{P}:8:7: quote block is not closed: add a ':::' line after it"],
+            id="unclosed quote in a block quote",
+        ),
+        pytest.param(
+            "- بند\n\n  ::: quote nato\n  نص.\n\nفقرة بعد القائمة.\n:::\n",
+            [
+                f"{P}:10:7: quote block is not closed: add a ':::' line after it",
+                f"{P}:14:1: a ':::' line that closes no block: remove it or open a block before it",
+            ],
+            id="unclosed quote in a list item",
+        ),
+        pytest.param(
+            "::: qoute mark-rutte\nنص.\n:::\n",
+            [f"{P}:8:5: unknown block kind 'qoute' (did you mean 'quote'?) (known: quote, post)"],
+            id="misspelt block kind",
+        ),
+        pytest.param(
+            ":::: aside\nنص.\n::::\n",
+            [f"{P}:8:6: unknown block kind 'aside' (known: quote, post)"],
+            id="unknown block kind",
+        ),
+        pytest.param(
+            "::: quote nato\nنص.\n:::\nفقرة.\n  :::\n\n> :::\n",
+            [
+                f"{P}:12:3: a ':::' line that closes no block: remove it or open a block before it",
+                f"{P}:14:3: a ':::' line that closes no block: remove it or open a block before it",
+            ],
+            id="closing lines that close no block",
+        ),
+        pytest.param(
             "::: post lang=en handle=@x\nText.\n:::\n",
             [f"{P}:8:5: a post needs 'author=...'"],
             id="post without author",
@@ -397,6 +468,40 @@ P = PATH
 def test_problems(source: str, expected: list[str]) -> None:
     _body, problems = parse(source, FIRST_LINE)
     assert problems == expected
+
+
+def test_blocks_nest_when_the_outer_fence_is_longer() -> None:
+    """``::::`` outside and ``:::`` inside, as markdown-it-container reads them: no problem,
+    each block holds its own text, and the post is drawn inside the quote."""
+    source = ':::: quote mark-rutte\nقال ما يلي.\n\n::: post author="X" lang=en\nA post.\n:::\n\nوأضاف.\n::::\n\nبعد.\n'
+    body, problems = parse(source, FIRST_LINE)
+    assert problems == []
+    assert [(q.speaker, q.text) for q in body.quotes] == [("mark-rutte", "قال ما يلي.\n\nA post.\n\nوأضاف.")]
+    assert [p.text for p in body.posts] == ["A post."]
+    html = RENDERER.render(article(body), CONTEXT)
+    assert html.index('<figure class="quote"') < html.index('<figure class="post"') < html.index("وأضاف")
+    assert html.index("وأضاف") < html.index("</figure>\n<p>بعد.</p>")
+
+
+def test_a_closed_quote_holds_only_its_own_text() -> None:
+    """The text after a closed quote stays prose: the speaker's page shows only the quote."""
+    body, problems = parse(
+        "مقدمة.\n\n::: quote mark-rutte\nالأول.\n:::\n\nفقرة بين الاقتباسين.\n\n"
+        "::: quote nato\nالثاني.\n:::\n\nفقرة أخيرة.\n",
+        FIRST_LINE,
+    )
+    assert problems == []
+    assert [(q.speaker, q.text) for q in body.quotes] == [("mark-rutte", "الأول."), ("nato", "الثاني.")]
+    html = RENDERER.render(article(body), CONTEXT)
+    assert html.count("<figure") == 2 and html.endswith("</figure>\n<p>فقرة أخيرة.</p>\n")
+
+
+def test_every_block_kind_is_read_and_drawn() -> None:
+    """A kind added to the registry must be given facts and a page renderer, or its blocks
+    would be taken for unknown ones or drawn as bare ``<div>``s."""
+    for kind in BLOCK_KINDS:
+        assert kind in _KIND_FACTS
+        assert {f"container_{kind}_open", f"container_{kind}_close"} <= set(RENDERER.md.renderer.rules)
 
 
 def test_unknown_post_attribute_message() -> None:

@@ -17,8 +17,9 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from ..diagnostics import suggest
 from ..model import Mention, Position, Post, Quote
-from .blocks import parse_post_header, parse_quote_header
+from .blocks import BLOCK_KINDS, MIN_FENCE, Fence, parse_post_header, parse_quote_header, token_kind
 from .mention import ZWJ
 
 ENV_KEY = "digest.facts"
@@ -59,18 +60,27 @@ def facts_from_env(env: dict[str, Any]) -> Facts:
 
 def facts_rule(state: StateCore) -> None:
     facts = facts_from_env(state.env)
-    stack: list[Token] = []
+    blocks: list[_Open] = []  # the blocks open at the current token, outermost first
     for index, token in enumerate(state.tokens):
+        kind = token_kind(token.type)
         if token.type == "inline":
             _inline(facts, token)
-        elif token.type == "container_quote_open":
-            _quote(facts, token, state.tokens, index)
-            stack.append(token)
-        elif token.type == "container_post_open":
-            _post(facts, token, state.tokens, index)
-            stack.append(token)
-        elif token.type in ("container_quote_close", "container_post_close") and stack:
-            token.meta = stack.pop().meta
+            if index and state.tokens[index - 1].type == "paragraph_open":
+                _stray_closers(facts, token)
+        elif kind is not None and kind[1] == 1:
+            block = _open_block(facts, token, blocks)
+            if kind[0] in _KIND_FACTS:
+                _KIND_FACTS[kind[0]](facts, token, state.tokens, index)
+            else:
+                _unknown_kind(facts, token, block.fence)
+            blocks.append(block)
+        elif kind is not None and blocks:
+            block = blocks.pop()
+            token.meta = block.token.meta
+            if not block.closed and not block.reported:
+                at = _block_position(facts, block.token, block.fence.name)
+                name, markup = block.fence.name, block.fence.markup
+                facts.problems.append((*at, f"{name} block is not closed: add a '{markup}' line after it"))
     post_lang: list[str] = []
     for index, token in enumerate(state.tokens):
         if token.type in ("paragraph_open", "heading_open"):
@@ -210,38 +220,94 @@ def _inner_text(facts: Facts, tokens: list[Token], index: int) -> str:
     return "\n\n".join(parts).replace(ZWJ, "")
 
 
-def _closed(facts: Facts, token: Token) -> bool:
-    """Whether the container's closing line is a ``:::`` (possibly inside ``>`` quotes or a list)."""
-    end = token.map[1] if token.map else 0
-    return end < len(facts.lines) and re.sub(r"^[\s>]*", "", facts.lines[end]).startswith(":::")
+@dataclass
+class _Open:
+    """A block being read: its opening token, its fence, and what is known of its end."""
+
+    token: Token
+    fence: Fence
+    closed: bool
+    reported: bool = False
+    """Already reported as not closed before a block inside it (said once, not twice)."""
+
+
+def _open_block(facts: Facts, token: Token, blocks: list[_Open]) -> _Open:
+    """The block opened by ``token``; a block it shows to have been left open is reported.
+
+    A block opened inside another with as many colons as that one, or more, means the
+    other was never closed (blocks are put inside one another only by opening the
+    outer one with more colons, as in markdown-it-container); the error is at the
+    other's opening line. The parser has then ended the new block with the other one,
+    at the other's closing line, which is the new block's own closing line when it
+    has enough colons.
+    """
+    fence: Fence = token.meta["fence"]
+    block = _Open(token, fence, closed=fence.closer > 0)
+    if not blocks:
+        return block
+    outer = blocks[-1]
+    if fence.colons >= outer.fence.colons:
+        if not outer.reported:
+            outer.reported = True
+            line = _block_position(facts, token, fence.name)[0]
+            markup = outer.fence.markup
+            facts.problems.append(
+                (
+                    *_block_position(facts, outer.token, outer.fence.name),
+                    f"{outer.fence.name} block is not closed before the {fence.name} block at line {line}: "
+                    f"add a '{markup}' line before that one (to put a block inside another, "
+                    f"open the outer one with more colons: '{markup}:')",
+                )
+            )
+        inherited = token.map is not None and outer.token.map is not None and token.map[1] == outer.token.map[1]
+        block.closed = block.closed or (inherited and outer.fence.closer >= fence.colons)
+    return block
+
+
+def _unknown_kind(facts: Facts, token: Token, fence: Fence) -> None:
+    hint = suggest(fence.name, BLOCK_KINDS)
+    facts.problems.append(
+        (
+            *_block_position(facts, token, fence.name),
+            f"unknown block kind '{fence.name}'{hint} (known: {', '.join(BLOCK_KINDS)})",
+        )
+    )
+
+
+def _stray_closers(facts: Facts, token: Token) -> None:
+    """A line of only colons in a paragraph closes no block (it would show as text)."""
+    offset = 0
+    for text in token.content.split("\n"):
+        bare = text.strip(" \t")
+        if len(bare) >= MIN_FENCE and not bare.strip(":"):
+            line, col = _position(facts, token, offset + text.index(bare))
+            message = f"a '{bare}' line that closes no block: remove it or open a block before it"
+            facts.problems.append((line, col, message))
+        offset += len(text) + 1
 
 
 def _quote(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
     line, col = _block_position(facts, token, "quote")
     speaker, problem = parse_quote_header(token.info)
-    if not _closed(facts, token):
-        facts.problems.append((line, col, "quote block is not closed: add a ':::' line after it"))
     if problem or speaker is None:
         words = token.info.split()
         at = _block_position(facts, token, words[1])[1] if len(words) > 1 else col
         facts.problems.append((line, at, problem or "invalid quote"))
-        token.meta = {"speaker": None}
+        token.meta["speaker"] = None
         return
     anchor = f"q{len(facts.quotes) + 1}"
-    token.meta = {"speaker": speaker, "anchor": anchor}
+    token.meta.update(speaker=speaker, anchor=anchor)
     facts.quotes.append(Quote(speaker, _inner_text(facts, tokens, index), Position(facts.path, line, col + 6), anchor))
 
 
 def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
     line, col = _block_position(facts, token, "post")
     attrs, problems = parse_post_header(token.info)
-    if not _closed(facts, token):
-        problems.append((None, "post block is not closed: add a ':::' line after it"))
     header = facts.lines[line - facts.first_line] if line - facts.first_line < len(facts.lines) else ""
     for key, problem in problems:
         found = header.find(f"{key}=", col) if key else -1
         facts.problems.append((line, found + 1 if found != -1 else col, problem))
-    token.meta = {"post": attrs if not problems else None}
+    token.meta["post"] = None
     if problems:
         return
     post = Post(
@@ -254,5 +320,9 @@ def _post(facts: Facts, token: Token, tokens: list[Token], index: int) -> None:
         text=_inner_text(facts, tokens, index),
         position=Position(facts.path, line, col),
     )
-    token.meta = {"post": post}
+    token.meta["post"] = post
     facts.posts.append(post)
+
+
+_KIND_FACTS = {"quote": _quote, "post": _post}
+"""What each block kind adds to the facts, besides the structure every block is checked for."""
