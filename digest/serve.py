@@ -10,6 +10,8 @@ the overlay by itself on the next rebuild.
 
 from __future__ import annotations
 
+import email.utils
+import errno
 import html
 import os
 import sys
@@ -20,6 +22,8 @@ from pathlib import Path
 
 from livereload import Server
 from tornado import web
+from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
 
 from .buildstate import Warm
 from .pipeline import build, warm_up
@@ -126,8 +130,39 @@ class SiteHandler(web.StaticFileHandler):
         self.finish(page)
 
     def compute_etag(self) -> str | None:
-        # Pages with the overlay are made per request; they carry no file ETag.
-        return None if self.state.errors else super().compute_etag()
+        """The file's identity (inode, size, modification time in nanoseconds), as nginx
+        and Apache make theirs: every rebuild that changes a file writes a new one (the
+        writer renames a new file over the old entry), so a changed page always gets a new
+        validator, and an unchanged one keeps its own. Tornado's default is a hash of the
+        content kept per path for the life of the process, which kept answering
+        ``304 Not Modified`` with the page as it was before the save. Pages with the error
+        overlay are made per request and carry none."""
+        if self.state.errors or self.absolute_path is None:
+            return None
+        found = self._stat()
+        return f'"{found.st_ino:x}-{found.st_size:x}-{found.st_mtime_ns:x}"'
+
+    def should_return_304(self) -> bool:
+        """``If-None-Match`` is answered by the ETag; ``If-Modified-Since`` alone only when
+        the file is older than the given date by a whole second. HTTP dates count whole
+        seconds, and a page rebuilt within the second it was first served has the date
+        of the old one: a preview must rather send a page again than show a stale one."""
+        if self.request.headers.get("If-None-Match"):
+            return self.check_etag_header()
+        since = self.request.headers.get("If-Modified-Since")
+        if since is None:
+            return False
+        try:
+            when = email.utils.parsedate_to_datetime(since).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return self._stat().st_mtime < when
+
+    def set_extra_headers(self, path: str) -> None:
+        # Revalidate on every use: without a Cache-Control header browsers may keep a
+        # page for a tenth of its age without asking (heuristic freshness), so a new
+        # tab would show it as it was before the last save.
+        self.set_header("Cache-Control", "no-cache")
 
     def write_error(self, status_code: int, **kwargs: object) -> None:
         missing = Path(self.root) / "404.html"
@@ -149,7 +184,34 @@ class DigestServer(Server):
         return [(r"/(.*)", SiteHandler, {"path": str(self.site_dir), "state": self.state})]
 
 
+def bind_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be served on, in one line with the fix; ``None`` if it can.
+
+    Tried before the first build, so that a busy port is told at once and nothing claims
+    to serve. The probe's sockets are closed again (with ``SO_REUSEADDR``, as the server
+    binds them, so the port is free for it a moment later)."""
+    if not 1 <= port <= 65535:
+        return f"cannot serve on port {port}: a port is a number from 1 to 65535; choose one with --port"
+    try:
+        sockets = bind_sockets(port, host)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+            return (
+                f"cannot serve on {host}:{port}: {reason} (another server is running there?); "
+                f"choose another port with --port, e.g. --port {port + 1 if port < 65535 else 8000}"
+            )
+        return f"cannot serve on {host}:{port}: {reason}; choose another address with --host, e.g. --host 127.0.0.1"
+    for sock in sockets:
+        sock.close()
+    return None
+
+
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
+    problem = bind_problem(host, port)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     state = ServeState()
     rebuild(project, state)
     # While the editor looks at the first pages, load the build cache and link the spare
@@ -160,6 +222,12 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
     server = DigestServer(project.site_dir, state)
     for folder in (project.content_dir, project.templates_dir):
         server.watch(str(folder), lambda: rebuild(project, state, search=False), delay=DEBOUNCE_SECONDS)
-    print(f"serving {project.site_dir} at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
-    server.serve(host=host, port=port, root=str(project.site_dir), open_url_delay=None)
+    url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
+    # Said once the server listens: the first thing its event loop does.
+    IOLoop.current().add_callback(lambda: print(f"serving {project.site_dir} at {url} (Ctrl-C to stop)", flush=True))
+    try:
+        server.serve(host=host, port=port, root=str(project.site_dir), open_url_delay=None)
+    except OSError as exc:  # the port was taken between the probe and the server's own bind
+        print(f"cannot serve on {host}:{port}: {exc.strerror or exc}; choose another port with --port", file=sys.stderr)
+        return 2
     return 0
