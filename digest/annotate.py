@@ -63,9 +63,13 @@ class Word:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A likely name that no registered entity has, as ``suggest_names`` found it."""
+
     name: str
     count: int
     reason: str
+    sentence: str
+    """The sentence of its first occurrence, mentions shown as their text, shortened around the name."""
 
 
 class Matcher:
@@ -246,86 +250,612 @@ def _advance(text: str, start: int, letters: int) -> int:
 
 
 # -- suggestions ---------------------------------------------------------
-_TITLES = (
-    "الرئيس",
-    "وزير",
-    "وزيرة",
-    "الوزير",
-    "الوزيرة",
-    "الامين العام",
-    "رئيس الوزراء",
-    "المتحدث باسم",
-    "المتحدثه باسم",
-    "الملك",
-    "الأمير",
-    "السفير",
-    "رئيس",
-    "النائب",
-    "الجنرال",
-    "المستشار",
-    "الكاتب",
-    "الاعلاميه",
-    "الاعلامي",
+#
+# An editor reads every suggestion, so one that is not a name costs more than a name
+# left out: only spans that look like names for a reason that can be said are offered.
+# Arabic has no capital letters, so an Arabic name is recognised by where it stands
+# (after a title, in quotation marks after the word for what it names) or by letters and
+# endings that Arabic words do not have; Latin-script names by their capitals.
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(key(word) for word in words.split())
+
+
+_TITLES = tuple(
+    sorted(
+        (
+            tuple(key(title).split())
+            for title in (
+                "الرئيس",
+                "الرئيسة",
+                "رئيس",
+                "رئيسة",
+                "نائب الرئيس",
+                "رئيس الوزراء",
+                "رئيسة الوزراء",
+                "الأمين العام",
+                "أمين عام",
+                "الوزير",
+                "الوزيرة",
+                "وزير",
+                "وزيرة",
+                "وزيري",  # وزيرَي, two ministers (diacritics are not compared)
+                "وزيرا",
+                "المتحدث باسم",
+                "المتحدثة باسم",
+                "المتحدث الرسمي باسم",
+                "الملك",
+                "الملكة",
+                "الأمير",
+                "الأميرة",
+                "ولي العهد",
+                "الشيخ",
+                "السفير",
+                "السفيرة",
+                "المستشار",
+                "المستشارة",
+                "المبعوث",
+                "المبعوثة",
+                "المندوب",
+                "المندوبة",
+                "الجنرال",
+                "اللواء",
+                "العميد",
+                "العقيد",
+                "المشير",
+                "قائد",
+                "زعيم",
+                "الزعيم",
+                "النائب",
+                "السيناتور",
+                "الحاكم",
+                "حاكم",
+                "عمدة",
+                "المدير",
+                "مدير",
+                "البابا",
+                "الكاتب",
+                "الكاتبة",
+                "الصحفي",
+                "الصحفية",
+                "الصحافي",
+                "الصحافية",
+                "المراسل",
+                "المراسلة",
+                "الإعلامي",
+                "الإعلامية",
+                "المذيع",
+                "المذيعة",
+                "المحلل",
+                "المحللة",
+                "الباحث",
+                "الباحثة",
+                "الخبير",
+                "الخبيرة",
+                "الناشط",
+                "الناشطة",
+                "المعارض",
+                "المعارضة",
+                "رجل الأعمال",
+                "الملياردير",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
 )
-_STOP = set(
-    "في من على الى عن مع ان قد ذلك هذا هذه التي الذي كما وقد لم بعد قبل عام او ثم حيث بين اليوم امس الاثنين"
-    " الثلاثاء الاربعاء الخميس الجمعه السبت الاحد انه انها لحلف".split()
+"""Titles and roles after which a name follows (longest first: رئيس الوزراء before رئيس)."""
+
+_INSTITUTIONS = _keys(
+    "حلف مجلس وزارة حكومة منظمة حركة حزب جهاز وكالة لجنة جمعية جامعة شركة هيئة قناة صحيفة جريدة مجلة موقع مؤسسة"
+    " مكتب دائرة منصة برنامج إذاعة تلفزيون شبكة مجموعة جماعة تنظيم تحالف اتحاد جبهة كتلة ائتلاف مركز معهد"
+    " بنك صندوق محكمة قوات جيش عملية مبادرة مؤتمر منتدى قمة تطبيق فيلم كتاب مسلسل فرقة نادي"
 )
-_LATIN_STOP = set(
-    "The A An In On At He She It They We If But And This That There As Any However Read Speaking Last Newsflash"
-    " NO I Secretary General President Minister Prime Deputy Chairman Representatives Article Four Council West"
-    " Western Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
-    " August September October November December Russian Ukrainian Estonian South North Korean Defence".split()
+"""Nouns that a name in quotation marks names (قناة "روسيا-1", حلف "الناتو"), and that stand
+between a title and a name as what the title is of (الأمين العام لحلف "الناتو" مارك روته)."""
+
+_OF = _INSTITUTIONS | _keys("خارجية دفاع داخلية مالية عدل اقتصاد صحة تعليم إعلام نفط طاقة تجارة شؤون شمال جنوب شرق غرب")
+"""Nouns a title's complement is made of (وزير خارجية …, حلف شمال الأطلسي): never the name."""
+
+_ATTRIBUTION = _keys("وفقا طبقا تبعا استنادا نقلا نقلت نقل نسبة")
+"""Before ل or عن, a quoted name is a source: وفقا لـ "بوليتيكو"."""
+
+_STOP = _keys(
+    "في من على إلى الى عن مع أن إن ان قد ذلك تلك هذا هذه هؤلاء التي الذي الذين اللذين كما وقد لم لن لا ما ماذا"
+    " بعد قبل عام عامة أو ثم حيث بين اليوم أمس غدا الآن أنه أنها إنه إنها أنهم كان كانت كانوا يكون تكون سيكون"
+    " قال قالت يقول تقول أكد أكدت يؤكد أضاف أضافت أشار أشارت يشير أعلن أعلنت تابع تابعت كتب كتبت ذكر ذكرت"
+    " أوضح أوضحت اعتبر اعتبرت دعا دعت زعم زعمت نفى نفت رد ردت مشيرا مضيفا مؤكدا موضحا معتبرا لافتا قائلا"
+    " خلال عبر نحو حول ضد منذ عند لدى لكن بل كل كلا بعض أي غير دون سوى فقط أيضا هو هي هم هن نحن أنا"
+    " وفقا بحسب حسب إذا إذ لو حتى عندما بينما فيما أمام وراء فوق تحت هناك هنا ثمة سوف لقد ليس ليست يجب يمكن"
+    " نظير نظيره نظيرته نظيرها نظراء نظرائه"
+    " تم جرى مساء صباح ظهر مطلع أوائل أواخر منتصف يوم شهر سنة أسبوع ساعة الماضي المقبل كبير جديد نفسه ذاته"
+    " الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+    " يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
+    " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
 )
-_QUOTED = re.compile(r"(?:«([^«»\n]{2,40})»|“([^“”\n]{2,40})”|(?<![\w\]])\"([^\"\n\[\]]{2,40})\"(?![\w\[]))")
-_LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+"""Function words, verbs of saying and time words: what follows a title when no name does."""
+
+_NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت آل ذو")
+"""Name parts after which the next part may start with ال (عبد الله، آل ثاني)."""
+
+_FOREIGN_ENDING = re.compile(
+    r"(?:سكي|سكايا|فيتش|يتش|نكو|نغ|برغ|بورغ|غراد)$"  # Slavic, Chinese and Korean, German endings
+    r"|.{4,}(?:وف|يف)$"  # Lavrov, Medvedev: at six letters or more (ظروف, تصريف are Arabic)
+)
+_FOREIGN_LETTERS = re.compile("[پچژڤگ]")
+_MONTHS = _keys("مايو يونيو يوليو")
+_QUOTE_CHARS = '"«»“”„'
+
+
+def _foreign(word: str) -> bool:
+    """A normalised Arabic word spelled as Arabic words are not: a transliterated name.
+
+    The signs are letters Arabic does not use (پ چ ژ ڤ گ), a doubled ي inside the word
+    (كييف, سكابييفا), endings of Slavic, Korean or German names (ـسكي, ـفيتش, ـنغ, ـبرغ,
+    ـوف/ـيف in long words) and a final و after a consonant in a word that is neither a verb
+    (يدعو) nor a participle's plural (ممثلو, لاجئو): بوليتيكو, الناتو. Each sign misses many
+    names; together they are rarely wrong."""
+    stem = word
+    for article in ("ال", "لل", "وال", "فال", "بال", "كال"):
+        if word.startswith(article):
+            stem = word[len(article) :]
+            break
+    if len(stem) < 4 or not is_arabic_word(stem):
+        return False
+    if _FOREIGN_LETTERS.search(stem) or _FOREIGN_ENDING.search(stem):
+        return not (len(stem) == 6 and stem[2] == "ا" and stem[4] in "وي")  # تكاليف, مصاريف: broken plurals
+    if re.search("يي(?!ن$|ه$)", stem[1:]):  # not the plural ending (عسكريين, تعيين)
+        return True
+    if stem.endswith("و") and stem not in _MONTHS and stem[0] not in "ميتناإأ":
+        return (len(stem) >= 5 or stem is not word) and not (len(stem) == 5 and stem[1] == "ا")
+    return False
+
+
+def is_arabic_word(word: str) -> bool:
+    return all("\u0621" <= char <= "\u064a" or char in "پچژڤگ" for char in word)
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A word of the body for the suggester, with what stands between it and the word before."""
+
+    norm: str
+    start: int
+    end: int
+    gap: str
+    """``space``, ``hyphen``, ``quote`` (quotation marks, perhaps with spaces), ``mention`` (an
+    annotated mention, perhaps with spaces and quotation marks), ``comma`` or ``break``."""
+    tanwin: bool
+    """Written with a tanwin (اتصالاً): an indefinite noun or adjective, never a name."""
+    definite: bool
+    """Written with the article ال (also after و ف ب ك, or as لل): الروسي, للحلف, والدفاع.
+    Read from the text as written, where the article's alef has no hamza: names such as
+    ألكسندر or ألمانيا begin with أل, and become ال only once normalised."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    reason: str
+    rank: int
+    """Which of two overlapping candidates is kept: the lower (quoted, then titled, …)."""
+
+
+def _tokens(body: str, skipped: list[tuple[int, int]]) -> list[_Token]:
+    mentions = [m.span() for m in _MENTION_RE.finditer(body)]
+    others = [span for span in skipped if span not in set(mentions)]
+    tokens: list[_Token] = []
+    previous = 0
+    for word in words_of(body, skipped):
+        gap = _gap(body, previous, word.start, mentions, others) if tokens else "break"
+        written = "".join(char for char in body[word.start : word.end] if not _is_mark(char))
+        tanwin = any(char in "\u064b\u064c\u064d" for char in body[word.start : word.end])
+        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, written.startswith(_ARTICLES)))
+        previous = word.end
+    return tokens
+
+
+_ARTICLES = ("ال", "ٱل", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
+
+
+_MENTION_RE = re.compile(r"\[\[[^\]\n]*\]\]")
+
+
+def _gap(body: str, start: int, end: int, mentions: list[tuple[int, int]], others: list[tuple[int, int]]) -> str:
+    if _overlaps((start, end), others):
+        return "break"
+    text = body[start:end]
+    inside = [(a - start, b - start) for a, b in mentions if start <= a and b <= end]
+    for a, b in reversed(inside):
+        text = text[:a] + "\x00" + text[b:]
+    if text.count("\n") > 1 or any(char in ".!?؟:;؛()[]{}…*#|/\\" for char in text):
+        return "break"
+    if "،" in text or "," in text:
+        return "comma"
+    if inside:
+        return "mention"
+    if text.strip() in _DASHES:
+        return "hyphen"
+    rest = text.strip(" \t\u00a0\n")
+    if not rest:
+        return "space"
+    return "quote" if all(char in _QUOTE_CHARS or char.isspace() for char in rest) else "break"
+
+
+def _title_at(tokens: list[_Token], i: int) -> tuple[tuple[str, ...], int] | None:
+    """The title starting at token ``i`` (through proclitics: للرئيس, ووزير) and the letters before it."""
+    for title in _TITLES:
+        if i + len(title) > len(tokens):
+            continue
+        if any(tokens[i + k].norm != title[k] or tokens[i + k].gap != "space" for k in range(1, len(title))):
+            continue
+        for prefix, rest in _splits(tokens[i].norm):
+            if rest == title[0]:
+                return title, prefix
+    return None
+
+
+def _name_word(token: _Token, previous: _Token | None) -> bool:
+    """Can ``token`` be a word of a name (and is not a function word or a verb of saying,
+    with or without a proclitic: وقال, لنظيره; without tanwin; not definite, except after
+    عبد, أبو …)?"""
+    norm = token.norm
+    if len(norm) < 2 or token.tanwin or not is_arabic_word(norm):
+        return False
+    if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)):
+        return False
+    if token.definite:
+        return previous is not None and previous.norm in _NAME_JOINERS
+    return True
+
+
+def _future_verb(norm: str) -> bool:
+    """Shaped as a verb in the future (سيزور, ستقدم): one word after a title is then more
+    often what the titled person will do than a name (a name's first word may look so too:
+    سيرغي, when another name word follows)."""
+    return len(norm) >= 5 and norm[0] == "س" and norm[1] in "يتنا" and not _foreign(norm)
+
+
+def _third_name_word(name: list[_Token], norm: str) -> bool:
+    """Most names after a title have two words, and a third word is more often the sentence's
+    next noun (فلاديمير بوتين قلق الحلفاء); it belongs to the name after a joiner (محمد بن
+    سلمان), in a name of short syllables (يون سوك يول), or when it looks transliterated."""
+    short = all(len(word) <= 3 for word in (name[0].norm, name[1].norm, norm))
+    return name[1].norm in _NAME_JOINERS or short or _foreign(norm)
+
+
+def _construct(tokens: list[_Token], j: int) -> bool:
+    """Token ``j`` and a definite word after it make a noun phrase of the complement (تصريف
+    الأعمال) when a name follows them; a name is followed by a definite word only when the
+    sentence goes on (مارك روته الضوء), and then not by another name."""
+    if j + 2 >= len(tokens) or tokens[j + 1].gap != "space" or tokens[j + 2].gap != "space":
+        return False
+    return tokens[j + 1].definite and _name_word(tokens[j], None) and _name_word(tokens[j + 2], None)
+
+
+def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Names after titles: الرئيس الروسي فلاديمير بوتين، الأمين العام لحلف "الناتو" مارك روته.
+
+    After the title come the words that say what it is a title of, which are definite
+    (الروسي, الدفاع, للحلف) or a noun for an institution with its own name (حلف
+    "الناتو", a mention); then the name: up to three words joined by spaces, none of them
+    definite, a function word or a verb of saying. A one-word name must follow the title
+    at once (الكاتب جوركي) or look transliterated: after descriptors, a comma or a mention
+    (الرئيس الروسي سيزور, نائب رئيس مجلس الأمن الروسي، دميتري مدفيديف) a lone word is
+    more often the sentence going on, so there a name needs two words."""
+    found = []
+    for i in range(len(tokens)):
+        match = _title_at(tokens, i)
+        if match is None:
+            continue
+        title, prefix = match
+        j = i + len(title)
+        while j < len(tokens) and tokens[j].gap in ("space", "quote", "mention", "hyphen"):
+            norm = tokens[j].norm
+            readings = [rest for _, rest in _splits(norm)]
+            if tokens[j].definite or norm == "ل" or any(r in _OF for r in readings):
+                j += 1
+            elif _construct(tokens, j):
+                j += 2  # رئيس حكومة تصريف الأعمال نجيب ميقاتي
+            elif tokens[j].gap == "mention" and j + 1 < len(tokens) and tokens[j + 1].gap == "space":
+                break  # the mention was the complement (لحلف [[nato|الناتو]] مارك روته) or the name
+            else:
+                break
+        if j >= len(tokens) or tokens[j].gap not in ("space", "quote", "mention", "comma"):
+            continue
+        direct = j == i + len(title) and tokens[j].gap == "space"
+        name: list[_Token] = []
+        while j < len(tokens) and len(name) < 3 and (not name or tokens[j].gap in ("space", "hyphen")):
+            if not _name_word(tokens[j], name[-1] if name else None):
+                break
+            if name and _future_verb(tokens[j].norm):
+                break
+            if len(name) == 2 and not _third_name_word(name, tokens[j].norm):
+                break
+            name.append(tokens[j])
+            j += 1
+        if not name:
+            continue
+        if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
+            continue  # الرئيس الروسي سيزور: a lone word is a name only right after the title
+        shown = body[_advance(body, tokens[i].start, prefix) : tokens[i + len(title) - 1].end]
+        if title[0].startswith("ال") and not shown.startswith(("ال", "ٱل")):
+            shown = "ال" + shown  # للرئيس: the article's alef is not written after ل
+        found.append(_Candidate(name[0].start, name[-1].end, f"after '{shown}'", 1))
+    return found
+
+
+def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> list[_Candidate]:
+    """Names in quotation marks: Latin text in capitals ("Politico", "60 Minutes"); Arabic
+    text after a noun saying what it names (قناة "روسيا-1", حلف "الناتو"), after a source's
+    وفقا لـ, or spelled as a transliteration («بوليتيكو»). A quoted common word ("دعم",
+    "توسعا خطيرا", «الموقع») has none of these."""
+    found = []
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    for start, end in _quote_pairs(body):
+        text = body[start:end]
+        if text != text.strip() or not text or "[[" in text or _overlaps((start, end), skipped):
+            continue
+        words = text.split()
+        if len(words) > 4 or len(text) > 40 or any(char in ".,،:;؛!?؟()" for char in text):
+            continue
+        if not any(char.isalpha() for char in text):
+            continue
+        if text[0].isascii():
+            if _latin_quoted(words):
+                found.append(_Candidate(start, end, "in quotation marks", 0))
+            continue
+        first = starts.get(start)
+        if first is None:
+            continue
+        inside = [t for t in tokens[first:] if t.end <= end]
+        words_inside = [t for t in inside if not t.norm.isdigit()]  # روسيا-1, 60 دقيقة
+        if not words_inside or any(not _name_word(t, None) and not t.definite for t in words_inside):
+            continue
+        if any(t.norm in _STOP for t in inside):
+            continue
+        before = _quote_context(tokens, first)
+        if before:
+            found.append(_Candidate(start, end, f"in quotation marks after '{body[before[0] : before[1]]}'", 0))
+        elif any(_foreign(t.norm) for t in inside):
+            found.append(_Candidate(start, end, "in quotation marks, transliterated", 0))
+    return found
+
+
+def _quote_pairs(body: str) -> list[tuple[int, int]]:
+    """The text spans between matching quotation marks, paired within each paragraph
+    (a straight quote opens, the next one closes; « and “ close with » and ”)."""
+    pairs = []
+    for paragraph in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", body):
+        base, text = paragraph.start(), paragraph.group()
+        opened: int | None = None
+        for k, char in enumerate(text):
+            if char == '"':
+                if opened is None:
+                    opened = k
+                else:
+                    pairs.append((base + opened + 1, base + k))
+                    opened = None
+        for match in re.finditer(r"«([^«»]*)»|“([^“”]*)”", text):
+            group = 1 if match.group(1) is not None else 2
+            pairs.append((base + match.start(group), base + match.end(group)))
+    return sorted(pairs)
+
+
+def _quote_context(tokens: list[_Token], first: int) -> tuple[int, int] | None:
+    """The span of the word that makes the quoted text at token ``first`` a name, if any."""
+    if first == 0 or tokens[first].gap != "quote":
+        return None
+    before = tokens[first - 1]
+    if any(rest in _INSTITUTIONS for _, rest in _splits(before.norm)):
+        return before.start, before.end
+    if before.norm in ("بحسب", "حسب"):
+        return before.start, before.end
+    if before.norm in ("ل", "عن") and first >= 2 and before.gap == "space":
+        source = tokens[first - 2]
+        title = any(source.norm == t[-1] for t in _TITLES)
+        if source.norm in _ATTRIBUTION or title:
+            return source.start, before.end
+    return None
+
+
+_LATIN_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+)?|[A-Z]{2,})(?:-(?:[A-Z][a-z]+|[A-Z]{2,}|\d+))*"
+_LATIN_RUN = re.compile(
+    rf"(?<![\w-]){_LATIN_WORD}(?:(?: (?:de|da|del|di|du|van|von|der|den|la|le|al|el|bin|ibn|bint|abu))? {_LATIN_WORD})*"
+    r"(?![\w-])"
+)
+_OFFICES = frozenset(
+    "President Vice Prime Minister Ministers Secretary General Deputy Chairman Chairwoman Chair Spokesman"
+    " Spokeswoman Spokesperson Chief Ambassador Envoy Governor Senator Representative King Queen Prince Princess"
+    " Crown Emir Sheikh Pope Commander Director Chancellor Mayor Premier Speaker Judge Foreign Defence Defense"
+    " Interior Finance Justice Health Affairs Lt Col Gen Maj Dr Mr Mrs Ms Sir Lord Lady".split()
+)
+"""Words of titles: a capitalised run is cut at them, and the part after them is a name after a title."""
+_LATIN_STOP = frozenset(
+    "The A An In On At As If But And Or So Not No Yes This That These Those There Their His Her Its Our Your My"
+    " We He She It They I You However Meanwhile Moreover Also According Speaking Read Watch See More Last Next"
+    " When While After Before Since For From With Without To Of By Today Yesterday Tomorrow Earlier Later Such"
+    " Some Many Most All Any Both Each Every Here What Who Which Why How Where Then Thus Still Even Only Just"
+    " Breaking Update Live Video Photo Newsflash NO NOT OK AND THE".split()
+)
+"""Capitalised for standing first in a sentence or a heading, not for being names; cut from a run's ends."""
+_LATIN_NEVER_ALONE = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August"
+    " September October November December One Two Three Four Five Six Seven Eight Nine Ten First Second Third"
+    " North South East West Northern Southern Eastern Western Central Article Council Ministry Office Department"
+    " Army Forces Government Parliament Agency Service Committee Court Party Region Province State Republic"
+    " Kingdom Union Alliance Security National International Intelligence German French Dutch Thai Greek"
+    " Swiss Israeli Iraqi Saudi Qatari Kuwaiti Yemeni Omani Emirati Pakistani Afghan Arab Muslim".split()
+)
+"""Words that are part of names but never one alone, and adjectives of nations (with ``_demonym``)."""
+
+
+def _demonym(word: str) -> bool:
+    return word.endswith(("ian", "ean", "ese", "ish", "ican")) and len(word) > 4 or word in _LATIN_NEVER_ALONE
+
+
+def _latin_quoted(words: list[str]) -> bool:
+    """Quoted Latin text is a name when its words are capitalised (small joining words inside)."""
+    inner = {"of", "the", "and", "for", "de", "la", "al"}
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or (0 < k < len(words) - 1 and w in inner) for k, w in enumerate(words)
+    )
+
+
+def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
+    """Capitalised Latin runs, cut at title words (NATO Secretary General Mark Rutte → NATO,
+    Mark Rutte), without the function words that open sentences (If North Korea), and
+    without runs of only days, numbers, directions or adjectives of nations (North Korean,
+    Article Four). A single word opening a sentence counts only when the text also has it
+    capitalised inside a sentence."""
+    masked = _masked(body, skipped)
+    inside_sentences = set()
+    runs = []
+    for match in _LATIN_RUN.finditer(masked):
+        opening = _sentence_start(masked, match.start())
+        runs.append((match, opening))
+        words = match.group().split(" ")
+        inside_sentences.update(words[1:] if opening else words)
+    for mention in _MENTION_RE.finditer(body):
+        inside_sentences.update(mention.group()[2:-2].split("|")[-1].split())
+    found = []
+    for match, opening in runs:
+        pieces: list[tuple[list[tuple[str, int]], list[str]]] = []  # (words with offsets, title words before)
+        for part in re.finditer(r"\S+", match.group()):
+            word, at = part.group(), match.start() + part.start()
+            if word in _OFFICES:
+                # Title words in a row make one title (Prime Minister); a name after it starts a piece.
+                title = [*pieces.pop()[1], word] if pieces and not pieces[-1][0] else [word]
+                pieces.append(([], title))
+                continue
+            if not pieces:
+                pieces.append(([], []))
+            pieces[-1][0].append((word, at))
+        for words, after in pieces:
+            while words and words[0][0] in _LATIN_STOP:
+                words = words[1:]
+            while words and (words[-1][0] in _LATIN_STOP or words[-1][0].islower()):
+                words = words[:-1]
+            if not words or all(_demonym(w) for w, _ in words):
+                continue
+            first_word, start = words[0]
+            lone_opening = len(words) == 1 and not after and start == match.start() and opening
+            if lone_opening and first_word not in inside_sentences and not first_word.isupper():
+                continue
+            end = words[-1][1] + len(words[-1][0])
+            reason = f"after '{' '.join(after)}'" if after else "capitalised name"
+            found.append(_Candidate(start, end, reason, 1 if after else 2))
+    return found
+
+
+def _masked(body: str, skipped: list[tuple[int, int]]) -> str:
+    """``body`` with every skipped span (mentions, code, links, posts) blanked out, same length."""
+    chars = list(body)
+    for start, end in skipped:
+        chars[start:end] = "\x00" * (min(end, len(body)) - start)
+    return "".join(chars)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and (text[k] in " \t\u00a0" or text[k] in _QUOTE_CHARS + "'‘(["):
+        k -= 1
+    return k < 0 or text[k] in ".!?…:\n-*>#؟"
+
+
+def _transliterated(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Arabic words spelled as transliterations (``_foreign``), neighbours joined: بيونغ يانغ.
+
+    A conjunction و or ف before one is left out (ومدفيديف → مدفيديف); ب ل ك only when
+    the text also has the word without it, since they begin names too (بيونغ)."""
+    bare = {t.norm for t in tokens}
+    found = []
+    k = 0
+    while k < len(tokens):
+        if not _foreign(tokens[k].norm):
+            k += 1
+            continue
+        last = k
+        while last + 1 < len(tokens) and tokens[last + 1].gap in ("space", "hyphen"):
+            if not _foreign(tokens[last + 1].norm):
+                break
+            last += 1
+        first = tokens[k]
+        skip = 0
+        for prefix, rest in _splits(first.norm)[1:]:
+            conjunction = first.norm[0] in "وف" and prefix == 1
+            if (conjunction and _foreign(rest)) or rest in bare:
+                skip = prefix
+                break
+        found.append(_Candidate(_advance(body, first.start, skip), tokens[last].end, "transliterated name", 3))
+        k = last + 1
+    return found
 
 
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
-    """Likely unregistered names: after titles, in quotation marks, or in Latin script."""
+    """Likely names in ``body`` that no registered entity has, most frequent first.
+
+    Four kinds of span are offered, each for a reason an editor can check: a name after a
+    title or role, a name in quotation marks, a transliterated foreign name, a capitalised
+    Latin-script run. Where two overlap, the one found for the stronger reason is kept."""
     skipped = skipped_spans(body, md)
-    words = words_of(body, skipped)
-    found: Counter[tuple[str, str]] = Counter()
-    norms = [w.norm for w in words]
-    for i in range(len(words)):
-        for title in _TITLES:
-            parts = key(title).split()
-            if norms[i : i + len(parts)] != parts:
-                continue
-            j = i + len(parts)
-            while j < len(words) and words[j].sep and norms[j].startswith("ال"):
-                j += 1  # descriptors: الروسي، الدفاع، الأوكراني
-            name = []
-            while j < len(words) and words[j].sep and len(name) < 2 and norms[j] not in _STOP:
-                if norms[j].startswith(("ال", "لل", "بال", "وال")) or len(norms[j]) < 3:
-                    break
-                name.append(body[words[j].start : words[j].end])
-                j += 1
-            if name:
-                found[(" ".join(name), f"after '{title}'")] += 1
-    for match in _QUOTED.finditer(body):
-        text = next(g for g in match.groups() if g is not None).strip()
-        latin_lower = text[:1].isascii() and not text[:1].isupper()  # "support" is a word, "Politico" a name
-        if (
-            1 <= len(text.split()) <= 3
-            and not any(c.isdigit() for c in text)
-            and not latin_lower
-            and not _overlaps(match.span(), skipped)
-        ):
-            found[(text, "in quotation marks")] += 1
-    for match in _LATIN_NAME.finditer(body):
-        text = match.group()
-        if all(w in _LATIN_STOP for w in re.split(r"[ -]", text)) or _overlaps(match.span(), skipped):
-            continue
-        sentence_start = re.search(r"(^|[.!?:]\s+|\n)$", body[: match.start()]) is not None
-        if sentence_start and " " not in text:
-            continue
-        found[(text, "Latin-script name")] += 1
+    tokens = _tokens(body, skipped)
+    candidates = [
+        *_quoted(body, tokens, skipped),
+        *_after_titles(body, tokens),
+        *_latin_names(body, skipped),
+        *_transliterated(body, tokens),
+    ]
+    taken: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.rank, c.start)):
+        if not _overlaps((candidate.start, candidate.end), [(c.start, c.end) for c in taken]):
+            taken.append(candidate)
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, str, str]] = {}
     known = matcher.keys
+    for candidate in sorted(taken, key=lambda c: c.start):
+        name = body[candidate.start : candidate.end]
+        name_key = key(name)
+        if not name_key or name_key in known:
+            continue
+        counts[name_key] += 1
+        first.setdefault(name_key, (name, candidate.reason, _sentence_of(body, candidate.start, candidate.end)))
     return sorted(
-        (Suggestion(name, count, reason) for (name, reason), count in found.items() if key(name) not in known),
+        (Suggestion(first[k][0], n, first[k][1], first[k][2]) for k, n in counts.items()),
         key=lambda s: (-s.count, s.name),
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]*\]")
+
+
+def _sentence_of(body: str, start: int, end: int, width: int = 100) -> str:
+    """The sentence around ``[start, end)``, mentions shown as their text, cut to about
+    ``width`` characters around the name."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(body, 0, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(body, end)
+    finish = stop.end() if stop else len(body)
+    before, name, after = _plain(body[begin:start]).lstrip(), body[start:end], _plain(body[end:finish]).rstrip()
+    room = max(0, width - len(name))
+    keep = max(room // 2, room - len(after))  # of the text before the name; the rest after it
+    if len(before) > keep:
+        cut = before.find(" ", len(before) - keep)
+        before = "…" + before[cut + 1 if cut >= 0 else len(before) - keep :]
+    keep = max(0, room - len(before))
+    if len(after) > keep:
+        cut = after.rfind(" ", 0, keep)
+        after = after[: cut if cut > 0 else keep] + "…"
+    return before + name + after
+
+
+def _plain(text: str) -> str:
+    text = _MENTION_RE.sub(lambda m: m.group()[2:-2].split("|")[-1], text)
+    return re.sub(r"\s+", " ", _FOOTNOTE_REF.sub("", text))
 
 
 def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:

@@ -1,8 +1,9 @@
-"""The command line: ``python build.py [build|check|serve] ...``.
+"""The command line: ``python build.py [build|check|serve|import|annotate] ...``.
 
 Only this module (and serve) prints or reads the clock. Content mistakes are
 printed as ``path:line:col: message``, all at once, and give exit code 1; a
-traceback is never shown for them.
+traceback is never shown for them. Usage mistakes (an unknown option, a folder
+that is not a digest project) give exit code 2, as argparse gives its own.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -22,6 +24,7 @@ from .model import ENTITY_TYPES
 from .project import Project
 
 if TYPE_CHECKING:
+    from .editing import FileEdit
     from .pipeline import BuildResult
 
 
@@ -38,9 +41,19 @@ def run() -> NoReturn:
     os._exit(code)
 
 
+RENDERING = frozenset({"build", "check", "serve"})
+"""The commands that read the theme (``templates/``); annotate and import read only content/."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     project = Project(Path(args.root).resolve())
+    problem = project.layout_error(theme=args.command in RENDERING)
+    if problem:
+        # A usage error, reported and numbered as argparse reports its own.
+        print(f"{parser.prog}: error: {problem}", file=sys.stderr)
+        return 2
     if args.command == "serve":
         from .serve import serve
 
@@ -120,16 +133,26 @@ def _annotate(project: Project, args: argparse.Namespace) -> int:
         print_diagnostics(diags.sorted())
         print("failed: fix the entity registry first; no file changed", file=sys.stderr)
         return 1
+    dry = args.dry_run
     if args.new_entity:
         entity_id, name = args.new_entity
         try:
-            path = stub_entity(project, entity_id, name, args.type, registry.languages)
+            stub = stub_entity(project, entity_id, name, args.type, registry.languages)
         except (ValueError, FileExistsError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"wrote {project.display(path)}")
-        registry = load_registry(project, diags)
-        assert registry is not None
+        extended = registry.with_entity(stub, diags)
+        if extended is None:
+            print_diagnostics(diags.sorted())
+            print(f"failed: {stub.display} would not be a valid entity file; no file changed", file=sys.stderr)
+            return 1
+        registry = extended
+        if dry:
+            print(f"would write {stub.display}:")
+            sys.stdout.write(stub.diff())
+        else:
+            save_text(stub.path, stub.text)
+            print(f"wrote {stub.display}")
     paths = [p.resolve() for p in args.files] or [f.path for f in project.discover(diags).articles]
     missing = [p for p in paths if not p.is_file()]
     if missing:
@@ -137,27 +160,54 @@ def _annotate(project: Project, args: argparse.Namespace) -> int:
             print(f"{path}: no such file", file=sys.stderr)
         return 1
     edits = annotate_files(project, paths, registry)
-    suggestions: dict[tuple[str, str], int] = {}
+    add = "would add" if dry else "added"
     for edit in edits:
         if edit.changed:
-            if args.dry_run:
+            if dry:
                 sys.stdout.write(edit.diff())
             else:
                 save_text(edit.path, edit.after)
         if edit.added:
-            print(f"{edit.display}: {edit.added} mention{'s' if edit.added != 1 else ''} added")
-        for s in edit.suggestions:
-            suggestions[(s.name, s.reason)] = suggestions.get((s.name, s.reason), 0) + s.count
-    if suggestions:
-        print("likely unregistered names (add one with --new-entity ID NAME):")
-        ranked = sorted(suggestions.items(), key=lambda kv: (-kv[1], kv[0]))
-        for (name, reason), count in ranked[:25]:
-            print(f"  {count:3d}  {name}  ({reason})")
+            print(f"{edit.display}: {add} {plural(edit.added, 'mention')}")
+    _print_suggestions(edits)
     added = sum(e.added for e in edits)
     changed = sum(e.changed for e in edits)
-    verb = "would change" if args.dry_run else "changed"
-    print(f"annotated {len(edits)} files: {added} mentions added, {changed} files {verb}")
+    done = f"{add} {plural(added, 'mention')} to {plural(changed, 'file')}" if added else "nothing to add"
+    if dry:
+        print(f"dry run over {plural(len(edits), 'file')}: {done}; nothing written")
+    else:
+        print(f"annotated {plural(len(edits), 'file')}: {done}")
     return 0
+
+
+def _print_suggestions(edits: Sequence[FileEdit], limit: int = 25) -> None:
+    """The likely unregistered names of all ``edits``: each once, with its count over all
+    the files and the first sentence it was found in, so an editor can judge it without
+    opening the file."""
+    totals: Counter[str] = Counter()
+    first: dict[str, tuple[str, str, str]] = {}
+    for edit in edits:
+        for suggestion in edit.suggestions:
+            totals[suggestion.name] += suggestion.count
+            first.setdefault(suggestion.name, (suggestion.reason, edit.display, suggestion.sentence))
+    if not totals:
+        return
+    print("likely unregistered names (add one with --new-entity ID NAME):")
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    for name, count in ranked[:limit]:
+        reason, display, sentence = first[name]
+        print(f"  {count:3d}  {name}  ({reason})")
+        print(f"       {display}: {sentence}")
+    if len(ranked) > limit:
+        print(f"  … and {plural(len(ranked) - limit, 'other')}")
+
+
+def plural(count: int, one: str, other: str | None = None) -> str:
+    """``count`` and the English word in the form the count takes: "1 file", "0 files", "3 entities".
+
+    English has two forms, and CLDR's rule for it (the one Babel applies to the
+    theme's strings) gives the singular to 1 alone among whole numbers."""
+    return f"{count} {one if count == 1 else other or one + 's'}"
 
 
 def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -18,8 +18,9 @@ from markdown_it import MarkdownIt
 from .annotate import Matcher, Suggestion, annotate_body, suggest_names
 from .diagnostics import Diagnostics
 from .markup import make_parser
-from .model import Corpus, Entity
-from .project import NAME_RE, Project
+from .model import Corpus, Entity, SiteConfig
+from .project import NAME_RE, EntityFile, Project
+from .reader import _entity_from as entity_from_text
 from .reader import read_entities, read_site
 from .textnorm import is_arabic
 
@@ -30,6 +31,40 @@ class Registry:
 
     languages: tuple[str, ...]
     entities: dict[str, Entity]
+    site: SiteConfig | None = None
+    """What entity files are read against (their languages); ``None`` for a registry made by hand."""
+
+    def with_entity(self, stub: NewEntity, diags: Diagnostics) -> Registry | None:
+        """This registry plus ``stub``, read from its text exactly as the build will read
+        the file; ``None`` (and the problems in ``diags``) when the build would refuse it.
+
+        A dry run annotates with this registry and never writes the file, and a real run
+        uses the same one, so both annotate alike."""
+        if self.site is None:
+            raise ValueError("a registry without site settings cannot read entities")
+        file = EntityFile(str(stub.path), stub.display, id=stub.id)
+        entity = entity_from_text(file, self.site, diags, stub.text.encode("utf-8"))
+        if entity is None:
+            return None
+        return replace(self, entities={**self.entities, stub.id: entity})
+
+
+@dataclass(frozen=True)
+class NewEntity:
+    """A stub entity file not written yet: where it goes and what it says."""
+
+    id: str
+    path: Path
+    display: str
+    text: str
+
+    def diff(self) -> str:
+        """The file as a unified diff from nothing, as ``git diff`` shows a new file."""
+        return "".join(
+            difflib.unified_diff(
+                [], self.text.splitlines(keepends=True), fromfile="/dev/null", tofile=f"b/{self.display}"
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -61,7 +96,7 @@ def load_registry(project: Project, diags: Diagnostics) -> Registry | None:
     site = read_site(inventory.site, diags) if inventory.site else None
     if site is None:
         return None
-    return Registry(site.languages, read_entities(inventory.entities, site, diags))
+    return Registry(site.languages, read_entities(inventory.entities, site, diags), site)
 
 
 def body_offset(text: str) -> int:
@@ -111,8 +146,11 @@ def save_text(path: Path, text: str) -> None:
         raise
 
 
-def stub_entity(project: Project, entity_id: str, name: str, kind: str, languages: tuple[str, ...]) -> Path:
-    """Write ``entities/<id>.yaml`` for a new entity; refuses a bad id or an existing file."""
+def stub_entity(project: Project, entity_id: str, name: str, kind: str, languages: tuple[str, ...]) -> NewEntity:
+    """The stub ``entities/<id>.yaml`` for a new entity, not written; refuses a bad id or an existing file.
+
+    Nothing is written here so that a dry run can show the file and use it without
+    making it; ``save_text(stub.path, stub.text)`` writes it."""
     if not NAME_RE.match(entity_id):
         raise ValueError(f"invalid entity id {entity_id!r}: use lowercase a-z, 0-9 and '-'")
     path = project.content_dir / "entities" / f"{entity_id}.yaml"
@@ -122,15 +160,14 @@ def stub_entity(project: Project, entity_id: str, name: str, kind: str, language
     if lang not in languages:
         lang = languages[0]
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-    save_text(
-        path,
+    text = (
         f"type: {kind}  # person | organization | place | event | other\n"
         f'name: {{{lang}: "{quoted}"}}\n'
         "# aliases: {ar: [...], en: [...]}\n"
         "# description: {ar: ..., en: ...}\n"
-        "# wikidata: Q...\n",
+        "# wikidata: Q...\n"
     )
-    return path
+    return NewEntity(entity_id, path, project.display(path), text)
 
 
 def corpus_tags(corpus: Corpus | None) -> list[str]:

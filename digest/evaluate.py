@@ -2,18 +2,24 @@
 
 A mention counts as found when the annotator marks exactly the same span with
 the same entity id. Used by ``bench/annotate_accuracy.py`` and the tests.
+
+The name suggestions are scored against an answer key of the names each text
+holds (``score_suggestions``): a suggestion is right when it is one of them, as
+``textnorm.key`` compares names. Used by ``bench/suggestion_precision.py``.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from .annotate import Matcher, annotate_body
+from .annotate import Matcher, annotate_body, suggest_names
 from .model import Entity
+from .textnorm import key
 
 _MENTION = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]*))?\]\]")
 
@@ -99,3 +105,66 @@ def perturb(text: str, seed: int) -> str:
 
 def _around(text: str, start: int, end: int) -> str:
     return "…" + text[max(0, start - 25) : end + 25].replace("\n", " ") + "…"
+
+
+@dataclass(frozen=True)
+class SuggestionScore:
+    suggested: int
+    """Names suggested (each once per text)."""
+    correct: int
+    """Of them, names in the answer key."""
+    eligible: int
+    """Names in the key that could be suggested (not registered)."""
+    found: int
+    """Of them, names suggested."""
+    wrong: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.suggested if self.suggested else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.eligible if self.eligible else 1.0
+
+
+def score_suggestions(
+    texts: Sequence[tuple[str, str, Collection[str]]], matcher: Matcher, md: MarkdownIt
+) -> SuggestionScore:
+    """Score ``suggest_names`` on ``(label, body, names in it)`` triples.
+
+    Names are compared by their matching key, so a suggestion typed with other hamza
+    forms or diacritics than the key's is still the same name. A name registered with
+    ``matcher`` is never suggested, so it is left out of the recall."""
+    suggested = correct = eligible = found = 0
+    wrong: list[str] = []
+    for label, body, names in texts:
+        expected = {key(name) for name in names}
+        open_names = expected - matcher.keys
+        got = suggest_names(body, matcher, md)
+        keys = {key(s.name) for s in got}
+        suggested += len(got)
+        correct += sum(key(s.name) in expected for s in got)
+        wrong += [f"{label}: {s.name!r} ({s.reason}) in: {s.sentence}" for s in got if key(s.name) not in expected]
+        eligible += len(open_names)
+        found += len(open_names & keys)
+    return SuggestionScore(suggested, correct, eligible, found, tuple(wrong))
+
+
+def article_texts(articles: Sequence[tuple[str, str, str]], entities: dict[str, Entity]) -> list[tuple[str, str]]:
+    """``(label, body, lang)`` of hand-annotated articles → ``(label, plain body)``: the text
+    an editor had before annotating, for scoring suggestions over every name in it."""
+    return [(label, strip_mentions(body, entities, lang)[0]) for label, body, lang in articles]
+
+
+def scraped_texts(raws: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(label, raw scraped text)`` → ``(label, body)`` as ``import`` would write them: the
+    article's body, and each pasted "read also" article as ``label#read-also-N``."""
+    from .scrape import parse_scraped
+
+    out = []
+    for label, raw in raws:
+        scraped = parse_scraped(raw, label)
+        out.append((label, scraped.body))
+        out += [(f"{label}#read-also-{n}", extra.body) for n, extra in enumerate(scraped.read_also, start=1)]
+    return out

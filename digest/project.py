@@ -74,6 +74,28 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / ".digest-cache"
 
+    def layout_error(self, *, theme: bool) -> str | None:
+        """Why ``root`` is not a digest project folder, or ``None`` when it is one.
+
+        Run in the wrong folder, every command would otherwise go on to report what it
+        failed to find inside it (a site settings file, the theme's interface strings) as
+        content errors, and ``build`` and ``serve`` would make ``site/`` and a cache there.
+        ``theme``: the command renders, so ``templates/`` must be there too.
+        """
+        hint = "pass --root the folder of a digest project (the one holding content/)"
+        if not self.root.exists():
+            return f"no folder {self.root}: {hint}"
+        if not self.root.is_dir():
+            return f"{self.root} is not a folder: {hint}"
+        if not self.content_dir.is_dir():
+            return f"no content/ folder in {self.root}: run inside a digest project or pass --root"
+        if theme and not self.templates_dir.is_dir():
+            return (
+                f"no templates/ folder in {self.root}: the site's theme goes beside content/"
+                " (start from a copy of digest's own templates/)"
+            )
+        return None
+
     def display(self, path: Path) -> str:
         """A path as editors see it in messages: relative to the project, with '/'."""
         try:
