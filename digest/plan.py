@@ -17,7 +17,7 @@ from . import feeds, i18n, structured
 from .diagnostics import Diagnostics
 from .index import EntityFacts, SiteIndex
 from .model import Article, Position, Story
-from .search import FORMS_ID, search_forms, shard_folder, shards
+from .search import FORMS_ID, search_text, shard_folder, shards
 from .urls import Urls
 from .viewmodels import IndexView, Link, ListView, PageMeta
 from .views import ViewBuilder, autonym
@@ -661,11 +661,11 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
                 )
             ),
         )
-        # Hidden search forms of the page's Arabic words (see search.py): ال and hamza variants match.
-        # A fallback page is not indexed (see ``PageSpec.searchable``): it needs none.
+        # The hidden text Pagefind indexes: the body as read and the search forms of the page's
+        # Arabic words (see search.py). A fallback page is not indexed (see ``PageSpec.searchable``).
         summary = view.summary.value if view.summary else ""
-        forms = "" if view.fallback else search_forms(view.title.value, summary, str(view.body_html))
-        return {"page": meta, "view": view, "search_forms": forms}
+        text = None if view.fallback else search_text(view.title.value, summary, str(view.body_html))
+        return {"page": meta, "view": view, "search_text": text}
 
     return make
 

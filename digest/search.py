@@ -40,6 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from markupsafe import Markup
+
 from .textnorm import WORD_RE, normalize, normalized_text
 from .writer import KEEP
 
@@ -53,7 +55,7 @@ _UNUSED = re.compile(r"^pagefind-(component-ui|modular-ui|ui|highlight)\.")
 _ARTICLE_PREFIXES = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ال")
 _TAGS = re.compile(r"<[^>]+>")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-SCHEME = "5"
+SCHEME = "6"
 """Bumped when the markup or options given to Pagefind change: part of every shard's key."""
 
 
@@ -74,11 +76,15 @@ def _without_article(text: str) -> str:
     return text
 
 
-def search_forms(*texts: str) -> str:
+def search_forms(*texts: str, also: Sequence[str] = ()) -> str:
     """The distinct search forms of the Arabic words in ``texts`` (HTML allowed), in order of
     first use, but for those that are a word of the texts as written: Pagefind indexes that
     word itself already (leaving them out makes the pages a quarter smaller to index, and
-    keeps such words from counting twice in the ranking)."""
+    keeps such words from counting twice in the ranking).
+
+    The words of ``also`` (texts that are part of ``texts`` but not words of them as
+    Pagefind splits them, such as a name joined to a clitic) have their forms added, and
+    are left out only where ``texts`` have them as words."""
     forms: list[str] = []
     written: set[str] = set()
     for text in texts:
@@ -86,7 +92,64 @@ def search_forms(*texts: str) -> str:
             words, found = _chunk_forms(chunk)
             written.update(words)
             forms.extend(found)
+    for text in also:
+        for chunk in html.unescape(_TAGS.sub(" ", text)).split():
+            forms.extend(_chunk_forms(chunk)[1])
     return " ".join(form for form in dict.fromkeys(forms) if form not in written)
+
+
+_INLINE = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike "
+    "strong sub sup time tt u var wbr".split()
+)
+"""Elements inside running text: the reader sees their text as part of the words around them."""
+_INLINE_TAG = re.compile("\u200d*</?(?:" + "|".join(sorted(_INLINE)) + ")(?=[\\s/>])[^>]*>\u200d*", re.IGNORECASE)
+"""An inline element's tag, with the zero-width joiners around it (those that keep letters
+joined across the element's edge on screen)."""
+_ATTRIBUTES = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\s[^>]*>")
+_MENTION = re.compile(r'<(a|span) class="mention[" ][^>]*>(.*?)</\1>', re.DOTALL)
+"""A mention (``bodyhtml``): a link, or a ``span`` inside a link of the text."""
+
+
+def reading_html(body: str) -> str:
+    """An article body's HTML as Pagefind should read it: the text the reader sees, in its
+    blocks (paragraphs, headings, list items… as bare tags), and nothing else.
+
+    Pagefind 1.5 breaks a word where an element with an ``id`` starts (the anchor marker
+    it writes there has spaces around it, which stay in the indexed text). In the visible
+    body every mention is a link with an id, so ``لروسيا`` (``ل[[russia|روسيا]]``) would be
+    indexed, and shown in excerpts, as ``ل`` and ``روسيا`` with a joiner, a space and a
+    joiner between them, and ``"الناتو"`` as ``" الناتو"``. Here inline elements are
+    unwrapped, so their text joins the words around them as on screen, and the zero-width
+    joiners of an element's edge go with it (without the edge they join nothing). Blocks
+    keep their tags, without attributes (ids), so Pagefind still separates their sentences.
+    """
+    return _ATTRIBUTES.sub(r"<\1>", _INLINE_TAG.sub("", body))
+
+
+def mention_names(body: str) -> list[str]:
+    """The text of each mention in an article body's HTML, as shown (HTML)."""
+    return [found[2] for found in _MENTION.finditer(body)]
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """What an article page gives Pagefind to index, in a hidden element of its own."""
+
+    body: Markup
+    """The body as read (``reading_html``)."""
+    forms: str
+    """The search forms of the headline, summary and body (``search_forms``)."""
+
+
+def search_text(title: str, summary: str, body: str) -> SearchText:
+    """The indexed text of an article page with this headline, summary and body HTML.
+
+    A mention written joined to a clitic (``لروسيا``) is one word in the indexed text, as on
+    the page, which Pagefind's stemmer does not reduce to the name; the names of mentions
+    are therefore also searched for (``search_forms``' ``also``): ``روسيا`` finds the page."""
+    reading = reading_html(body)
+    return SearchText(Markup(reading), search_forms(title, summary, reading, also=mention_names(body)))
 
 
 @lru_cache(maxsize=1 << 17)

@@ -3,6 +3,7 @@ English queries in the English edition, filters, and the query normaliser shared
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -136,5 +137,52 @@ def test_shards_are_searched_and_filtered_as_one_index(browser, sample_origin: s
     page.wait_for_function("document.querySelectorAll('#search-results a').length === 1")
     found = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.pathname)")
     assert found == [f"/ar/articles/{RUTTE}/"]
+    assert errors == []
+    page.close()
+
+
+_PAGE_TEXT = """async url => {
+  const html = await (await fetch(url)).text();
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const parts = [".article__title", ".article__summary", ".article__body"];
+  return parts.map((part) => doc.querySelector(part)?.textContent || "").join("\\n");
+}"""
+"""The text a reader sees on an article page: headline, summary and body (hidden parts left out)."""
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text as separated by white space, without the joiners that only keep
+    letters joined across an element's edge (invisible) and without a sentence's final full
+    stop (Pagefind ends a block that has none with one)."""
+    return {word.rstrip(".") for word in text.replace("\u200d", "").split()}
+
+
+@pytest.mark.parametrize("query", ["روسيا", "لروسيا", "الناتو", "كوريا"])
+def test_excerpts_are_the_text_as_the_page_shows_it(browser, sample_origin: str, query: str) -> None:  # noqa: F811
+    """An excerpt is made of the page's own words: a mention is joined to the clitic or quote
+    mark before it as on the page (``لروسيا``, ``"الناتو"``), with no space where the page has
+    none and no joiner left beside a space."""
+    page, errors = _open(browser, sample_origin, "/ar/search/")
+    assert _search(page, query)
+    results = page.eval_on_selector_all(
+        "#search-results li",
+        "items => items.map(li => [li.querySelector('a').pathname, li.querySelector('.search__excerpt').innerHTML])",
+    )
+    assert results
+    for path, excerpt_html in results:
+        excerpt = re.sub(r"</?mark>", "", excerpt_html)
+        assert not re.search(r"\u200d\s|\s\u200d", excerpt), excerpt
+        text = page.evaluate(_PAGE_TEXT, path)
+        for quote, word in re.findall(r"([\"«])\s+(\w+)", excerpt):
+            assert re.search(rf"{quote}\s+{word}", text), (path, excerpt)  # the page has that space too
+        shown = _words(text)
+        strays = [word for word in _words(excerpt.strip("… ")) if word not in shown]
+        assert strays == [], (path, excerpt)
+    excerpts = dict(results)
+    if query == "روسيا":
+        assert any("لروسيا" in excerpt for excerpt in excerpts.values()), excerpts
+    if query == "لروسيا":
+        # The page: فيما سبق ل[[russia|روسيا]] وكذّبت. The word is found where it is a mention.
+        assert "سبق <mark>لروسيا</mark> وكذّبت" in excerpts[f"/ar/articles/{RUTTE}/"], excerpts
     assert errors == []
     page.close()
