@@ -512,10 +512,10 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
 
 
 def _future_verb(norm: str) -> bool:
-    """Shaped as a verb in the future (سيزور, ستقدم): one word after a title is then more
-    often what the titled person will do than a name (a name's first word may look so too:
-    سيرغي, when another name word follows)."""
-    return len(norm) >= 5 and norm[0] == "س" and norm[1] in "يتنا" and not _foreign(norm)
+    """Shaped as a verb in the future (سيزور, ستقدم): after a title, more often what the
+    titled person will do than a name. Names begin so too (سيرغي, ستيف), so a name may
+    start with such a word only when a transliterated one follows (سيرغي لافروف)."""
+    return len(norm) >= 5 and norm[0] == "س" and norm[1] in "يتن" and not _foreign(norm)
 
 
 def _third_name_word(name: list[_Token], norm: str) -> bool:
@@ -533,6 +533,12 @@ def _construct(tokens: list[_Token], j: int) -> bool:
     if j + 2 >= len(tokens) or tokens[j + 1].gap != "space" or tokens[j + 2].gap != "space":
         return False
     return tokens[j + 1].definite and _name_word(tokens[j], None) and _name_word(tokens[j + 2], None)
+
+
+def _names_institution(token: _Token) -> bool:
+    """Whether a mention after ``token`` names what a title is of (لحلف [[nato|الناتو]],
+    لـ [[nato|الناتو]]) rather than the titled person."""
+    return token.norm == "ل" or any(rest in _INSTITUTIONS for _, rest in _splits(token.norm))
 
 
 def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
@@ -565,6 +571,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
                 break
         if j >= len(tokens) or tokens[j].gap not in ("space", "quote", "mention", "comma"):
             continue
+        if tokens[j].gap == "mention" and not _names_institution(tokens[j - 1]):
+            continue  # الرئيس [[vladimir-putin|فلاديمير بوتين]] سيزور: the mention was the name
         direct = j == i + len(title) and tokens[j].gap == "space"
         name: list[_Token] = []
         while j < len(tokens) and len(name) < 3 and (not name or tokens[j].gap in ("space", "hyphen")):
@@ -580,6 +588,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
             continue  # الرئيس الروسي سيزور: a lone word is a name only right after the title
+        if _future_verb(name[0].norm) and not any(_foreign(t.norm) for t in name[1:]):
+            continue  # الرئيس سيزور بكين, but سيرغي لافروف
         shown = body[_advance(body, tokens[i].start, prefix) : tokens[i + len(title) - 1].end]
         if title[0].startswith("ال") and not shown.startswith(("ال", "ٱل")):
             shown = "ال" + shown  # للرئيس: the article's alef is not written after ل
