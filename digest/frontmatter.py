@@ -98,24 +98,171 @@ def load(text: str, path: str, diags: Diagnostics, first_line: int = 1) -> Docum
         return None
     try:
         node = yaml.compose(text, Loader=_FAST)
-    except yaml.YAMLError:
-        node = None  # re-read below with the pure-Python loader, whose messages are clearer
-    else:
-        return _convert(node, path, diags, first_line)
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        if "'\\t'" in message:
-            message += " (YAML is indented with spaces, not tabs)"
-        diags.error(path, line, col, f"YAML syntax error: {message}")
-        return None
     except yaml.YAMLError as exc:
-        diags.error(path, first_line, 1, f"YAML error: {exc}")
+        line, col, message = yaml_problem(exc, text)
+        diags.error(path, line + first_line, col + 1, f"YAML syntax error: {message}")
         return None
     return _convert(node, path, diags, first_line)
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
+    """A parse error as (0-based line, 0-based column, words an editor understands).
+
+    PyYAML's own texts name the parser's states ("expected <block end>, but found
+    '<scalar>'"), differ between its pure-Python parser and libyaml's, and often point
+    elsewhere than at the mistake (an unclosed quote or bracket is found at the end of
+    the text). Each known problem is explained, at the place to fix, from either
+    wording; any other keeps PyYAML's text.
+    """
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        col = exc.position - (before.rfind("\n") + 1)
+        return before.count("\n"), col, f"character U+{exc.character:04X} is not allowed in YAML: remove it"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if not isinstance(exc, yaml.MarkedYAMLError) or mark is None:
+        return 0, 0, str(exc)
+    found = _Found(text.split("\n"), exc.context or "", exc.problem or "", mark, exc.context_mark or mark)
+    for rule in _RULES:
+        explained = rule(found)
+        if explained is not None:
+            return explained[0].line, explained[0].column, explained[1]
+    both = f"{found.problem} ({found.context})" if found.problem and found.context else ""
+    return mark.line, mark.column, both or found.problem or found.context or "invalid YAML"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A PyYAML error taken apart: its two texts, the problem's place and the context's."""
+
+    lines: list[str]
+    context: str
+    problem: str
+    mark: Any
+    start: Any
+    """Where the construct being read began (the opening quote or bracket)."""
+
+    def line(self, at: Any) -> str:
+        return self.lines[at.line] if at.line < len(self.lines) else ""
+
+    def char(self, at: Any) -> str:
+        return self.line(at)[at.column : at.column + 1]
+
+
+_Explained = tuple[Any, str] | None
+_IN_QUOTES = "put the value in quotes"
+
+
+def _colon(f: _Found) -> _Explained:
+    """``mapping values are not allowed here``: a ``:`` where no key can start."""
+    if not f.problem.startswith("mapping values are not allowed"):
+        return None
+    written, sep, value = f.line(f.mark).partition(": ")
+    key, value = written.strip(), value.strip()
+    if sep and key and ":" not in key and not key.startswith("-") and len(written) < f.mark.column:
+        example = f'{key}: "{value}"' if '"' not in value else f"{key}: '{value}'"
+        return f.mark, f"a value that contains ': ' must be in quotes: write {example}"
+    return f.mark, (
+        "this line is indented more than the key above it, or the line above has no ':' after its key: "
+        "the keys of one mapping start in the same column"
+    )
+
+
+def _dash(f: _Found) -> _Explained:
+    if "sequence entries are not allowed" not in f.problem:
+        return None
+    return f.mark, "a '- ' list cannot start on the line of its key: put each item on a line of its own, below it"
+
+
+def _next_key(f: _Found) -> _Explained:
+    """The parser expected the next key of a mapping (or item of a list) and found something else."""
+    if f.context == "while parsing a block collection":
+        return f.mark, "this line is not an item of the list above it: start it with '- ', or indent it like its key"
+    if f.context != "while parsing a block mapping":
+        return None
+    line = f.line(f.mark)
+    if f.char(f.mark) == "-":
+        return f.mark, "a '- ' list item must be under its key: write the key, then '  - item' on the lines below"
+    if f.char(f.mark) == ":":
+        return f.mark, "a ':' with no key before it: write 'key: value'"
+    if f.mark.column <= len(line) - len(line.lstrip(" ")):
+        return f.mark, (
+            "this line is indented differently from the key above it: the keys of one mapping start in the same column"
+        )
+    if line[: f.mark.column].rstrip().endswith(('"', "'")):
+        return f.mark, (
+            "text after the closing quote: put the whole value in quotes, and write a double quote "
+            'inside double quotes as \\" (or put the value in single quotes)'
+        )
+    return f.mark, "unexpected text after the value: a value that contains ': ' or ' #' must be in quotes"
+
+
+def _brackets(f: _Found) -> _Explained:
+    """A ``[ ]`` list or ``{ }`` mapping not closed, or with a missing comma."""
+    if f.context not in ("while parsing a flow sequence", "while parsing a flow mapping"):
+        return None
+    close, what = ("]", "list") if f.context.endswith("sequence") else ("}", "mapping")
+    rest = "\n".join(f.lines[f.mark.line :])[f.mark.column :]
+    if f.mark.line > f.start.line or not rest.strip():
+        return f.start, f"this {what} is not closed: add '{close}' after its last item"
+    if close == "]":
+        return f.mark, "items in [ ] are separated by commas: put an item that contains ':' or ',' in quotes"
+    return f.mark, "entries in { } are separated by commas ({ar: …, en: …}): put a value with ':' or ',' in quotes"
+
+
+def _quotes(f: _Found) -> _Explained:
+    if "escape" in f.problem:
+        line = f.line(f.mark)
+        col = line.rfind("\\", 0, f.mark.column + 1)  # the parsers point at the backslash or after it
+        at = yaml.Mark(f.mark.name, 0, f.mark.line, col if col != -1 else f.mark.column, None, None)
+        code = line[at.column : at.column + 2] if col != -1 else "\\"
+        return at, (
+            f"unknown escape '{code}' in double-quoted text: write a backslash as '\\\\' "
+            "(or put the value in single quotes, where a backslash is a backslash)"
+        )
+    if f.context == "while scanning a quoted scalar" and ("end of stream" in f.problem or "document" in f.problem):
+        return f.start, f"this quoted text is not closed: add the closing {f.char(f.start)} at its end"
+    return None
+
+
+def _characters(f: _Found) -> _Explained:
+    """A character that YAML reads as syntax: a tab in the indentation, ``@``, `` ` ``, ``&``, ``*``, ``!``, ``%``."""
+    if "tab character" in f.problem or ("cannot start any token" in f.problem and f.char(f.mark) == "\t"):
+        return f.mark, "a tab: YAML is indented with spaces, not tabs"
+    if "cannot start any token" in f.problem:
+        return f.mark, f"a value cannot start with '{f.char(f.mark)}': {_IN_QUOTES}"
+    if f.problem.startswith("found undefined alias"):
+        return f.mark, f"a value cannot start with '*' (a YAML alias, not used in content files): {_IN_QUOTES}"
+    if f.context in ("while scanning an anchor", "while scanning an alias"):
+        char = f.char(f.start)
+        return f.start, f"a value cannot start with '{char}' (YAML anchors, not used in content files): {_IN_QUOTES}"
+    if f.context in ("while parsing a tag", "while scanning a tag"):
+        return f.start, f"a value cannot start with '!' (a YAML tag, not used in content files): {_IN_QUOTES}"
+    return None
+
+
+def _structure(f: _Found) -> _Explained:
+    if f.context == "while scanning a simple key":
+        return f.start, "this line has no ':' after its key: write 'key: value' (a text that goes on is indented)"
+    if f.context == "while scanning a block scalar":
+        return f.mark, "after '|' or '>' the text starts on the next line, indented under its key"
+    if f.context == "while parsing a flow node":
+        char = f.char(f.mark)
+        return f.mark, f"a value is missing before '{char}': inside [ ] and {{ }} items are separated by single commas"
+    if f.context == "expected a single document in the stream":
+        return f.mark, "a '---' line starts a second YAML document here: a file holds one, remove the line"
+    about_directives = "directive" in f.problem or "directive" in f.context or "<document start>" in f.problem
+    directives = [n for n, line in enumerate(f.lines[: f.mark.line + 1]) if line.startswith("%")]
+    if about_directives and directives:
+        # libyaml points into the directive, the pure-Python parser at the line after it
+        at = yaml.Mark(f.mark.name, 0, directives[-1], 0, None, None)
+        return at, "a line starting with '%' is a YAML directive, not used in content files: remove it"
+    if "<document start>" in f.problem:
+        return f.mark, "text after the end of the YAML: remove the '...' line above it, or the text"
+    return None
+
+
+_RULES = (_colon, _dash, _next_key, _brackets, _quotes, _characters, _structure)
+"""Each takes a parse error apart and explains it, or passes (``None``)."""
 
 
 def _too_deep(text: str, path: str, diags: Diagnostics, first_line: int) -> bool:
