@@ -23,12 +23,13 @@ import marshal
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 class ParseCache:
@@ -93,10 +94,14 @@ class ParseCache:
         if len(changes) < FORK_FROM or not hasattr(os, "fork"):
             self._write(changes)
             return
+        from .parallel import before_fork, die_with_parent
+
+        before_fork()
         pid = os.fork()
         if pid == 0:  # the child: write, and leave without running the parent's cleanup
             status = 1
             try:
+                die_with_parent()
                 self._write(changes)
                 status = 0
             finally:
@@ -219,6 +224,8 @@ class Manifest:
     """Articles and entities of that build, for the summary line."""
     warnings: list[list[Any]] = field(default_factory=list)
     """Warnings of that build as [path, line, col, message], shown again when nothing changed."""
+    identities: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Output path → its file's identity in the site that build left (see ``LiveSite``)."""
 
     @classmethod
     def load(cls, path: Path) -> Manifest:
@@ -228,7 +235,8 @@ class Manifest:
             data = marshal.loads(path.read_bytes())
             if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
                 return cls()
-            return cls(data["inputs"], data["outputs"], data["options"], data["counts"], data["warnings"])
+            fields = ("inputs", "outputs", "options", "counts", "warnings", "identities")
+            return cls(*(data[name] for name in fields))
         except (OSError, ValueError, KeyError, TypeError, EOFError):
             return cls()
 
@@ -243,6 +251,7 @@ class Manifest:
             "options": self.options,
             "counts": self.counts,
             "warnings": self.warnings,
+            "identities": self.identities,
         }
         _atomic_write(path, marshal.dumps(data))
 
@@ -330,6 +339,60 @@ def unchanged_since_last_build(manifest: Manifest, inputs: dict[str, list[Any]],
     """No input, option or output changed: the site on disk is exactly what a build would make."""
     if not manifest.outputs or inputs != manifest.inputs or options != manifest.options:
         return False
-    prefix = str(site_dir) + os.sep
-    isfile = os.path.isfile
-    return all(isfile(prefix + path) for path in manifest.outputs)
+    live = LiveSite(site_dir, manifest.identities)
+    return all(live.holds(path) for path in manifest.outputs)
+
+
+Identity = tuple[int, int, int]
+"""A file's inode, size and modification time in nanoseconds."""
+
+
+class LiveSite:
+    """The files of ``site/`` as the last build recorded them, checked before they are trusted.
+
+    A manifest says what each output was made from; that is true of the file in ``site/``
+    only if the file is still the one that build left there. Another process may have
+    swapped in its own site since (a build of an older engine, a copy made by hand), or a
+    file may have been edited. So an output is carried over only when its file has the
+    identity recorded for it (inode, size, modification time to the nanosecond), as git
+    trusts its index and make its targets: every write gives a file a new identity (the
+    writer renames a new file over the old entry: a new inode), and an unchanged file
+    keeps its own through every build (it is hard-linked into the next site). The check
+    is the ``stat`` a carried-over file needed anyway; reading every file to hash it
+    would cost more than a one-article rebuild.
+    """
+
+    def __init__(self, site_dir: Path | None, recorded: dict[str, Identity]) -> None:
+        self._prefix = str(site_dir) + os.sep if site_dir is not None else None
+        self._recorded = recorded
+        self._held: set[str] = set()
+
+    def holds(self, path: str) -> bool:
+        """Whether ``site/<path>`` is the file the last build recorded (remembered for ``identities``)."""
+        want = self._recorded.get(path)
+        if want is None or self._prefix is None:
+            return False
+        try:
+            found = os.stat(self._prefix + path)
+        except OSError:
+            return False
+        if (found.st_ino, found.st_size, found.st_mtime_ns) != tuple(want):
+            return False
+        self._held.add(path)
+        return True
+
+    def identities(self, site_dir: Path, paths: Iterable[str]) -> dict[str, Identity]:
+        """The identities of ``paths`` in the site just swapped in: those ``holds`` checked
+        are the same files (hard-linked), the others are looked up."""
+        prefix = str(site_dir) + os.sep
+        found: dict[str, Identity] = {}
+        for path in paths:
+            if path in self._held:
+                found[path] = self._recorded[path]
+                continue
+            try:
+                stat = os.stat(prefix + path)
+            except OSError:
+                continue  # not recorded: the next build makes it again
+            found[path] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        return found

@@ -117,7 +117,7 @@ def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
     from .pipeline import build  # the engine's imports cost more than a no-change rebuild
 
     options = {"base_url": args.base_url, "drafts": args.drafts, "clean": args.clean, "search": not args.no_search}
-    result = build(project, write=write, **options)
+    result = build(project, write=write, on_wait=_say, **options)
     seconds = time.perf_counter() - started
     print_diagnostics(result.diagnostics)
     print(summary(result, seconds, write=write), file=sys.stdout if result.ok else sys.stderr)
@@ -228,6 +228,11 @@ def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> b
         f"0 written, {len(manifest.outputs)} unchanged, 0 removed in {seconds:.2f} s"
     )
     return True
+
+
+def _say(line: str) -> None:
+    """A note on stderr, at once (another build of the project holds the lock: this one waits)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

@@ -18,6 +18,8 @@ each of those once where interleaved shares made every worker compute nearly all
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 import mmap
 import multiprocessing
@@ -25,6 +27,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -41,6 +44,43 @@ class WorkerFailed(RuntimeError):
     """A forked worker died or raised; the build fails rather than writing a partial site."""
 
 
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process (a forked worker, or a command about to be
+    started) when the process that made it ends, however it ends.
+
+    A build killed with SIGKILL cannot stop its workers or its Pagefind processes; without
+    this they would go on writing into the build's staging folder, and a forked worker
+    would keep holding the project's build lock (``lock``). Linux only (``prctl``); it is
+    bound to the thread that forks, which in every use here waits for the child. If the
+    parent is gone already, the child leaves at once."""
+    prctl = _prctl()
+    if prctl is None:
+        return
+    parent = os.getppid()
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def before_fork() -> None:
+    """Ready ``die_with_parent`` in the parent: a child between fork and exec must not load a library."""
+    _prctl()
+
+
+@functools.lru_cache(maxsize=1)
+def _prctl() -> Callable[..., int] | None:
+    """libc's ``prctl``, looked up once (in the parent: a child between fork and exec loads nothing)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
 def workers() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -53,6 +93,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
     count = min(count, len(items) // MIN_ITEMS_PER_WORKER)
     if count <= 1 or not hasattr(os, "fork"):
         return [func(item) for item in items]
+    before_fork()
     try:
         claims = _Claims(len(items), count)
     except OSError:  # no shared semaphores here (some sandboxes): one process does it all
@@ -123,6 +164,7 @@ def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: 
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
+        die_with_parent()
         os.close(read_fd)
         # Each block's results are pickled as soon as they are made, so that pickling is part
         # of the work the claims balance rather than a wait for the parent at the end.

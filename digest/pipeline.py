@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import i18n
 from .bodyhtml import pygments_css
 from .buildstate import (
+    LiveSite,
     Manifest,
     ParseCache,
     Warm,
@@ -35,6 +36,7 @@ from .buildstate import (
 )
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import SiteIndex, build_index
+from .lock import build_lock
 from .parallel import fork_map, workers
 from .plan import PageSpec, Plan, PlanMemo, plan
 from .project import Project
@@ -97,6 +99,8 @@ class Reuse:
     known: dict[str, str] | None = None
     """Content hashes of the input files, by path, taken at the start of this build."""
     last: Last | None = None
+    live: LiveSite | None = None
+    """The live site's files as the manifest recorded them: only those still there are carried over."""
 
 
 def build(
@@ -108,10 +112,13 @@ def build(
     clean: bool = False,
     search: bool = True,
     warm: Warm | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the site (or only check it, ``write=False``).
 
     ``warm`` keeps the build cache in memory for the next build of this process (``serve``).
+    A build that writes holds the project's build lock throughout (``lock``); ``on_wait``
+    is told when it has to wait for another build to finish first.
     """
     # The cycle collector stays off while the corpus is loaded and indexed: its full passes
     # over millions of new, acyclic objects would cost seconds. ``render_site`` freezes
@@ -119,7 +126,10 @@ def build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(project, write, base_url, drafts, clean, search, warm if not clean else None)
+        if not write:
+            return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
+        with build_lock(project.cache_dir, on_wait):
+            return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
     finally:
         gc.unfreeze()
         if collecting:
@@ -148,7 +158,8 @@ def _build(
     # check renders every page (to find template errors) but may take parses from the cache.
     known = {path: fp[3] for path, fp in inputs.items()}
     last = warm.last if warm is not None and write else None
-    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known, last)
+    live = LiveSite(project.site_dir if write and not clean else None, manifest.identities)
+    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known, last, live)
     global_key = _global_key(project, inputs, options)
     staging = Staging(project.site_dir, spare_dir(project)) if write else None
     try:
@@ -176,6 +187,7 @@ def _build(
             project.cache_dir,
             enabled=search,
             meanwhile=cache.finish_save,
+            present=live.holds,
         )
         if found.notice:
             diags.warning("pagefind", 0, 0, found.notice)
@@ -189,7 +201,8 @@ def _build(
         save_record(project.cache_dir, found)
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]
-        saved = Manifest(inputs, rendered.keys, options, counts, warnings)
+        identities = live.identities(project.site_dir, rendered.keys)
+        saved = Manifest(inputs, rendered.keys, options, counts, warnings, identities)
         saved.save(manifest_path)
         cache.settle(saved=True)
         if warm is not None:
@@ -218,23 +231,24 @@ def prime_spare(project: Project) -> bool:
     return prime(project.site_dir, spare_dir(project))
 
 
-def warm_up(project: Project, warm: Warm) -> None:
+def warm_up(project: Project, warm: Warm, on_wait: Callable[[str], None] | None = None) -> None:
     """Do ahead what the next build of this process would start with: load the parse cache
     into ``warm``, make the index and plan of the site as it is (a first build that found
     nothing changed did neither) and ready the spare copy of the site. ``serve`` runs it in
     the background after its first build, so the first save rebuilds as fast as the later
-    ones."""
-    cache = warm.parse_cache(parsed_dir(project))
-    if warm.last is None:
-        collecting = gc.isenabled()
-        gc.disable()  # as in ``build``: millions of new objects, none of them garbage
-        try:
-            warm.last = _planned(project, warm, cache)
-        finally:
-            cache.settle(saved=False)
-            if collecting:
-                gc.enable()
-    prime_spare(project)
+    ones. It holds the build lock, as a build does: the spare copy is the build's."""
+    with build_lock(project.cache_dir, on_wait):
+        cache = warm.parse_cache(parsed_dir(project))
+        if warm.last is None:
+            collecting = gc.isenabled()
+            gc.disable()  # as in ``build``: millions of new objects, none of them garbage
+            try:
+                warm.last = _planned(project, warm, cache)
+            finally:
+                cache.settle(saved=False)
+                if collecting:
+                    gc.enable()
+        prime_spare(project)
 
 
 def _planned(project: Project, warm: Warm, cache: ParseCache) -> Last | None:
@@ -305,9 +319,7 @@ def render_site(
     index = build_index(corpus, last.index if last is not None else None)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    # One ``stat`` per output carried over (tens of thousands): a plain string join, not ``os.path.join``.
-    live = str(reuse.site_dir) + os.sep if reuse.site_dir else ""
-    isfile = os.path.isfile
+    holds = reuse.live.holds if reuse.live is not None else lambda path: False
 
     def key(spec: PageSpec) -> str:
         return spec_key(global_key, spec)
@@ -315,12 +327,12 @@ def render_site(
     def sort_out(planned: Plan) -> tuple[list[PageSpec], list[str]] | None:
         """The specs to render and the outputs carried over as they are (same key as in
         the live site); ``None`` if an output taken from the last plan is not there as
-        that plan left it (a build of another process, a deleted file)."""
+        that plan left it (a build of another process, a deleted or edited file)."""
         spec_of = {Urls.output_path(spec.route): spec for spec in planned.specs}
         todo: list[PageSpec] = []
         kept: list[str] = []
         for path, key in planned.keys.items():
-            if global_key and reuse.keys.get(path) == key and live and isfile(live + path):
+            if global_key and reuse.keys.get(path) == key and holds(path):
                 kept.append(path)
             elif path in spec_of:
                 todo.append(spec_of[path])

@@ -300,6 +300,7 @@ def index_site(
     *,
     enabled: bool = True,
     meanwhile: Callable[[], object] = lambda: None,
+    present: Callable[[str], bool] | None = None,
 ) -> SearchOutput:
     """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
@@ -309,14 +310,22 @@ def index_site(
     A change that leaves article pages as they were (most template and code changes)
     re-indexes nothing. ``meanwhile`` is called once, in this thread, while the Pagefind
     processes run (the build saves its parse cache there); its errors are not Pagefind's.
+    ``present`` tells whether a file of the live site is the one the last build left there
+    (``buildstate.LiveSite``): a shard is kept only if every file of it is; by default,
+    whether the file exists.
     """
     put, live = staging.put, staging.site_dir
     previous = _load(cache_dir / "search.json")
-    prefix, isfile = str(live) + os.sep, os.path.isfile
+    if present is None:
+        prefix, isfile = str(live) + os.sep, os.path.isfile
+
+        def present(path: str) -> bool:
+            return isfile(prefix + path)
+
     kept: dict[str, _Shard] = {}
     if previous is not None:
         for folder, shard in previous.shards.items():
-            if all(isfile(prefix + path) for path in shard.files):
+            if all(present(path) for path in shard.files):
                 kept[folder] = shard
     wanted = plan_shards(pages)
     changed = set(written)
@@ -387,7 +396,9 @@ def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) 
 
     Pagefind indexes mostly on one core, so two shards at once keep both busy.
     """
-    from .parallel import workers
+    from .parallel import before_fork, workers
+
+    before_fork()
 
     def job(number: int, group: Sequence[str]) -> Path:
         bundle, config = scratch / f"bundle-{number}", scratch / f"config-{number}"
@@ -495,13 +506,16 @@ def _run_pagefind(source: Path, bundle: Path, config: Path, pattern: str) -> Non
     """
     from pagefind.service import get_executable
 
+    from .parallel import die_with_parent
+
     binary = get_executable()
     if binary is None or not binary.is_file():
         raise FileNotFoundError(f"no Pagefind binary at {binary}" if binary else "no Pagefind binary")
     config.mkdir(parents=True, exist_ok=True)
     (config / "pagefind.json").write_text(json.dumps({"glob": pattern}), encoding="utf-8")
     command = [str(binary), "--site", str(source.resolve()), "--output-path", str(bundle.resolve()), "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=config)
+    # Killed with the build, whichever way the build ends (``parallel.die_with_parent``).
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=config, preexec_fn=die_with_parent)
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         raise RuntimeError(lines[-1] if lines else f"exit status {done.returncode}")

@@ -59,7 +59,7 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     state.settle()
     started = time.perf_counter()
     try:
-        result = build(project, search=search, warm=state.warm)
+        result = build(project, search=search, warm=state.warm, on_wait=_say)
         lines = [d.format() for d in result.diagnostics]
         ok = result.ok
     except Exception as exc:  # a bug must not take the preview down with it
@@ -77,10 +77,15 @@ def rebuild(project: Project, state: ServeState, *, search: bool = True) -> bool
     return ok
 
 
+def _say(line: str) -> None:
+    """A note for the terminal (another build of the project is running: this one waits)."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def _warm_up_quietly(project: Project, warm: Warm) -> None:
     """``warm_up``, whose failure only means the next rebuild does that work itself."""
     try:
-        warm_up(project, warm)
+        warm_up(project, warm, on_wait=_say)
     except OSError as exc:
         print(f"note: could not prepare the next build ({exc})", file=sys.stderr, flush=True)
 
