@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from .model import Article, Corpus, Entity, Quote, Story
+from .model import Article, Corpus, Entity, Mention, Quote, Story
 
 
 class QuoteRef(NamedTuple):
@@ -68,6 +68,21 @@ class EntityFacts:
         entity_id = self.entity.id
         for article in self.articles:
             yield article, named[id(article)][entity_id]
+
+    def sentences(self, article: Article) -> list[tuple[Mention, ...]]:
+        """The entity's mentions in ``article``, one group per sentence, in document order: an
+        entity page quotes each sentence once, with all its mentions of the entity (a mention
+        that ``follows`` another of the entity in its sentence joins that one's group)."""
+        entity_id = self.entity.id
+        groups: list[list[Mention]] = []
+        for mention in article.body.mentions:
+            if mention.entity_id != entity_id:
+                continue
+            if mention.follows is not None and groups:
+                groups[-1].append(mention)
+            else:
+                groups.append([mention])
+        return [tuple(group) for group in groups]
 
 
 @dataclass(frozen=True)

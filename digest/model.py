@@ -123,9 +123,23 @@ class Mention:
     script: str | None = None
     """``latin`` or ``arabic`` when the mention's paragraph is clearly in one script
     (an English passage in an Arabic article), so its context gets the right lang."""
+    follows: str | None = None
+    """The text between this mention and the one before it when that one names the same
+    entity in the same sentence (``None`` for the first of its entity in a sentence). An
+    entity page quotes a sentence once, with each of its mentions of the entity
+    highlighted: ``before`` of the first, these texts, and ``after`` of the last."""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        fields = (self.entity_id, self.text, self.position, self.anchor, self.before, self.after, self.script)
+        fields = (
+            self.entity_id,
+            self.text,
+            self.position,
+            self.anchor,
+            self.before,
+            self.after,
+            self.script,
+            self.follows,
+        )
         return (Mention, fields)
 
 

@@ -154,12 +154,16 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class Snippet:
+    """A sentence on an entity page: ``before``, the mention ``text``, each further mention of
+    the entity in the sentence (``more``: the text before it and its own), then ``after``."""
+
     before: str
     text: str
     after: str
     href: str
     lang: str
     dir: str
+    more: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

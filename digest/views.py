@@ -320,15 +320,15 @@ class ViewBuilder:
         # Article by article (one group each): the link, the name shown for ``[[id]]`` and the
         # text's direction are worked out once per article, not per mention.
         for article in shown_articles:
-            mentions = [m for m in article.body.mentions if m.entity_id == entity.id]
-            if not mentions:
+            sentences = facts.sentences(article)  # one snippet a sentence, each mention in it marked
+            if not sentences:
                 continue  # quoted only
             story = self._story_of[id(article)]
             href = self.urls.href(self.urls.article(lang, story.slug))
             named = entity.name.pick(article.lang)[0]
             article_dir = i18n.direction(article.lang)
             snippets = []
-            for mention in mentions:
+            for mention, *others in sentences:
                 snippet_lang, snippet_dir = article.lang, article_dir
                 if mention.script:
                     written = i18n.script_lang(mention.script)
@@ -338,10 +338,11 @@ class ViewBuilder:
                     Snippet(
                         before=mention.before,
                         text=mention.text or named,
-                        after=mention.after,
+                        after=(others[-1] if others else mention).after,
                         href=href + "#" + mention.anchor,
                         lang=snippet_lang,
                         dir=snippet_dir,
+                        more=tuple((other.follows or "", other.text or named) for other in others),
                     )
                 )
             groups.append(MentionGroup(self.card(story, article, lang), tuple(snippets)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -92,8 +94,9 @@ def test_entity_page_gathers_mentions_with_context_quotes_and_neighbours(sample_
     written = sum(
         p.read_text(encoding="utf-8").count("[[mark-rutte") for p in (ROOT / "content" / "articles").glob("*.en.md")
     )
-    assert written > 5 and html.count('class="snippet"') == written
-    assert 'class="snippet__mention"' in html
+    # every mention highlighted, in one entry a sentence (one of them names him twice)
+    assert written > 5 and html.count('class="snippet__mention"') == written
+    assert 0 < html.count('class="snippet"') < written
     assert "entity__quotes" in html
     assert "https://www.wikidata.org/wiki/Q57792" in html
     assert 'href="/en/entities/nato/"' in html  # co-occurring entity
@@ -262,3 +265,28 @@ def test_build_py_reports_everything_before_it_leaves(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert f"{project.display(article)}:2:1: unknown key 'titel'" in failed.stderr
     assert failed.stderr.rstrip().endswith("site/ left unchanged")
+
+
+_FILLER = " ".join(["والحلف يتابع التطورات في المنطقة عن كثب"] * 7)
+_TWICE = f"قال [[mark-rutte|مارك روته]] زرزور إن {_FILLER}، وأضاف [[mark-rutte|روته]] أن الحلف مستعد."
+
+
+def test_a_sentence_that_mentions_an_entity_twice_is_listed_once_with_both_mentions(scratch: Project) -> None:
+    """The entity page quotes each sentence once: its two mentions are highlighted in one
+    entry, and the sentence is whole (the text between them is shorter than the limit on
+    either side of a mention, so nothing of it is left out)."""
+    source = (scratch.content_dir / "articles" / f"{SLUGS[0]}.ar.md").read_text(encoding="utf-8")
+    front, _, _ = source.partition("\n---\n")
+    article = scratch.content_dir / "articles" / "2024-10-30-twice.ar.md"
+    article.write_text(f"{front}\n---\n\n{_TWICE}\n\nثم قال [[mark-rutte|روته]] كلاما آخر.\n", encoding="utf-8")
+    build_ok(scratch)
+    page = (scratch.site_dir / "ar" / "entities" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<li class="snippet"[^>]*>(.*?)</li>', page, re.DOTALL)
+    twice = [entry for entry in entries if "زرزور" in entry]
+    assert len(twice) == 1, twice
+    marks = re.findall(r'<mark class="snippet__mention"[^>]*>(.*?)</mark>', twice[0])
+    assert [re.sub(r"<[^>]+>", "", mark) for mark in marks] == ["مارك روته", "روته"]
+    shown = html.unescape(re.sub(r"<[^>]+>", "", twice[0].partition('<a class="snippet__link"')[0])).strip()
+    assert shown == re.sub(r"\[\[[^|]+\|([^]]+)\]\]", r"\1", _TWICE)
+    assert 'href="/ar/articles/2024-10-30-twice/#m1"' in twice[0], "the entry links to the first mention"
+    assert any("كلاما آخر" in entry for entry in entries), "another sentence is another entry"

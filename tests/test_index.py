@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from digest.index import SiteIndex, build_index
+from digest.index import EntityFacts, SiteIndex, build_index
 from digest.model import Article, Body, Corpus, Entity, Localized, Mention, Position, Quote, SiteConfig, Story
 
 LANGS = ("ar", "en")
@@ -282,3 +282,32 @@ def test_a_plan_leaves_no_cycle_that_keeps_the_index_alive() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_an_entitys_mentions_are_grouped_by_sentence() -> None:
+    """The parser says which mention follows another of its entity in one sentence
+    (``Mention.follows``, the text between them); the entity page groups them by it: one
+    sentence, one group, whatever other entities it names."""
+    from digest.diagnostics import Diagnostics
+    from digest.markup import make_parser, parse_body
+    from tests.sitetools import make_article
+
+    text = (
+        "قال [[e1|روته]] إن [[e2|روسيا]] نشرت قوات، وأضاف [[e1|روته]] أن ل[[e1|روته]] رأيا.\n"
+        "ثم قال [[e1|روته]] كلاما آخر. وقالت [[e2|روسيا]] شيئا.\n\n"
+        "وفي فقرة أخرى ذكر [[e1|روته]]."
+    )
+    body = parse_body(make_parser(), text, "a.md", 1, Diagnostics())
+    between = [None, None, " إن روسيا نشرت قوات، وأضاف ", " أن ل", None, None, None]
+    assert [m.follows for m in body.mentions] == between
+    article = make_article(body)
+    facts = EntityFacts(ENTITIES["e1"], (article,), 5, None, None)
+    groups = facts.sentences(article)
+    assert [[m.anchor for m in group] for group in groups] == [["m1", "m3", "m4"], ["m5"], ["m7"]]
+    first, *others = groups[0]
+    sentence = first.before + "روته" + "".join(f"{m.follows}روته" for m in others) + others[-1].after
+    assert sentence == "قال روته إن روسيا نشرت قوات، وأضاف روته أن لروته رأيا."
+    assert EntityFacts(ENTITIES["e2"], (article,), 2, None, None).sentences(article) == [
+        (body.mentions[1],),
+        (body.mentions[5],),
+    ]

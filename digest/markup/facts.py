@@ -139,12 +139,17 @@ def _inline(facts: Facts, token: Token) -> None:
     joined = "".join(plain)
     facts.text.append(text)
     script = dominant_script(text)
+    last_end: dict[tuple[str, int], int] = {}
+    """Where the last mention of an entity in a sentence (by its start) ended."""
     for child, start, end in spans:
         line, col = _position(facts, token, child.meta["pos"])
         facts.anchors += 1
         anchor = f"m{facts.anchors}"
         child.meta["anchor"] = anchor
-        before, after = _sentence(joined, start, end)
+        sentence_start, before, after = _sentence(joined, start, end)
+        same = (child.meta["id"], sentence_start)
+        follows = _between(joined[last_end[same] : start]) if same in last_end else None
+        last_end[same] = end
         facts.mentions.append(
             Mention(
                 entity_id=child.meta["id"],
@@ -154,12 +159,14 @@ def _inline(facts: Facts, token: Token) -> None:
                 before=before,
                 after=after,
                 script=script,
+                follows=follows,
             )
         )
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
-    """The parts of the sentence around ``text[start:end]``, trimmed to a readable length."""
+def _sentence(text: str, start: int, end: int) -> tuple[int, str, str]:
+    """Where the sentence around ``text[start:end]`` starts, and its parts before and after
+    that span, trimmed to a readable length."""
     sentence_start = 0
     for match in _SENTENCE_END.finditer(text, 0, start):
         sentence_start = match.end()
@@ -171,7 +178,18 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
         before = "…" + before[-_CONTEXT_LIMIT:].split(" ", 1)[-1]
     if len(after) > _CONTEXT_LIMIT:
         after = after[:_CONTEXT_LIMIT].rsplit(" ", 1)[0] + "…"
-    return before, after
+    return sentence_start, before, after
+
+
+def _between(text: str) -> str:
+    """The text between two mentions of one entity in a sentence, shortened by the rule of
+    ``_sentence``: at most ``_CONTEXT_LIMIT`` characters after the first and before the second."""
+    text = text.replace(ZWJ, "")
+    if len(text) > 2 * _CONTEXT_LIMIT:
+        head = text[:_CONTEXT_LIMIT].rsplit(" ", 1)[0]
+        tail = text[-_CONTEXT_LIMIT:].split(" ", 1)[-1]
+        return f"{head} … {tail}"
+    return text
 
 
 def _mark_script(block: Token, inline: Token, context_lang: str | None) -> None:
