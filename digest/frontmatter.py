@@ -188,7 +188,12 @@ def _next_key(f: _Found) -> _Explained:
         return f.mark, (
             "this line is indented differently from the key above it: the keys of one mapping start in the same column"
         )
-    if line[: f.mark.column].rstrip().endswith(('"', "'")):
+    before = line[: f.mark.column].rstrip()
+    if before.endswith(('"', "'")) and before.count(before[-1]) % 2:
+        return f.mark, (
+            f"the quoted text that ends before this began on an earlier line: a closing {before[-1]} is missing there"
+        )
+    if before.endswith(('"', "'")):
         return f.mark, (
             "text after the closing quote: put the whole value in quotes, and write a double quote "
             'inside double quotes as \\" (or put the value in single quotes)'

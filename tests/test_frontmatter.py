@@ -99,6 +99,11 @@ IN_QUOTES = "put the value in quotes"
             'inside double quotes as \\" (or put the value in single quotes)',
             id="text after a quoted value",
         ),
+        pytest.param(
+            'title: "NATO\nsummary: "x"\n',
+            '2:11: the quoted text that ends before this began on an earlier line: a closing " is missing there',
+            id="quote closed on the next line",
+        ),
         # expected <block end>, but found '-' / did not find expected key
         pytest.param(
             "title: x\n- a\n",
