@@ -10,11 +10,12 @@ Cargo waits for its build directory: the editor's latest build then runs, after 
 one before it, on what is on disk when it starts. ``check`` writes nothing and takes
 no lock.
 
-The lock is ``flock(2)`` on ``.digest-cache/build.lock``. The kernel drops it when
-the process holding it ends in any way, SIGKILL included, so a killed build never
-leaves a stale lock (its forked workers die with it, see ``parallel.die_with_parent``).
-The file holds the holder's process id, for the message only. Where ``fcntl`` is
-missing (Windows), builds are not locked.
+The lock is ``flock(2)`` on the project's folder itself (a folder can be locked like
+a file on Linux and the BSDs): no lock file is made, so a build that fails leaves the
+project exactly as it was, and there is nothing stale to clean up. The kernel drops
+the lock when the process holding it ends in any way, SIGKILL included (its forked
+workers die with it, see ``parallel.die_with_parent``). Where ``fcntl`` is missing
+(Windows), builds are not locked.
 """
 
 from __future__ import annotations
@@ -29,34 +30,23 @@ try:
 except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None  # type: ignore[assignment]
 
-LOCK_NAME = "build.lock"
 
 
 @contextmanager
-def build_lock(cache_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the project's build lock for the ``with`` block; wait for it if another build holds it.
-
-    ``on_wait`` is told once, before waiting, which process holds the lock.
-    """
+def build_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the build lock of the project in ``root`` for the ``with`` block; wait for it
+    if another build holds it (``on_wait`` is told once, before waiting)."""
     if fcntl is None:
         yield
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if on_wait is not None:
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-                on_wait(
-                    f"waiting for another build of this project to finish (process {holder}; "
-                    f"lock {path}); Ctrl-C to stop waiting"
-                )
+                on_wait(f"waiting for another build of {root} to finish (Ctrl-C to stop waiting)")
             fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
         os.close(fd)  # the lock goes with the last descriptor of it

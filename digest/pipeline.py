@@ -128,7 +128,7 @@ def build(
     try:
         if not write:
             return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
-        with build_lock(project.cache_dir, on_wait):
+        with build_lock(project.root, on_wait):
             return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
     finally:
         gc.unfreeze()
@@ -237,7 +237,7 @@ def warm_up(project: Project, warm: Warm, on_wait: Callable[[str], None] | None 
     nothing changed did neither) and ready the spare copy of the site. ``serve`` runs it in
     the background after its first build, so the first save rebuilds as fast as the later
     ones. It holds the build lock, as a build does: the spare copy is the build's."""
-    with build_lock(project.cache_dir, on_wait):
+    with build_lock(project.root, on_wait):
         cache = warm.parse_cache(parsed_dir(project))
         if warm.last is None:
             collecting = gc.isenabled()

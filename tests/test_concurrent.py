@@ -107,11 +107,11 @@ def test_a_build_beside_serve_leaves_the_site_a_clean_build_makes(tmp_path: Path
 
 
 def test_a_second_build_waits_for_the_first_and_says_so(scratch: Project) -> None:
-    with build_lock(scratch.cache_dir):
+    with build_lock(scratch.root):
         waiting = subprocess.Popen(_command(scratch), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert waiting.stderr is not None
         line = waiting.stderr.readline()
-        assert line.startswith("waiting for another build of this project to finish") and str(os.getpid()) in line
+        assert line.startswith(f"waiting for another build of {scratch.root} to finish")
         time.sleep(0.5)
         assert waiting.poll() is None and not scratch.site_dir.exists()
     out, err = waiting.communicate(timeout=120)
@@ -120,7 +120,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(scratch: Project) -> Non
 
 
 def test_check_takes_no_lock(scratch: Project) -> None:
-    with build_lock(scratch.cache_dir):
+    with build_lock(scratch.root):
         done = subprocess.run(_command(scratch, "check"), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "waiting" not in done.stderr
 
