@@ -3,9 +3,9 @@
     python bench/suggestion_precision.py [--root DIR] [--seeds DIR] [--key FILE]
 
 Scores ``annotate``'s suggestions on the sample articles (their hand annotations
-stripped), on scraped texts (``--seeds``, default /work/shared/seeds, skipped when
-absent; their bodies as ``import`` reads them) and on the importer's test texts in
-other outlets' styles (tests/fixtures/scrape, the seed copies left out). Each set is scored twice: with no entity
+stripped), on scraped texts (``--seeds``, default ../shared/seeds beside the repository,
+skipped when absent; their bodies as ``import`` reads them) and on the importer's test
+texts in other outlets' styles (tests/fixtures/scrape). Each set is scored twice: with no entity
 registered, where every name in a text may be suggested, and with the project's
 registry, which is what an editor sees (registered names are never suggested). A
 suggestion is right when the key (tests/fixtures/suggestions/names.yaml) lists it for
@@ -36,7 +36,7 @@ from digest.reader import read_project, read_text  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", default=str(ROOT))
-    parser.add_argument("--seeds", default="/work/shared/seeds")
+    parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
     parser.add_argument("--key", default=str(ROOT / "tests" / "fixtures" / "suggestions" / "names.yaml"))
     args = parser.parse_args()
     project = Project(Path(args.root).resolve())
@@ -58,7 +58,7 @@ def main() -> int:
         sets[f"scraped texts in {seeds}"] = scraped_texts(raws)
     else:
         print(f"({seeds}: no such folder; scraped texts not scored)")
-    styles = sorted(p for p in (ROOT / "tests" / "fixtures" / "scrape").glob("*.txt") if not p.name.startswith("seed"))
+    styles = sorted((ROOT / "tests" / "fixtures" / "scrape").glob("*.txt"))
     sets["the importer's test texts"] = scraped_texts([(p.name, p.read_text(encoding="utf-8")) for p in styles])
     md = make_parser()
     for title, texts in sets.items():

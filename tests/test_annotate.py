@@ -18,7 +18,7 @@ from digest.frontmatter import split
 from digest.markup import make_parser
 from digest.project import Project
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS, seed_path
 
 MD = make_parser()
 REGISTRY = load_registry(Project(ROOT), Diagnostics())
@@ -159,7 +159,6 @@ def test_strip_mentions_gives_back_the_plain_text() -> None:
 
 NOBODY = Matcher({})
 NAME_KEY = yaml.safe_load((ROOT / "tests" / "fixtures" / "suggestions" / "names.yaml").read_text(encoding="utf-8"))
-SEEDS = Path("/work/shared/seeds")
 
 
 def _suggested(body: str, matcher: Matcher = NOBODY) -> dict[str, str]:
@@ -266,16 +265,14 @@ def test_suggestions_on_the_sample_are_names() -> None:
 
 
 def test_suggestions_on_the_importers_texts_are_names() -> None:
-    paths = sorted(p for p in (ROOT / "tests" / "fixtures" / "scrape").glob("*.txt") if not p.name.startswith("seed"))
-    texts = _scraped(paths)
+    texts = _scraped(sorted((ROOT / "tests" / "fixtures" / "scrape").glob("*.txt")))
     for matcher in (NOBODY, MATCHER):
         result = score_suggestions(texts, matcher, MD)
         assert result.precision >= 0.95 and result.suggested >= 3, result.wrong
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS}: the scraped seed texts are not here")
 def test_suggestions_on_the_scraped_seeds_are_names() -> None:
-    texts = _scraped(sorted(SEEDS.glob("*.txt")))
+    texts = _scraped([seed_path(name) for name in SEEDS])
     alone = score_suggestions(texts, NOBODY, MD)
     assert alone.precision >= 0.95 and alone.suggested >= 15, alone.wrong
     assert score_suggestions(texts, MATCHER, MD).wrong == ()

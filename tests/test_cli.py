@@ -14,9 +14,7 @@ import pytest
 from digest.cli import main, plural
 from digest.project import Project
 
-from .conftest import ROOT
-
-SEED_RT = ROOT / "tests" / "fixtures" / "scrape" / "seed_000_rt_arabic.txt"
+from .conftest import ROOT, SEED_24, seed_path
 
 COMMANDS = [[], ["build"], ["check"], ["serve", "--port", "0"], ["annotate"], ["import", "raw.txt"]]
 """Every command, as typed (``[]``: the default, a build). ``serve`` must refuse before it
@@ -172,7 +170,7 @@ def test_dry_run_new_entity_refuses_what_the_real_run_refuses(
 
 def test_import_dry_run_writes_nothing_anywhere(scratch: Project, capsys: pytest.CaptureFixture[str]) -> None:
     raw = scratch.root / "raw.txt"
-    shutil.copy(ROOT / "tests" / "fixtures" / "scrape" / "seed_001_24ae.txt", raw)  # with a pasted article
+    shutil.copy(seed_path(SEED_24), raw)  # with a pasted article
     before = _tree(scratch.root)
     code = main(["--root", str(scratch.root), "import", str(raw), "--dry-run", "--title", "ع", "--date", "2024-10-23"])
     assert code == 0

@@ -11,16 +11,13 @@ from hypothesis import strategies as st
 from digest.cli import main
 from digest.project import Project
 
-from .conftest import ROOT, copy_project
-
-SEEDS = ROOT / "tests" / "fixtures" / "scrape"
-SEED_RT = "seed_000_rt_arabic.txt"
-SEED_24 = "seed_001_24ae.txt"
+from .conftest import SEED_24, SEED_RT, copy_project, seed_path
 
 
 def _raw(scratch: Project, name: str) -> Path:
+    """A copy of the shared seed ``name`` in the project's folder, under the same name."""
     target = scratch.root / name
-    shutil.copy(SEEDS / name, target)
+    shutil.copy(seed_path(name), target)
     return target
 
 
@@ -71,7 +68,7 @@ def test_read_also_article_is_split_off_and_related_kept(scratch: Project, capsy
     assert "- 'مدفيديف: إلغاء مجلس \"روسيا-الناتو\" يؤكد أن الحلف عدو لروسيا'" in text
     assert "دميتري مدفيديف" not in text  # the pasted article is not glued in
     assert "If [[north-korea|North Korea]] sends troops" in text
-    split = raw.with_name("seed_001_24ae.read-also-1.txt")
+    split = raw.with_name(f"{raw.stem}.read-also-1.txt")
     assert split.read_text(encoding="utf-8").startswith('مدفيديف: إلغاء مجلس "روسيا-الناتو"')
     assert "no title found" not in capsys.readouterr().out
     assert main(["--root", str(scratch.root), "check"]) == 0
