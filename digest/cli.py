@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Diagnostics, Severity
+from .english import plural
 from .model import ENTITY_TYPES
 from .project import Project
 
@@ -200,14 +201,6 @@ def _print_suggestions(edits: Sequence[FileEdit], limit: int = 25) -> None:
         print(f"       {display}: {sentence}")
     if len(ranked) > limit:
         print(f"  … and {plural(len(ranked) - limit, 'other')}")
-
-
-def plural(count: int, one: str, other: str | None = None) -> str:
-    """``count`` and the English word in the form the count takes: "1 file", "0 files", "3 entities".
-
-    English has two forms, and CLDR's rule for it (the one Babel applies to the
-    theme's strings) gives the singular to 1 alone among whole numbers."""
-    return f"{count} {one if count == 1 else other or one + 's'}"
 
 
 def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:

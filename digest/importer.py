@@ -25,6 +25,7 @@ from . import frontmatter, schema
 from .annotate import Matcher
 from .diagnostics import Diagnostics, Severity
 from .editing import Registry, annotate_text, load_registry, save_text
+from .english import plural
 from .markup import make_parser, parse_body
 from .project import NAME_RE, Project
 from .reader import References, check_references, read_project
@@ -147,8 +148,21 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
     failed = 0
     for raw in args.raw:
         failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference)
-    print(f"imported {len(args.raw) - failed} of {len(args.raw)} files" + (f"; {failed} failed" if failed else ""))
+    print(_summary(len(args.raw), failed, args.dry_run))
     return 1 if failed else 0
+
+
+def _summary(total: int, failed: int, dry_run: bool) -> str:
+    """The run's last line: "imported 3 files", "imported 2 of 3 files; 1 failed", and for a
+    dry run what it would do ("would import 1 file; nothing written")."""
+    verb = "would import" if dry_run else "imported"
+    if not failed:
+        done = f"{verb} {plural(total, 'file')}"
+    elif failed < total:
+        done = f"{verb} {total - failed} of {plural(total, 'file')}; {failed} failed"
+    else:
+        done = f"{verb} nothing: {plural(total, 'file')} failed"
+    return f"{done}; nothing written" if dry_run else done
 
 
 def _reference_date(value: str | None) -> date | None:
@@ -184,7 +198,7 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
         print(f"  guessed: {line}")
     proposal = propose(scraped, args, lang, project, registry, diags, shown)
     ok = proposal is not None and validate(proposal, project, registry, diags)
-    if ok and proposal.path.exists() and not args.force and not args.dry_run:
+    if ok and proposal.path.exists() and not args.force:
         diags.error(
             shown,
             1,
@@ -196,25 +210,31 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
     _print(diags)
     if not ok or proposal is None:
         return False
+    shown_path = project.display(proposal.path)
+    mentions = plural(proposal.mentions, "mention")
+    backup = proposal.path.with_name(f".{proposal.path.name}.bak")
     if args.dry_run:
-        print(f"--- {project.display(proposal.path)} (dry run, not written)")
+        print(f"--- {shown_path} (dry run, not written)")
         sys.stdout.write(proposal.text)
+        if proposal.path.exists():
+            print(f"  would keep the previous file as {project.display(backup)}")
+        print(f"  would annotate {mentions} and write {shown_path}")
     else:
         if proposal.path.exists():
-            backup = proposal.path.with_name(f".{proposal.path.name}.bak")
             shutil.copy2(proposal.path, backup)
             print(f"  kept the previous file as {project.display(backup)}")
         save_text(proposal.path, proposal.text)
-        print(f"  wrote {project.display(proposal.path)} ({proposal.mentions} mentions annotated)")
+        print(f"  wrote {shown_path} ({mentions} annotated)")
     for number, extra in enumerate(scraped.read_also, start=1):
         target = raw.with_name(f"{raw.stem}.read-also-{number}.txt")
-        if args.dry_run or target.exists():
+        split_off = f"a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
+        if target.exists():
             print(f"  a related article was pasted in (line {extra.line}): {extra.title!r}; not part of this one")
-            continue
-        save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
-        print(
-            f"  split off a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
-        )
+        elif args.dry_run:
+            print(f"  would split off {split_off}")
+        else:
+            save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
+            print(f"  split off {split_off}")
     return True
 
 

@@ -36,7 +36,7 @@ def test_import_finds_fields_and_writes_an_annotated_valid_article(scratch: Proj
     assert "image_credit: Global Look Press / Martyn Wheatley / Keystone Press Agency\n" in text
     assert "ل[[russia|روسيا]]" in text and "[[mark-rutte|مارك روته]]" in text
     assert "تاريخ النشر" not in text and "المصدر:" not in text
-    assert "44 mentions annotated" in out and "warning: empty source line" in out
+    assert "(44 mentions annotated)" in out and "warning: empty source line" in out
     assert main(["--root", str(scratch.root), "check"]) == 0
 
 
@@ -95,6 +95,53 @@ def test_dry_run_prints_the_file_and_writes_nothing(scratch: Project, capsys) ->
     out = capsys.readouterr().out
     assert "(dry run, not written)" in out and "\ndate: '2024-10-28T12:56:00Z'\n" in out
     assert sorted(p.name for p in (scratch.content_dir / "articles").iterdir()) == before
+
+
+def test_messages_count_in_english_and_a_dry_run_says_what_it_would_do(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    articles = scratch.content_dir / "articles"
+    raw = scratch.root / "one.txt"
+    raw.write_text("قال مسؤول إن روسيا ردت.\n", encoding="utf-8")
+    title = ["--title", "عنوان", "--date", "2024-10-29"]
+    before = sorted(p.name for p in articles.iterdir())
+
+    assert _run(scratch, str(raw), *title, "--slug", "2024-10-29-one", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "  would annotate 1 mention and write content/articles/2024-10-29-one.ar.md\n" in out
+    assert out.endswith("\nwould import 1 file; nothing written\n")
+    assert "mentions" not in out and "wrote" not in out and "imported" not in out
+    assert sorted(p.name for p in articles.iterdir()) == before
+
+    assert _run(scratch, str(raw), *title, "--slug", "2024-10-29-one") == 0
+    out = capsys.readouterr().out
+    assert "  wrote content/articles/2024-10-29-one.ar.md (1 mention annotated)\n" in out
+    assert out.endswith("\nimported 1 file\n")
+
+    # what the real run would refuse, the dry run refuses too; with --force it says what it keeps
+    assert _run(scratch, str(raw), *title, "--slug", "2024-10-29-one", "--dry-run") == 1
+    captured = capsys.readouterr()
+    assert "already exists: use --force" in captured.err
+    assert captured.out.endswith("\nwould import nothing: 1 file failed; nothing written\n")
+    assert _run(scratch, str(raw), *title, "--slug", "2024-10-29-one", "--dry-run", "--force") == 0
+    out = capsys.readouterr().out
+    assert "  would keep the previous file as content/articles/.2024-10-29-one.ar.md.bak\n" in out
+    assert not (articles / ".2024-10-29-one.ar.md.bak").exists()
+
+    none = scratch.root / "none.txt"
+    none.write_text("لا شيء هنا.\n", encoding="utf-8")
+    missing = scratch.root / "missing.txt"
+    assert _run(scratch, str(none), str(missing), *title, "--slug", "2024-10-29-none", "--dry-run") == 1
+    out = capsys.readouterr().out
+    assert "  would annotate 0 mentions and write content/articles/2024-10-29-none.ar.md\n" in out
+    assert out.endswith("\nwould import 1 of 2 files; 1 failed; nothing written\n")
+
+
+def test_dry_run_says_where_it_would_split_off_a_pasted_article(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _raw(scratch, SEED_24)
+    assert _run(scratch, str(raw), "--title", "ع", "--date", "2024-10-23", "--dry-run") == 0
+    out = capsys.readouterr().out
+    split = raw.with_name(f"{raw.stem}.read-also-1.txt")
+    assert f"  would split off a related article (line 27) into {split.as_posix()}: import it with" in out
+    assert not split.exists()
 
 
 def test_slug_is_transliterated_without_an_english_title(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
