@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from functools import lru_cache
 from html import escape
 from typing import Any
@@ -24,10 +25,11 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from .i18n import direction, script_lang
+from .i18n import date_text, datetime_text, direction, script_lang
 from .markup import make_parser
 from .markup.mention import ZWJ, joiners
 from .model import Article, Body, Entity, Post
+from .typeset import fits_whole, keep_words
 
 _ENV_KEY = "digest.slots"
 _LANG_KEY = "digest.lang"
@@ -46,6 +48,8 @@ class BodyContext:
     strings: Mapping[str, str]
     """Interface strings of the page language (labels, type names)."""
     page_lang: str
+    digits: str = "latn"
+    """The numbering system of the page's dates (a post's date is written like the page's)."""
 
 
 def other_direction(text: str, lang: str) -> bool:
@@ -148,12 +152,16 @@ def _fill_mention(slot: tuple[Any, ...], ctx: BodyContext) -> str:
         return escape(text or entity_id)
     shown = text or entity.name.pick(ctx.body_lang)[0]
     join_start, join_end = joiners(before, shown, after)
-    inner = (ZWJ if join_start else "") + escape(shown) + (ZWJ if join_end else "")
+    # The stylesheet keeps a mention on one line; one too long for a phone's line may
+    # wrap between its words (``mention--long``), never inside a hyphenated one.
+    whole = fits_whole(shown)
+    inner = (ZWJ if join_start else "") + (escape(shown) if whole else keep_words(shown)) + (ZWJ if join_end else "")
     if other_direction(shown, ctx.body_lang):
         inner = f"<bdi>{inner}</bdi>"
     outer_start, outer_end = (ZWJ if join_start else ""), (ZWJ if join_end else "")
     attrs = (
-        f'class="mention" data-type="{entity.type}" data-entity="{escape(entity.id)}" '
+        f'class="mention{"" if whole else " mention--long"}" data-type="{entity.type}" '
+        f'data-entity="{escape(entity.id)}" '
         f'id="{anchor}" title="{escape(entity_title(entity, ctx))}"'
     )
     if in_link:
@@ -195,7 +203,7 @@ def _fill_post(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     who = f'<span class="post__author">{escape(post.author)}</span>'
     if post.handle:
         who += f' <span class="post__handle" dir="ltr">{escape(post.handle)}</span>'
-    when = f' · <time datetime="{escape(post.date)}">{escape(post.date)}</time>' if post.date else ""
+    when = f' · <time datetime="{escape(post.date)}">{escape(post_date(post.date, ctx))}</time>' if post.date else ""
     link = ""
     if post.url:
         link = (
@@ -208,6 +216,21 @@ def _fill_post(slot: tuple[Any, ...], ctx: BodyContext) -> str:
         f'<figcaption class="post__meta" lang="{ctx.page_lang}" dir="{page_dir}">{who}{when}{link}</figcaption>\n'
         f'<blockquote class="post__text" lang="{escape(post.lang)}" dir="{direction(post.lang)}">\n'
     )
+
+
+def post_date(value: str, ctx: BodyContext) -> str:
+    """A post's ISO date or date-time as the page writes its dates (language and digits).
+
+    A date-time with a zone shows its time and zone as the article's own date does;
+    one without a zone names no instant, so only its day is shown (the ``datetime``
+    attribute keeps the whole value).
+    """
+    if len(value) == 10:
+        return date_text(date.fromisoformat(value), ctx.page_lang, ctx.digits)
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        return date_text(moment, ctx.page_lang, ctx.digits)
+    return datetime_text(moment, ctx.page_lang, digits=ctx.digits)
 
 
 def _post_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]

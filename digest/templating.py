@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostics
 from .i18n import number_text
+from .typeset import keep_name, keep_words
 
 
 class Templates:
@@ -48,6 +49,9 @@ class Templates:
         )
         self.env.globals["t"] = _translator(strings)
         self.env.filters["num"] = _number
+        # ``{{ title|keep_words }}``, ``{{ name|keep_name }}``: text that never breaks at a hyphen.
+        self.env.filters["keep_words"] = lambda text: Markup(keep_words(str(text)))
+        self.env.filters["keep_name"] = lambda text: Markup(keep_name(str(text)))
         self.env.globals["card_html"] = self._card_html
         self.env.globals["entity_card_html"] = self._entity_card_html
         self._cards: dict[tuple[str, int, str, str], tuple[Any, Markup]] = {}

@@ -80,6 +80,9 @@ class PageMeta:
     """Article pages: ``article:published_time``, ``article:modified_time``, ``article:tag``."""
     structured_data: Markup | None = None
     """schema.org JSON-LD, already escaped for a ``<script>`` element (``structured``)."""
+    icon_href: str = ""
+    """The site's icon (``assets/favicon.svg``): without a link browsers ask for ``/favicon.ico``,
+    a 404 on every page (and outside the site when it is published under a sub-path)."""
 
 
 @dataclass(frozen=True)

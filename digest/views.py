@@ -165,6 +165,7 @@ class ViewBuilder:
             feed_title=f"{site_title} ({autonym(lang)})",
             css_href=self.urls.href(self.urls.asset("style.css")),
             js_href=self.urls.href(self.urls.asset("reader.js")),
+            icon_href=self.urls.href(self.urls.asset("favicon.svg")),
             noindex=noindex,
             og_type=og_type,
             digits=self.digits(lang),
@@ -284,6 +285,7 @@ class ViewBuilder:
             entity_href=lambda eid: self.urls.href(self.urls.entity(lang, eid)),
             strings=t,
             page_lang=lang,
+            digits=self.digits(lang),
         )
         card = self.card(story, article, lang)
         return ArticleView(

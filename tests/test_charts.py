@@ -9,7 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from digest.charts import FONT, WIDTH, Bar, Frame, column_chart, nice_top, periods, row_chart
+from digest.charts import (
+    ARABIC_LINE,
+    FONT,
+    LATIN_LINE,
+    WIDTH,
+    Bar,
+    Frame,
+    column_chart,
+    label_width,
+    nice_ticks,
+    periods,
+    row_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -54,7 +66,8 @@ def test_row_lengths_are_proportional_and_the_longest_fills_the_row() -> None:
 
 @pytest.mark.parametrize("draw", [lambda b, f: column_chart(b, f, str), row_chart], ids=["columns", "rows"])
 def test_rtl_mirrors_coordinates_not_text(draw) -> None:  # type: ignore[no-untyped-def]
-    data = bars(5, 2, 7)
+    # Arabic labels: both directions then give their lines the same (Arabic) room.
+    data = [Bar(f"شهر {i}", v, str(v)) for i, v in enumerate((5, 2, 7))]
     ltr, rtl = parse(draw(data, frame(False))), parse(draw(data, frame(True)))
     assert ltr.get("direction") == "ltr" and rtl.get("direction") == "rtl"
     for a, b in zip(bars_of(ltr), bars_of(rtl), strict=True):
@@ -117,7 +130,7 @@ def test_tick_labels_use_the_given_numerals() -> None:
     svg = parse(column_chart(bars(3, 8), frame(True), lambda n: str(n).translate(arabic)))
     ticks = [t.text or "" for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__tick"]
     assert ticks and all(not re.search(r"[0-9]", t) for t in ticks)
-    assert "١٠" in ticks  # the axis top, 10
+    assert ticks == ["٠", "٢", "٤", "٦", "٨"]  # 0 to 8 in steps of 2
 
 
 def label_xs(svg: ET.Element) -> list[float]:
@@ -130,7 +143,7 @@ def test_many_bars_thin_their_labels_so_they_never_touch() -> None:
     xs = label_xs(svg)
     assert len(bars_of(svg)) == 60
     assert 1 < len(xs) < 60
-    widest = max(len(b.label) for b in data) * FONT * 0.6
+    widest = max(label_width(b.label) for b in data)
     assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= widest
 
 
@@ -145,9 +158,120 @@ def test_a_new_month_keeps_its_label_when_labels_are_thinned() -> None:
     assert "Nov" in shown and len(shown) < len(data)
 
 
-@pytest.mark.parametrize(("value", "top"), [(0, 1), (1, 1), (3, 5), (6, 10), (10, 10), (11, 20), (230, 500)])
-def test_nice_top(value: int, top: int) -> None:
-    assert nice_top(value) == top
+@pytest.mark.parametrize(
+    ("value", "ticks"),
+    [
+        (0, (0, 1)),
+        (1, (0, 1)),
+        (3, (0, 1, 2, 3)),
+        (4, (0, 1, 2, 3, 4)),
+        (5, (0, 2, 4, 6)),
+        (6, (0, 2, 4, 6)),
+        (10, (0, 5, 10)),
+        (11, (0, 5, 10, 15)),
+        (230, (0, 100, 200, 300)),
+        (1999, (0, 500, 1000, 1500, 2000)),
+    ],
+)
+def test_nice_ticks_are_evenly_spaced_steps_of_1_2_or_5(value: int, ticks: tuple[int, ...]) -> None:
+    assert nice_ticks(value) == ticks
+
+
+def tick_values(svg: ET.Element) -> list[int]:
+    return [int(t.text or "") for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__tick"]
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 5, 6, 7, 9, 12, 17, 40, 99, 230])
+def test_axis_ticks_are_evenly_spaced_and_their_gridlines_too(top: int) -> None:
+    """The axis once read 0, 2, 5 (half of 5, rounded down): ticks now share one step."""
+    svg = parse(column_chart(bars(1, top), frame(), str))
+    ticks = tick_values(svg)
+    steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+    assert ticks[0] == 0 and ticks[-1] >= top and len(steps) == 1, ticks
+    step = steps.pop()
+    assert step // 10 ** (len(str(step)) - 1) in (1, 2, 5) and step % 10 ** (len(str(step)) - 1) == 0
+    ys = [float(g.get("y1", "0")) for g in svg.iter(f"{SVG}line") if g.get("class") == "chart__grid"]
+    gaps = {round(a - b, 1) for a, b in zip(ys, ys[1:], strict=False)}
+    assert len(ys) == len(ticks) and len(gaps) == 1
+
+
+def text_boxes(svg: ET.Element, rtl: bool, cls: str, tall: bool) -> list[tuple[float, float, float, float, str]]:
+    """(left, top, right, bottom, text) of each text of class ``cls``, from the estimated width
+    and the room of an Arabic (``tall``) or Latin line."""
+    ascent, descent = ARABIC_LINE if tall else LATIN_LINE
+    boxes = []
+    for t in svg.iter(f"{SVG}text"):
+        if t.get("class") != cls:
+            continue
+        x, y, text = float(t.get("x", "0")), float(t.get("y", "0")), t.text or ""
+        width = label_width(text)
+        anchor = t.get("text-anchor")
+        start_is_left = not rtl
+        if anchor == "middle":
+            left = x - width / 2
+        elif (anchor == "start") == start_is_left:
+            left = x
+        else:
+            left = x - width
+        boxes.append((left, y - ascent * FONT, left + width, y + descent * FONT, text))
+    return boxes
+
+
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
+def test_row_labels_have_room_for_descenders_above_their_bars(rtl: bool) -> None:
+    """Bars were drawn over the lower part of their labels (في read as فى, descenders lost)."""
+    names = ["في بروكسل", "إيران", "Paying guy"]
+    svg = parse(row_chart([Bar(n, 3 - i, str(3 - i)) for i, n in enumerate(names)], frame(rtl)))
+    height = float(svg.get("viewBox", "").split()[3])
+    labels = text_boxes(svg, rtl, "chart__label", True)  # Arabic names take the Arabic line on any page
+    drawn = bars_of(svg)
+    for (left, top, right, bottom, _), bar in zip(labels, drawn, strict=True):
+        assert top >= 0 and left >= 0 and right <= WIDTH and bottom <= height
+        assert bottom <= float(bar.get("y", "0")), "the bar covers its label's descenders"
+
+
+def test_latin_rows_keep_room_for_descenders() -> None:
+    svg = parse(row_chart([Bar("Gypsy policy", 2, "2"), Bar("JQuery", 1, "1")], frame()))
+    labels = text_boxes(svg, False, "chart__label", False)
+    for (_, top, _, bottom, _), bar in zip(labels, bars_of(svg), strict=True):
+        assert top >= 0 and bottom <= float(bar.get("y", "0"))
+
+
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
+def test_column_chart_text_stays_inside_and_off_the_bars(rtl: bool) -> None:
+    data = [
+        Bar(str(d), v, str(v), sublabel="أكتوبر" if d == 23 else "")
+        for d, v in zip(range(23, 29), (6, 0, 0, 0, 0, 4), strict=True)
+    ]
+    svg = parse(column_chart(data, frame(rtl), str))
+    _, _, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    rects = [
+        (
+            float(r.get("x", "0")),
+            float(r.get("y", "0")),
+            float(r.get("x", "0")) + float(r.get("width", "0")),
+            float(r.get("y", "0")) + float(r.get("height", "0")),
+        )
+        for r in bars_of(svg)
+    ]
+    for cls in ("chart__label", "chart__value", "chart__tick"):
+        for left, top, right, bottom, text in text_boxes(svg, rtl, cls, True):
+            assert left >= 0 and top >= 0 and right <= width and bottom <= height, (cls, text)
+            for x1, y1, x2, y2 in rects:
+                assert right <= x1 or left >= x2 or bottom <= y1 or top >= y2, (cls, text)
+
+
+def test_a_name_too_long_for_the_chart_is_shortened_and_kept_whole_in_its_title() -> None:
+    long = "الهيئة الوطنية المستقلة للرقابة على الانتخابات البرلمانية والرئاسية والبلدية في الجمهورية"
+    svg = parse(row_chart([Bar(long, 2, "2"), Bar("روسيا", 1, "1")], frame(True)))
+    labels = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__label"]
+    shown = labels[0].text or ""
+    assert shown.endswith("…") and long.startswith(shown[:-1].rstrip())
+    assert label_width(shown) <= WIDTH
+    assert labels[0].find(f"{SVG}title").text == long  # type: ignore[union-attr]
+    assert labels[1].text == "روسيا" and labels[1].find(f"{SVG}title") is None
+    # Cut between words: the shortened label ends with a whole word.
+    assert shown[:-1].rstrip() in [long[:i] for i, c in enumerate(long) if c == " "]
 
 
 def test_periods_fill_gaps_and_pick_a_unit_by_span() -> None:

@@ -249,7 +249,12 @@ def test_no_console_or_page_errors_on_any_page(page, sample_origin: str) -> None
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
-    page.on("requestfailed", lambda req: errors.append(f"{page.url}: failed {req.url}"))
+    # A request the next navigation cancels (the icon, fetched after the page's load) is not a failure.
+    def failed(req) -> None:  # type: ignore[no-untyped-def]
+        if req.failure != "net::ERR_ABORTED":
+            errors.append(f"{page.url}: failed {req.url} ({req.failure})")
+
+    page.on("requestfailed", failed)
     visited = ["/404.html"]
     for lang in LANGS:
         visited += page_paths(page, sample_origin, lang)
@@ -273,3 +278,63 @@ def test_reader_script_is_a_small_deferred_self_hosted_file(sample_site: Path) -
     own = [tag for tag in tags if "src=" in tag]
     assert own == ['<script src="/assets/reader.js" defer>']
     assert (sample_site / "assets" / "reader.js").stat().st_size < 12_000
+
+
+@pytest.fixture
+def phone(browser):  # type: ignore[no-untyped-def]  # noqa: F811
+    """A touch screen: a phone-sized, mobile, touch-only context."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_first_tap_shows_the_card_and_a_second_tap_follows_the_link(phone, sample_origin: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A touch screen has no hover: tapping a mention first shows its card (with its link)."""
+    article = f"{sample_origin}/{lang}/articles/{SLUG}/"
+    phone.goto(article)
+    mention = phone.locator('.article__body a.mention[data-entity="mark-rutte"]').first
+    card = card_for(phone, mention)
+    mention.scroll_into_view_if_needed()
+    mention.tap()
+    card.wait_for(state="visible")
+    phone.wait_for_timeout(400)  # no navigation, and the card stays
+    assert phone.url == article and card.is_visible()
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    # A second tap on the mention follows it.
+    mention.tap()
+    phone.wait_for_url(re.compile(r"/entities/mark-rutte/$"))
+    # The card's own link follows it too.
+    phone.goto(article)
+    mention = phone.locator('.article__body a.mention[data-entity="mark-rutte"]').first
+    mention.tap()
+    card = card_for(phone, mention)
+    card.wait_for(state="visible")
+    card.locator("a").tap()
+    phone.wait_for_url(re.compile(r"/entities/mark-rutte/$"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tap_elsewhere_closes_the_card_another_mention_opens_its_own(phone, sample_origin: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    article = f"{sample_origin}/{lang}/articles/{SLUG}/"
+    phone.goto(article)
+    mentions = phone.locator(".article__body a.mention[aria-describedby]")
+    first = mentions.first
+    other = next(m for m in mentions.all() if m.get_attribute("data-entity") != first.get_attribute("data-entity"))
+    first.tap()
+    card_for(phone, first).wait_for(state="visible")
+    other.scroll_into_view_if_needed()
+    other.tap()  # a first tap on another mention: its card replaces the first one
+    card_for(phone, other).wait_for(state="visible")
+    assert card_for(phone, first).is_hidden() and phone.url == article
+    phone.locator("h1.article__title").tap()
+    card_for(phone, other).wait_for(state="hidden")
+    assert phone.url == article
+    # Tapping inside the card (not on its link) keeps it.
+    other.tap()
+    card = card_for(phone, other)
+    card.wait_for(state="visible")
+    card.locator(".entity-card__name").tap()
+    phone.wait_for_timeout(400)
+    assert card.is_visible() and phone.url == article

@@ -68,7 +68,10 @@
   /* -- Entity cards ----------------------------------------------------------
      The page carries one hidden card per entity it mentions (#entity-card-<id>). A mention
      is described by its card (aria-describedby), which shows while the mention is hovered
-     or focused, stays while the pointer is over it, and hides on Escape. Focus never moves. */
+     or focused, stays while the pointer is over it, and hides on Escape. Focus never moves.
+     A touch screen has no hover: there the first tap on a mention shows its card instead of
+     following the link, a second tap on the mention (or a tap on the card's link) follows
+     it, and a tap anywhere else closes the card. */
 
   const GAP = 6;
   const MARGIN = 8;
@@ -161,13 +164,40 @@
     document.addEventListener("focusin", (event) => {
       const link = mention(event.target);
       if (link) show(link);
-      else if (open && !inCard(event.target)) hideNow();
+      else if (inCard(event.target)) clearTimeout(hideTimer); // e.g. a tap on the card's link
+      else if (open) hideNow();
     });
     document.addEventListener("focusout", (event) => {
       if (open && event.target === open.link) hideSoon();
     });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && open) hideNow();
+    });
+
+    // Touch: whether the tapped mention's card was already open is known when the finger
+    // comes down, before the tap focuses the link (which opens the card).
+    let shownBeforeTap = null;
+    document.addEventListener(
+      "pointerdown",
+      (event) => {
+        if (event.pointerType !== "touch") return;
+        const link = mention(event.target);
+        shownBeforeTap = link && open !== null && open.link === link ? link : null;
+      },
+      true,
+    );
+    document.addEventListener("click", (event) => {
+      if (event.pointerType !== "touch") return; // mouse clicks and the keyboard's Enter follow links
+      const link = mention(event.target);
+      if (link && shownBeforeTap !== link) {
+        event.preventDefault(); // first tap: the card, with its link
+        show(link);
+      } else if (inCard(event.target)) {
+        clearTimeout(hideTimer); // a tap inside the card moved focus off the mention: keep it
+      } else if (!link && open) {
+        hideNow(); // a tap elsewhere
+      }
+      shownBeforeTap = null;
     });
     window.addEventListener("resize", () => {
       if (open) place(open.link, open.card);
