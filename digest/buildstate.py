@@ -381,13 +381,15 @@ class LiveSite:
         self._held.add(path)
         return True
 
-    def identities(self, site_dir: Path, paths: Iterable[str]) -> dict[str, Identity]:
+    def identities(self, site_dir: Path, paths: Iterable[str], written: Iterable[str]) -> dict[str, Identity]:
         """The identities of ``paths`` in the site just swapped in: those ``holds`` checked
-        are the same files (hard-linked), the others are looked up."""
+        and this build did not write anew are the same files (hard-linked), the others are
+        looked up."""
         prefix = str(site_dir) + os.sep
+        held = self._held.difference(written)
         found: dict[str, Identity] = {}
         for path in paths:
-            if path in self._held:
+            if path in held:
                 found[path] = self._recorded[path]
                 continue
             try:

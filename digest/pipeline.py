@@ -201,7 +201,7 @@ def _build(
         save_record(project.cache_dir, found)
         warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
         counts = [rendered.articles, rendered.entities]
-        identities = live.identities(project.site_dir, rendered.keys)
+        identities = live.identities(project.site_dir, rendered.keys, rendered.written)
         saved = Manifest(inputs, rendered.keys, options, counts, warnings, identities)
         saved.save(manifest_path)
         cache.settle(saved=True)

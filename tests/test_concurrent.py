@@ -194,3 +194,18 @@ def test_a_build_killed_with_sigkill_leaves_no_process_of_its_own(tmp_path: Path
     # The lock went with it: the next build runs at once and makes the whole site.
     done = subprocess.run(_command(project), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "waiting" not in done.stderr
+
+
+def test_after_an_edit_every_recorded_identity_is_the_file_in_the_site(scratch: Project) -> None:
+    """A file the build checked and then wrote anew (a search shard's entry file, re-indexed
+    under the same name) is recorded as the new file: the next build trusts the whole site."""
+    from digest.buildstate import Manifest, manifest_file
+
+    subprocess.run(_command(scratch), check=True, capture_output=True)
+    (scratch.root / "content/articles/2024-10-28-nato-rutte-north-korean-troops-kursk.en.md").open("a").write("More.\n")
+    subprocess.run(_command(scratch), check=True, capture_output=True)
+    manifest = Manifest.load(manifest_file(scratch.cache_dir))
+    assert manifest.outputs and manifest.identities.keys() == manifest.outputs.keys()
+    for path, identity in manifest.identities.items():
+        found = (scratch.site_dir / path).stat()
+        assert (found.st_ino, found.st_size, found.st_mtime_ns) == tuple(identity), path
