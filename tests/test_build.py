@@ -290,3 +290,20 @@ def test_a_sentence_that_mentions_an_entity_twice_is_listed_once_with_both_menti
     assert shown == re.sub(r"\[\[[^|]+\|([^]]+)\]\]", r"\1", _TWICE)
     assert 'href="/ar/articles/2024-10-30-twice/#m1"' in twice[0], "the entry links to the first mention"
     assert any("كلاما آخر" in entry for entry in entries), "another sentence is another entry"
+
+
+def test_the_readmes_summary_line_is_what_a_build_of_the_sample_prints(tmp_path: Path) -> None:
+    """The README shows a newcomer the line their first builds end with: it must be that line."""
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"`(built \d+ files \(\d+ articles, \d+ entities\)): (\d+) written, (\d+) unchanged", readme)
+    assert shown is not None
+    project = copy_project(tmp_path)
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(project.root)]
+    subprocess.run(command, check=True, capture_output=True)
+    article = project.content_dir / "articles" / "2024-10-28-nato-rutte-north-korean-troops-kursk.en.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    printed = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    assert printed.startswith(f"{shown.group(1)}: {shown.group(2)} written, {shown.group(3)} unchanged"), printed
