@@ -18,6 +18,7 @@ from . import charts as charts_
 from . import i18n
 from .bodyhtml import BodyContext, BodyRenderer
 from .index import Edition, EntityFacts, SiteIndex
+from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Story
 from .urls import Urls
 from .viewmodels import (
@@ -336,15 +337,23 @@ class ViewBuilder:
                     written = i18n.script_lang(mention.script)
                     if i18n.direction(written) != article_dir:
                         snippet_lang, snippet_dir = written, i18n.direction(written)
+                parts = _joined(
+                    [
+                        mention.before,
+                        mention.text or named,
+                        *(piece for other in others for piece in (other.follows or "", other.text or named)),
+                        (others[-1] if others else mention).after,
+                    ]
+                )
                 snippets.append(
                     Snippet(
-                        before=mention.before,
-                        text=mention.text or named,
-                        after=(others[-1] if others else mention).after,
+                        before=parts[0],
+                        text=parts[1],
+                        after=parts[-1],
                         href=href + "#" + mention.anchor,
                         lang=snippet_lang,
                         dir=snippet_dir,
-                        more=tuple((other.follows or "", other.text or named) for other in others),
+                        more=tuple(zip(parts[2:-1:2], parts[3:-1:2], strict=True)),
                     )
                 )
             groups.append(MentionGroup(self.card(story, article, lang), tuple(snippets)))
@@ -491,3 +500,18 @@ def page_window(number: int, total: int, width: int = PAGER_WIDTH) -> tuple[int,
         window.append(page)
         previous = page
     return tuple(window)
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """Text and mentions of a snippet (``text, mention, text, mention, …, text``) with zero-width
+    joiners on both sides of each mark's edge where the letters join across it (``ل`` + ``روسيا``),
+    as the article body has them: without them the clitic stands apart from the name on screen."""
+    joins = [joiners(parts[i - 1], parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+    out = list(parts)
+    for n, (start, end) in enumerate(joins):
+        i = 2 * n + 1
+        if start:
+            out[i - 1], out[i] = out[i - 1] + ZWJ, ZWJ + out[i]
+        if end:
+            out[i], out[i + 1] = out[i] + ZWJ, ZWJ + out[i + 1]
+    return out

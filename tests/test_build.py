@@ -307,3 +307,11 @@ def test_the_readmes_summary_line_is_what_a_build_of_the_sample_prints(tmp_path:
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     printed = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     assert printed.startswith(f"{shown.group(1)}: {shown.group(2)} written, {shown.group(3)} unchanged"), printed
+
+
+def test_a_clitic_stays_joined_to_the_highlighted_name_on_entity_pages(sample_site: Path) -> None:
+    """``ل[[russia|روسيا]]``: the entity page's entry has the joiners the article body has on
+    both sides of the mark's edge, or the clitic stands apart from the name on screen."""
+    page = (sample_site / "ar" / "entities" / "russia" / "index.html").read_text(encoding="utf-8")
+    joined = re.findall('ل\u200d<mark class="snippet__mention" data-type="place">(?:<span class="nobr">)?(.)', page)
+    assert joined and all(first == "\u200d" for first in joined)
