@@ -1,4 +1,4 @@
-"""One build at a time per project: an exclusive lock on its build cache.
+"""One build at a time per project: an exclusive lock, on the project's folder.
 
 Two builds of one project share everything they write: the spare copy of the site
 they stage into, the manifest, the parse cache, the search record. Run side by side
