@@ -97,11 +97,12 @@ class ParseCache:
         from .parallel import before_fork, die_with_parent
 
         before_fork()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: write, and leave without running the parent's cleanup
             status = 1
             try:
-                die_with_parent()
+                die_with_parent(parent)
                 self._write(changes)
                 status = 0
             finally:

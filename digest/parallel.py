@@ -44,7 +44,7 @@ class WorkerFailed(RuntimeError):
     """A forked worker died or raised; the build fails rather than writing a partial site."""
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int) -> None:
     """Ask the kernel to kill this process (a forked worker, or a command about to be
     started) when the process that made it ends, however it ends.
 
@@ -52,11 +52,14 @@ def die_with_parent() -> None:
     this they would go on writing into the build's staging folder, and a forked worker
     would keep holding the project's build lock (``lock``). Linux only (``prctl``); it is
     bound to the thread that forks, which in every use here waits for the child. If the
-    parent is gone already, the child leaves at once."""
+    parent is gone already, the child leaves at once.
+
+    ``parent`` is the pid the parent read before it forked: a parent killed between the
+    fork and this call leaves the child with a new parent, which ``os.getppid()`` read
+    here would take for the real one, and the child would outlive the build."""
     prctl = _prctl()
     if prctl is None:
         return
-    parent = os.getppid()
     prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
@@ -162,9 +165,10 @@ def _work(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: i
 
 def _spawn(func: Callable[[T], R], items: Sequence[T], claims: _Claims, worker: int) -> tuple[int, int]:
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's cleanup
-        die_with_parent()
+        die_with_parent(parent)
         os.close(read_fd)
         # Each block's results are pickled as soon as they are made, so that pickling is part
         # of the work the claims balance rather than a wait for the parent at the end.

@@ -36,7 +36,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Protocol
 
@@ -515,7 +515,8 @@ def _run_pagefind(source: Path, bundle: Path, config: Path, pattern: str) -> Non
     (config / "pagefind.json").write_text(json.dumps({"glob": pattern}), encoding="utf-8")
     command = [str(binary), "--site", str(source.resolve()), "--output-path", str(bundle.resolve()), "--silent"]
     # Killed with the build, whichever way the build ends (``parallel.die_with_parent``).
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=config, preexec_fn=die_with_parent)
+    with_parent = partial(die_with_parent, os.getpid())
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=config, preexec_fn=with_parent)
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         raise RuntimeError(lines[-1] if lines else f"exit status {done.returncode}")
