@@ -89,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", help="headline, when the text has none")
     imp.add_argument("--title-en", help="English headline (also gives the slug its words)")
     imp.add_argument("--date", help="publication date (ISO 8601), when the text has none")
+    imp.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the outlet's time zone (e.g. Asia/Riyadh, +03:00) for a time the text gives without one "
+        "(default: keep it without a zone, so the site's zone applies)",
+    )
     imp.add_argument("--source", help="outlet name, when the text has none")
     imp.add_argument("--lang", default=None, help="language of the text (default: the site's first language)")
     imp.add_argument("--slug", help="file name slug to use instead of the generated one")

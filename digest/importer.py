@@ -15,8 +15,9 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from anyascii import anyascii
@@ -41,6 +42,8 @@ class Proposal:
     path: Path
     text: str
     mentions: int
+    notes: tuple[str, ...] = ()
+    """What the command line changed in what was found (a zone given with ``--timezone``)."""
 
 
 def make_slug(moment: datetime, title: str) -> str:
@@ -55,10 +58,39 @@ def front_matter(values: dict[str, object]) -> str:
     return f"---\n{body}---\n"
 
 
-def _date_value(moment: datetime, has_time: bool) -> str:
+def date_text(moment: datetime, has_time: bool) -> str:
+    """The front-matter value: ``2024-10-28``, ``2024-10-28T12:56:00`` (floating: no zone was
+    stated, so the site's applies) or ``2024-10-28T12:56:00+03:00`` / ``…Z``."""
     if not has_time:
         return moment.strftime("%Y-%m-%d")
     return moment.isoformat().replace("+00:00", "Z")
+
+
+def parse_zone(value: str) -> tzinfo:
+    """``--timezone``: an IANA name (``Asia/Riyadh``), ``UTC``/``Z``, or an offset (``+03:00``, ``+3``)."""
+    text = value.strip()
+    if text.upper() in ("UTC", "Z", "GMT"):
+        return UTC
+    offset = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", text, re.I)
+    if offset:
+        hours, minutes = int(offset[2]), int(offset[3] or 0)
+        if hours <= 14 and minutes < 60:
+            delta = timedelta(hours=hours, minutes=minutes)
+            return timezone(delta if offset[1] == "+" else -delta)
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"--timezone {value!r} is not a time zone: use a name such as Asia/Riyadh or an offset such as +03:00"
+        ) from None
+
+
+def with_zone(moment: datetime, has_time: bool, zone: tzinfo | None) -> tuple[datetime, str | None]:
+    """A floating date-time read in the outlet's zone when the editor gave one; what was done, for the report."""
+    if zone is None or not has_time or moment.tzinfo is not None:
+        return moment, None
+    placed = moment.replace(tzinfo=zone)
+    return placed, f"time {moment:%H:%M} read in {zone} (--timezone)"
 
 
 def propose(
@@ -69,6 +101,7 @@ def propose(
     registry: Registry,
     diags: Diagnostics,
     raw_display: str,
+    zone: tzinfo | None = None,
 ) -> Proposal | None:
     """Combine what was found with the command-line options; report what is missing."""
     title = args.title or scraped.title
@@ -88,9 +121,10 @@ def propose(
     values: dict[str, object] = {
         "title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title
     }
-    values["date"] = _date_value(moment, has_time)
+    moment, placed = with_zone(moment, has_time, zone)
+    values["date"] = date_text(moment, has_time)
     if scraped.updated:
-        values["updated"] = _date_value(scraped.updated, True)
+        values["updated"] = date_text(with_zone(scraped.updated, True, zone)[0], True)
     source = args.source or scraped.source
     if source:
         values["source"] = {"name": source, "url": None}
@@ -107,7 +141,7 @@ def propose(
         diags.error(raw_display, 1, 1, f"cannot make a file name from the title: give one with --slug (got {slug!r})")
         return None
     path = project.content_dir / "articles" / f"{slug}.{lang}.md"
-    return Proposal(path, text, mentions)
+    return Proposal(path, text, mentions, (placed,) if placed else ())
 
 
 def validate(proposal: Proposal, project: Project, registry: Registry, diags: Diagnostics) -> bool:
@@ -145,9 +179,16 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
         | {alias for e in registry.entities.values() for _, names in e.aliases for alias in names}
     )
     reference = _reference_date(args.date)
+    zone = None
+    if getattr(args, "timezone", None):
+        try:
+            zone = parse_zone(args.timezone)
+        except ValueError as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
     failed = 0
     for raw in args.raw:
-        failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference)
+        failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference, zone)
     print(_summary(len(args.raw), failed, args.dry_run))
     return 1 if failed else 0
 
@@ -175,7 +216,7 @@ def _reference_date(value: str | None) -> date | None:
         return None
 
 
-def _import_one(project, args, raw: Path, lang, registry, known_tags, known_names, reference) -> bool:  # type: ignore[no-untyped-def]
+def _import_one(project, args, raw: Path, lang, registry, known_tags, known_names, reference, zone) -> bool:  # type: ignore[no-untyped-def]
     diags = Diagnostics()
     shown = raw.as_posix()
     try:
@@ -196,7 +237,9 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
         print(f"  found: {line}")
     for line in scraped.guessed:
         print(f"  guessed: {line}")
-    proposal = propose(scraped, args, lang, project, registry, diags, shown)
+    proposal = propose(scraped, args, lang, project, registry, diags, shown, zone)
+    for line in proposal.notes if proposal else ():
+        print(f"  guessed: {line}")
     ok = proposal is not None and validate(proposal, project, registry, diags)
     if ok and proposal.path.exists() and not args.force:
         diags.error(

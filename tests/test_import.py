@@ -199,3 +199,48 @@ def test_import_never_raises_and_writes_valid_files_or_says_why(tmp_path_factory
         assert main(["--root", str(project.root), "check"]) == 0
     else:
         assert code == 1 and not written
+
+
+_FLOATING = """عنوان تجريبي عن زيارة وزير إلى العاصمة
+تاريخ النشر: 28/10/2024 - 14:30
+قال الوزير في مؤتمر صحفي إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار.
+"""
+
+
+def test_a_time_without_a_zone_stays_without_one(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "floating.txt"
+    raw.write_text(_FLOATING, encoding="utf-8")
+    assert _run(scratch, str(raw), "--slug", "floating") == 0
+    out = capsys.readouterr().out
+    text = (scratch.content_dir / "articles" / "floating.ar.md").read_text(encoding="utf-8")
+    assert "date: '2024-10-28T14:30:00'\n" in text
+    assert "has no time zone: kept without one" in out
+    assert main(["--root", str(scratch.root), "check"]) == 0
+
+
+def test_timezone_places_a_floating_time_in_the_outlet_zone_and_says_so(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "floating.txt"
+    raw.write_text(_FLOATING, encoding="utf-8")
+    assert _run(scratch, str(raw), "--slug", "riyadh", "--timezone", "Asia/Riyadh") == 0
+    out = capsys.readouterr().out
+    text = (scratch.content_dir / "articles" / "riyadh.ar.md").read_text(encoding="utf-8")
+    assert "date: '2024-10-28T14:30:00+03:00'\n" in text
+    assert "guessed: time 14:30 read in Asia/Riyadh (--timezone)" in out
+    assert _run(scratch, str(raw), "--slug", "offset", "--timezone", "+02:00") == 0
+    assert "date: '2024-10-28T14:30:00+02:00'\n" in (scratch.content_dir / "articles" / "offset.ar.md").read_text()
+
+
+def test_a_stated_zone_wins_over_timezone(scratch: Project) -> None:
+    raw = scratch.root / "stated.txt"
+    raw.write_text(_FLOATING.replace("14:30", "14:30 GMT"), encoding="utf-8")
+    assert _run(scratch, str(raw), "--slug", "stated", "--timezone", "Asia/Riyadh") == 0
+    assert "date: '2024-10-28T14:30:00Z'\n" in (scratch.content_dir / "articles" / "stated.ar.md").read_text()
+
+
+def test_an_unknown_timezone_is_one_line_and_exit_2(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "floating.txt"
+    raw.write_text(_FLOATING, encoding="utf-8")
+    assert _run(scratch, str(raw), "--timezone", "Mars/Olympus") == 2
+    err = capsys.readouterr().err
+    assert "--timezone 'Mars/Olympus' is not a time zone" in err
+    assert not (scratch.content_dir / "articles" / "floating.ar.md").exists()

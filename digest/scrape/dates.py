@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from .datewords import PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES
 from .text import WORD, tolerant
@@ -40,7 +40,11 @@ class DateLine:
 
 
 def resolve(when: When, reference: date | None, fallback_day: date | None = None) -> Moment:
-    """Turn a written date into an aware datetime; relative words need ``reference``."""
+    """Turn a written date into a datetime; relative words need ``reference``.
+
+    The datetime is aware only when the line states a zone. A time written without one is
+    kept floating (naive): giving it UTC, or any zone, would move the article by hours
+    on a guess, so the importer leaves the zone to the site (or to ``--timezone``)."""
     notes, problems = list(when.notes), list(when.problems)
     day = _day(when, reference, fallback_day, notes, problems)
     if day is None:
@@ -48,7 +52,7 @@ def resolve(when: When, reference: date | None, fallback_day: date | None = None
     if when.weekday is not None and day.weekday() != when.weekday:
         problems.append(f"the weekday written does not match {day.isoformat()} (a {WEEKDAY_NAMES[day.weekday()]})")
     if when.clock is None:
-        return Moment(datetime(day.year, day.month, day.day, tzinfo=UTC), False, tuple(notes), tuple(problems))
+        return Moment(datetime(day.year, day.month, day.day), False, tuple(notes), tuple(problems))
     zone = _zone(when, notes, problems)
     hour, minute, second = when.clock
     return Moment(
@@ -85,21 +89,26 @@ def _relative_day(when: When, reference: date | None, notes: list[str], problems
     return day
 
 
-def _zone(when: When, notes: list[str], problems: list[str]) -> tzinfo:
-    """The written zone; an unknown or missing one is read as UTC and said so."""
+def _zone(when: When, notes: list[str], problems: list[str]) -> tzinfo | None:
+    """The written zone; an unknown or missing one is left out (floating time) and said so."""
     if when.zone is not None:
         return when.zone
     if when.zone_written:
-        problems.append(f"time zone {when.zone_written!r} is not known: the time was read as UTC, check it")
+        problems.append(f"time zone {when.zone_written!r} is not known: the time was kept without a zone, check it")
     elif when.clock is not None:
-        notes.append(f"time {when.clock[0]:02d}:{when.clock[1]:02d} has no time zone: read as UTC")
-    return UTC
+        notes.append(
+            f"time {when.clock[0]:02d}:{when.clock[1]:02d} has no time zone: kept without one "
+            "(the site's zone applies; --timezone gives the outlet's)"
+        )
+    return None
 
 
 def describe(value: datetime, has_time: bool) -> str:
-    """``2024-10-28 12:56 UTC`` / ``2024-10-28 12:56 UTC+03:00`` / ``2024-10-28``."""
+    """``2024-10-28 12:56 UTC`` / ``2024-10-28 12:56 UTC+03:00`` / ``2024-10-28 12:56`` (floating) / ``2024-10-28``."""
     if not has_time:
         return value.date().isoformat()
+    if value.tzinfo is None:
+        return f"{value:%Y-%m-%d %H:%M} (no time zone)"
     offset = value.utcoffset() or timedelta(0)
     if offset == timedelta(0):
         zone = "UTC"

@@ -126,9 +126,16 @@ def resolve_update(run: Run, when: When, number: int) -> datetime | None:
     if moment.value is None:
         return None
     run.found.append(f"update date {describe(moment.value, moment.has_time)} (line {number})")
-    if published is not None and published.value is not None and moment.value < published.value:
+    if published is not None and published.value is not None and _before(moment.value, published.value):
         run.warn(number, 1, "the update date is before the publication date")
     return moment.value
+
+
+def _before(one: datetime, other: datetime) -> bool:
+    """``one < other``, a floating time read as if in the other's zone (they cannot be compared otherwise)."""
+    if (one.tzinfo is None) != (other.tzinfo is None):
+        one, other = one.replace(tzinfo=None), other.replace(tzinfo=None)
+    return one < other
 
 
 def _in_publication_zone(moment: Moment, when: When, published: Moment | None) -> Moment:

@@ -41,7 +41,8 @@ class Scraped:
 
     title: str | None
     date: datetime | None
-    """Aware; a date without a time is midnight UTC with ``date_has_time`` False."""
+    """Aware when the text states a zone, naive (floating) otherwise; a date without a time
+    is midnight with ``date_has_time`` False."""
     date_has_time: bool
     updated: datetime | None
     image_credit: str | None
