@@ -4,7 +4,8 @@ Matching is Arabic-aware (``textnorm``): hamza forms, ة/ه, ى/ي, diacritics a
 tatweel are ignored; attached proclitics (و ف, then ب ل ك, or لل before a name
 that starts with ال) are matched through and stay outside the brackets; the
 longest registered form wins (كوريا الشمالية before كوريا). Only whole words
-match. Code, existing mentions, links, URLs, footnote labels, container header
+match, and not a word written with tanwin fath (أوكرانياً, روسيًا): that is an
+adverb or an indefinite adjective, not the name. Code, existing mentions, links, URLs, footnote labels, container header
 lines and embedded posts (quoted as published) are left alone, and so is the
 front matter. The function only inserts brackets: the text between them and
 everywhere else is unchanged, which is what makes it idempotent.
@@ -59,6 +60,9 @@ class Word:
     end: int
     sep: str | None
     """Normalised separator before this word (" " or "-"), ``None`` when words may not join."""
+    tanwin_fath: bool = False
+    """Written with tanwin fath at its end (أوكرانياً, أوكرانيًا, or ً typed after a space):
+    an adverb or indefinite accusative made from the word (دولياً, روسياً), never a name."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,7 @@ def _fits(words: list[Word], i: int, form: Form) -> bool:
         word = words[i + k]
         if word.norm != form.words[k] or word.sep != form.seps[k - 1]:
             return False
-    return True
+    return not any(word.tanwin_fath for word in words[i : i + len(form.words)])
 
 
 def _splits(word: str) -> list[tuple[int, str]]:
@@ -212,13 +216,33 @@ def words_of(body: str, skipped: Iterable[tuple[int, int]]) -> list[Word]:
         sep = _sep(body[previous_end:start]) if previous_end is not None else None
         if sep and any(blocked[previous_end:start]):
             sep = None
-        words.append(Word(match.group(), start, end, sep))
+        words.append(Word(match.group(), start, end, sep, _tanwin_fath(body, start, end)))
         previous_end = end
     return words
 
 
 def _is_mark(char: str) -> bool:
     return "\u064b" <= char <= "\u065f" or char in ("\u0670", "\u0640")
+
+
+_FATHATAN = "\u064b"
+
+
+def _tanwin_fath(body: str, start: int, end: int) -> bool:
+    """Whether the word at ``[start, end)`` ends in tanwin fath: on its last letter (اً, ىً),
+    on the letter before a final alif (ًا), or typed as a lone mark after a space
+    (أوكرانيا ً), which can only belong to the word before it."""
+    letters = "".join(char for char in body[start:end] if char == _FATHATAN or not _is_mark(char))
+    if letters.endswith((_FATHATAN, _FATHATAN + "ا")):
+        return True
+    pos = end
+    while pos < len(body) and body[pos] in " \t\u00a0":
+        pos += 1
+    while pos > end and pos < len(body) and _is_mark(body[pos]):
+        if body[pos] == _FATHATAN:
+            return True
+        pos += 1
+    return False
 
 
 def annotate_body(body: str, matcher: Matcher, md: MarkdownIt) -> tuple[str, list[Match]]:

@@ -16,6 +16,7 @@ from digest.editing import annotate_text, load_registry
 from digest.evaluate import article_texts, perturb, score, score_suggestions, scraped_texts, strip_mentions
 from digest.frontmatter import split
 from digest.markup import make_parser
+from digest.model import Entity, Localized, Position
 from digest.project import Project
 
 from .conftest import ROOT, SEEDS, seed_path
@@ -61,6 +62,35 @@ def annotate(text: str) -> str:
 )
 def test_matching(text: str, expected: str) -> None:
     assert annotate(text) == expected
+
+
+CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "annotate_cases" / "matching.yaml").read_text(encoding="utf-8"))
+
+
+def _matcher_of(registry: dict[str, list[str]]) -> Matcher:
+    """A matcher for entities given as ``id: [Arabic name, aliases…]``."""
+    entities = {
+        entity_id: Entity(
+            entity_id,
+            entity_id,
+            "other",
+            Localized.of({"ar": names[0]}),
+            (("ar", tuple(names[1:])),),
+            None,
+            None,
+            Position(f"{entity_id}.yaml"),
+        )
+        for entity_id, names in registry.items()
+    }
+    return Matcher(entities)
+
+
+CASE_MATCHER = _matcher_of(CASES["registry"])
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["tanwin"])
+def test_a_word_with_tanwin_fath_is_an_adjective_not_the_name(text: str, expected: str) -> None:
+    assert annotate_body(text, CASE_MATCHER, MD)[0] == expected
 
 
 def test_front_matter_is_never_touched() -> None:
@@ -123,6 +153,8 @@ def test_sample_is_already_fully_annotated() -> None:
                 "ة",
                 "ى",
                 "\u064e",
+                "\u064b",
+                "اً",
                 "\u0640",
                 "Russia",
                 "'s",
