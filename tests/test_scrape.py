@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from digest.diagnostics import Diagnostics, Severity
 from digest.markup import make_parser, parse_body
 from digest.scrape import ReadAlso, Scraped, ScrapedPost, parse_scraped
+from digest.scrape.text import phrase_key
 
 from .conftest import ROOT, SEED_24, SEED_RT, SEEDS, seed_text
 
@@ -489,9 +490,10 @@ def test_an_invalid_date_is_a_warning_not_an_exception() -> None:
 
 
 def test_markdown_syntax_in_scraped_text_is_escaped() -> None:
-    text = "عنوان تجريبي عن الأخبار العاجلة\n# ليس عنوانا\n1. ليس قائمة\n::: quote x\nنص مع [[وسم]] غريب."
+    first = "قال المتحدث في بيان اليوم إن الاجتماع سيعقد في موعده."
+    text = f"عنوان تجريبي عن الأخبار العاجلة\n{first}\n# ليس عنوانا\n1. ليس قائمة\n::: quote x\nنص مع [[وسم]] غريب."
     scraped = parse_scraped(text, "t.txt")
-    assert paragraphs(scraped) == ["\\# ليس عنوانا", "1\\. ليس قائمة", "\\::: quote x", "نص مع \\[[وسم]] غريب."]
+    assert paragraphs(scraped) == [first, "\\# ليس عنوانا", "1\\. ليس قائمة", "\\::: quote x", "نص مع \\[[وسم]] غريب."]
     assert_valid_body(scraped, "t.txt")
 
 
@@ -673,3 +675,117 @@ def test_never_raises_and_diagnostics_point_into_the_text(text: str, reference: 
     if scraped.date is not None and scraped.date.tzinfo is not None:
         assert re.search(r"(?i)gmt|utc|توقيت|غرينتش|[+-]\d", text), text
     assert len(set(scraped.tags)) == len(scraped.tags)
+
+
+# --------------------------------------------------------------------------- page furniture by features
+
+_LEAD = "قال وزير الخارجية في مؤتمر صحفي اليوم إن المحادثات مع نظيره كانت مثمرة وبناءة."
+_LAST = "وأضاف أن الجانبين اتفقا على عقد جولة جديدة من المحادثات الشهر المقبل في العاصمة."
+
+
+def _furniture_case(*lines: str) -> Scraped:
+    return parse_scraped("\n".join(["عنوان تجريبي عن زيارة الوزير إلى العاصمة", "28/10/2024", *lines]), "f.txt")
+
+
+def _reasons(scraped: Scraped) -> dict[str, str]:
+    return {d.text: d.reason for d in scraped.dropped}
+
+
+def test_furniture_is_judged_by_shape_and_listed_with_its_reason() -> None:
+    scraped = _furniture_case(
+        "عاجل",
+        "عنوان تجريبي عن زيارة الوزير إلى العاصمة",
+        "A+ A-",
+        "كتب : وكالات",
+        _LEAD,
+        "0 تعليق",
+        "العدد : ١٧٠٤٧ - السنة الخمسون",
+        "photo_2024-10-28.jpg",
+        "حمل الآن تطبيق الموقع على هاتفك",
+        _LAST + " minister-visit.jpg",
+        "الكلمات الدالة",
+    )
+    assert paragraphs(scraped) == [_LEAD, _LAST]
+    reasons = _reasons(scraped)
+    assert reasons["عنوان تجريبي عن زيارة الوزير إلى العاصمة"] == "repeats the headline"
+    assert reasons["A+ A-"].startswith(("font-size buttons", "not a sentence"))
+    assert reasons["0 تعليق"] == "a counter"
+    assert reasons["العدد : ١٧٠٤٧ - السنة الخمسون"] == "an issue header"
+    assert reasons["photo_2024-10-28.jpg"] == "an image file name"
+    assert reasons["minister-visit.jpg"] == "an image file name glued to the end of a paragraph"
+    assert reasons["حمل الآن تطبيق الموقع على هاتفك"] == "a follow or app prompt"
+    assert "الكلمات الدالة" in reasons
+
+
+def test_a_short_line_inside_the_body_is_kept_as_a_subheading() -> None:
+    scraped = _furniture_case(_LEAD, "ردود الفعل", _LAST)
+    assert paragraphs(scraped) == [_LEAD, "ردود الفعل", _LAST]
+    assert scraped.dropped == ()
+
+
+def test_a_line_break_inside_a_sentence_is_joined_and_said() -> None:
+    scraped = _furniture_case(
+        "قال وزير الخارجية في مؤتمر صحفي عقده اليوم في", "العاصمة إن المحادثات كانت مثمرة.", _LAST
+    )
+    assert paragraphs(scraped)[0] == "قال وزير الخارجية في مؤتمر صحفي عقده اليوم في العاصمة إن المحادثات كانت مثمرة."
+    assert any("a line break inside a sentence" in g for g in scraped.guessed)
+
+
+def test_wire_end_marks_and_a_glued_dateline_are_cut_and_the_dateline_gives_the_date() -> None:
+    text = "\n".join(
+        [
+            "عنوان تجريبي عن أسعار الذهب في الأسواق",
+            "سارة أحمد - القاهرة في الثلاثاء 20 يناير 2026 12:29 مساءً - " + _LEAD,
+            _LAST + " // انتهى // 22:01 ت م NNNN",
+        ]
+    )
+    scraped = parse_scraped(text, "w.txt")
+    assert paragraphs(scraped) == [_LEAD, _LAST]
+    assert scraped.date == datetime(2026, 1, 20, 12, 29) and scraped.date_has_time
+    reasons = _reasons(scraped)
+    assert (
+        reasons["سارة أحمد - القاهرة في الثلاثاء 20 يناير 2026 12:29 مساءً"]
+        == "a dateline glued before the first sentence"
+    )
+    assert reasons["// انتهى // 22:01 ت م NNNN"] == "a wire service's end mark"
+
+
+def test_a_banner_date_above_the_headline_gives_way_to_the_article_date() -> None:
+    text = "\n".join(
+        ["الأحد 21 ديسمبر 2025", "عنوان تجريبي عن زيارة الوزير إلى العاصمة", "تاريخ النشر: 24-نوفمبر-2024", _LEAD]
+    )
+    scraped = parse_scraped(text, "b.txt")
+    assert scraped.date == datetime(2024, 11, 24)
+    assert _reasons(scraped)["الأحد 21 ديسمبر 2025"].startswith("a date above the headline")
+
+
+def test_the_outlet_profile_drops_its_lines_anywhere_even_where_the_headline_would_be() -> None:
+    text = "\n".join(
+        [
+            "صحيفة تجريبية اليومية المستقلة",
+            "عنوان تجريبي عن زيارة الوزير إلى العاصمة",
+            "28/10/2024",
+            _LEAD,
+            "تابعونا على كل المنصات",
+        ]
+    )
+    scraped = parse_scraped(text, "p.txt", furniture=["صحيفة تجريبية اليومية المستقلة", "تابعونا على كل المنصات"])
+    assert scraped.title == "عنوان تجريبي عن زيارة الوزير إلى العاصمة"
+    assert paragraphs(scraped) == [_LEAD]
+    assert {d.reason for d in scraped.dropped} == {"this outlet prints it on its pages (outlet profile)"}
+    assert phrase_key("صحيفة تجريبية اليومية المستقلة") in parse_scraped(text, "p.txt").candidates
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("تاريخ النشر: 4th, November 2023 GMT", (datetime(2023, 11, 4), False)),
+        ("28th, October 2024", (datetime(2024, 10, 28), False)),
+        ("24-نوفمبر-2024", (datetime(2024, 11, 24), False)),
+        ("الإثنين 07 مايو 2007 الساعة 07 مساءً / مأرب اليوم- متابعات", (datetime(2007, 5, 7, 19, 0), True)),
+        ("٢٨ أكتوبر ٢٠٢٤ - ١٢:٥٦", (datetime(2024, 10, 28, 12, 56), True)),
+    ],
+)
+def test_more_date_forms(line: str, expected: tuple[datetime, bool]) -> None:
+    scraped = parse_scraped(f"عنوان تجريبي عن زيارة الوزير إلى العاصمة\n{line}\n{_LEAD}", "d.txt")
+    assert (scraped.date.replace(tzinfo=None) if scraped.date else None, scraped.date_has_time) == expected

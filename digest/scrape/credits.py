@@ -77,6 +77,7 @@ def _take_bare_credit(run: Run, line: Line) -> bool:
 
 def _set_credit(run: Run, line: Line, text: str) -> bool:
     repaired, repairs = repair_credit(text)
+    run.credit_lines.append(line.number)
     if run.credit is None:
         run.credit = repaired
         run.found.append(f"image credit {repaired!r} (line {line.number})")

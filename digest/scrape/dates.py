@@ -34,6 +34,8 @@ class DateLine:
 
     published: When | None
     updated: When | None
+    rest: str | None = None
+    """Words sharing the line after a separator (``… 2007 / مأرب برس``), left out of the date."""
 
 
 # --------------------------------------------------------------------------- resolving
@@ -130,6 +132,23 @@ def date_line(text: str) -> DateLine | None:
     """
     if len(text) > 160:
         return None
+    whole = _date_line(text)
+    if whole is not None:
+        return whole
+    pieces = _PIECES_RE.split(text, maxsplit=1)
+    if len(pieces) == 2 and len(pieces[1].split()) <= REST_WORDS:
+        first = _date_line(pieces[0])
+        if first is not None and first.published is not None and first.published.day is not None:
+            return replace(first, rest=pieces[1].strip())
+    return None
+
+
+REST_WORDS = 6
+"""Most words a date line may carry after a separator (an outlet's name, "متابعات")."""
+_PIECES_RE = re.compile(r"\s+[/|]\s*|\s*[/|]\s+")
+
+
+def _date_line(text: str) -> DateLine | None:
     folded = date_fold(text)
     pub_part, upd_part, upd_colon = folded, None, False
     upd = UPD_LABEL_RE.search(folded)

@@ -75,8 +75,9 @@ ISO_RE = re.compile(
     r"(?:\s*(z|[+-]\d{2}:?\d{2})(?!\d))?(?![\d.])"
 )
 TEXT_DMY_RE = re.compile(
-    rf"(?<![\d:])(\d{{1,2}})\s*(?:من\s+)?({_MONTH_ALT})(?!\w)(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
-    rf"\s*[,،]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
+    rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،\-]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
+    rf"(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
+    rf"\s*[,،\-]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
 )
 TEXT_MDY_RE = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}})(?!\d)")
 NUM_DMY_RE = re.compile(
@@ -85,6 +86,8 @@ NUM_DMY_RE = re.compile(
 NUM_YMD_RE = re.compile(r"(?<![\d./\-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d./\-])")
 HIJRI_RE = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_HIJRI_ALT})\s+\d{{3,4}}(?:\s*ه(?!\w))?")
 TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+HOUR_RE = re.compile(r"(?<!\w)الساعه\s+(\d{1,2})(?![\d:])(?=\s*(?:صباحا|مساءا|مساء|ص|م)(?!\w))")
+"""``الساعة 07 مساءً``: an hour without minutes, said only with ص/م after it."""
 AMPM_RE = re.compile(r"^\s*(صباحا|مساءا|مساء|ص|م|a\.?m\.?|p\.?m\.?)(?!\w)")
 GREGORIAN_MARK_RE = re.compile(r"^\s*م(?!\w)")
 GMT_RE = re.compile(r"\(?\s*(?<!\w)(gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)\s*\)?")

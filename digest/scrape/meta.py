@@ -85,6 +85,8 @@ def _take_dateline(run: Run, line: Line) -> bool:
 
 
 def take_dates(run: Run, line: Line, dates: DateLine) -> None:
+    if dates.rest:
+        run.drop(line.number, dates.rest, "beside the date on its line")
     if dates.published is not None:
         _take_published(run, line, dates.published)
     if dates.updated is None:
@@ -103,8 +105,15 @@ def _take_published(run: Run, line: Line, when: When) -> None:
     if moment.value is None:
         return
     shown = describe(moment.value, moment.has_time)
+    if run.published is not None and run.published_above_title and run.title_decided:
+        # The page's banner ("today is …") comes above the headline; the article's own date below it.
+        banner = run.published[1]
+        run.drop(banner, run.lines[banner - 1].text, "a date above the headline (the site's banner), not the article's")
+        run.guessed.append(f"date line {banner} above the headline read as the site's banner; line {line.number} used")
+        run.published = None
     if run.published is None:
         run.published = (moment, line.number)
+        run.published_above_title = not run.title_decided
         run.found.append(f"publication date {shown} (line {line.number})")
     else:
         run.found.append(f"another date line {shown} (line {line.number}) ignored")

@@ -27,6 +27,15 @@ class ScrapedPost:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A line of the text left out of the body as page furniture, and the reason, for the import report."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ReadAlso:
     """A whole related article pasted after a "read also" marker; it is not part of the body."""
 
@@ -56,3 +65,7 @@ class Scraped:
     found: tuple[str, ...]
     guessed: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
+    dropped: tuple[Dropped, ...] = ()
+    """Lines judged page furniture (captions, counters, bylines, lines the outlet repeats), in text order."""
+    candidates: tuple[str, ...] = ()
+    """Folded keys of the short lines of this text, for learning what an outlet repeats on every page."""

@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic, Severity
 from .body import add_paragraph, body_text, check_paragraph, describe_body, md_escape
 from .credits import take_credit
 from .dates import date_line
+from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
@@ -24,6 +25,9 @@ from .related import take_dropped_list, take_related
 from .state import Run
 from .tags import take_tags
 from .text import LINE_BREAK, clean, only_punctuation, phrase_key
+
+CANDIDATE_WORDS = 12
+"""Longest line an outlet profile learns: furniture is short, and long lines are the article's."""
 
 
 def parse_scraped(
@@ -34,14 +38,18 @@ def parse_scraped(
     known_tags: Iterable[str] = (),
     known_names: Iterable[str] = (),
     reference_date: date | None = None,
+    furniture: Iterable[str] = (),
 ) -> Scraped:
     """Read one raw scraped text; ``path`` is only used in diagnostics.
 
     ``known_tags`` and ``known_names`` help split a tag line whose separators were
-    lost; ``reference_date`` resolves relative dates ("أمس") in date lines.
+    lost; ``reference_date`` resolves relative dates ("أمس") in date lines;
+    ``furniture`` holds the lines the outlet prints on every page (its profile), dropped
+    wherever they appear, a headline position included.
     """
     try:
-        run = Run(text, path, lang, tuple(known_tags), tuple(known_names), reference_date)
+        keys = frozenset(phrase_key(line) for line in furniture)
+        run = Run(text, path, lang, tuple(known_tags), tuple(known_names), reference_date, keys)
         _read_lines(run)
         return _finish(run)
     except Exception as exc:  # the contract is "never raise": a parser bug still yields the whole text
@@ -89,6 +97,14 @@ def _handle(run: Run, index: int) -> int:
     if not run.title_decided:
         return decide_title(run, index)
     add_paragraph(run, run.lines[index])
+    return index + 1
+
+
+def _profile(run: Run, index: int) -> int | None:
+    line = run.lines[index]
+    if phrase_key(line.text) not in run.furniture:
+        return None
+    run.drop(line.number, line.text, "this outlet prints it on its pages (outlet profile)")
     return index + 1
 
 
@@ -156,6 +172,7 @@ def _byline(run: Run, index: int) -> int | None:
 
 
 _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
+    _profile,
     _post,
     _related,
     _dropped_list,
@@ -175,6 +192,7 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
 
 def _finish(run: Run) -> Scraped:
     """Resolve what needed the whole text (a time-only update, related titles) and report what is missing."""
+    sort_out(run)  # first: a dateline glued to the first paragraph may give the publication date
     updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
     published = run.published[0] if run.published else None
     _final_checks(run)
@@ -200,7 +218,15 @@ def _finish(run: Run) -> Scraped:
         found=tuple(run.found),
         guessed=tuple(run.guessed),
         diagnostics=tuple(sorted(set(run.diags))),
+        dropped=tuple(sorted(run.dropped, key=lambda d: d.line)),
+        candidates=_candidates(run),
     )
+
+
+def _candidates(run: Run) -> tuple[str, ...]:
+    """The folded short lines of the text, once each: what an outlet profile counts across imports."""
+    keys = (phrase_key(line.text) for line in run.lines if line.text and len(line.text.split()) <= CANDIDATE_WORDS)
+    return tuple(dict.fromkeys(key for key in keys if key))
 
 
 def _source_or_guess(run: Run) -> str | None:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from ..diagnostics import Diagnostic, Severity
 from .dates import Moment
-from .model import ReadAlso, ScrapedPost
+from .model import Dropped, ReadAlso, ScrapedPost
 from .text import LINE_BREAK, clean
 from .when import When
 
@@ -49,6 +49,7 @@ class Run:
         known_tags: Sequence[str],
         known_names: Sequence[str],
         reference: date | None,
+        furniture: frozenset[str] = frozenset(),
     ) -> None:
         self.lines = [Line(n, raw, clean(raw)) for n, raw in enumerate(LINE_BREAK.split(text), start=1)]
         self.path = path
@@ -64,14 +65,22 @@ class Run:
         self.title_decided = False
         self.untitled_line = 0
         self.published: tuple[Moment, int] | None = None
+        self.published_above_title = False
         self.updated: datetime | None = None
         self.pending_update: tuple[When, int] | None = None
         self.credit: str | None = None
+        self.credit_lines: list[int] = []
+        self.furniture = furniture
+        self.dropped: list[Dropped] = []
         self.source: str | None = None
         self.source_guess: str | None = None
         self.tags: list[str] = []
         self.related: list[str] = []
         self.read_also: list[ReadAlso] = []
+
+    def drop(self, line: int, text: str, reason: str) -> None:
+        """A line left out of the body, kept for the import report with why."""
+        self.dropped.append(Dropped(line, text, reason))
 
     def warn(self, line: int, col: int, message: str) -> None:
         self.diags.append(Diagnostic(self.path, line, col, message, Severity.WARNING))

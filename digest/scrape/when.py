@@ -20,6 +20,7 @@ from .datewords import (
     GMT_RE,
     GREGORIAN_MARK_RE,
     HIJRI_RE,
+    HOUR_RE,
     ISO_RE,
     MONTHS,
     NAMED_ZONE_RE,
@@ -212,10 +213,11 @@ def _weekday(rest: str) -> tuple[int | None, str]:
 
 def _clock(rest: str, notes: list[str]) -> tuple[tuple[int, int, int] | None, str]:
     """A written time, with ص/م (am/pm) after it applied and blanked too."""
-    match = TIME_RE.search(rest)
-    if not match:
+    match = TIME_RE.search(rest) or HOUR_RE.search(rest)
+    if not match or not 0 <= int(match[1]) <= 23:
         return None, rest
-    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+    hour, minute = int(match[1]), int(match[2]) if match.re is TIME_RE else 0
+    second = int(match[3] or 0) if match.re is TIME_RE else 0
     rest = blank(rest, match)
     ampm = AMPM_RE.match(rest[match.end() :])
     if ampm:
