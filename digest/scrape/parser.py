@@ -224,8 +224,14 @@ def _finish(run: Run) -> Scraped:
 
 
 def _candidates(run: Run) -> tuple[str, ...]:
-    """The folded short lines of the text, once each: what an outlet profile counts across imports."""
-    keys = (phrase_key(line.text) for line in run.lines if line.text and len(line.text.split()) <= CANDIDATE_WORDS)
+    """The folded short lines of the text, once each: what an outlet profile counts across imports.
+
+    Date lines are left out: two articles of one day share theirs, and it is data, not furniture."""
+    keys = (
+        phrase_key(line.text)
+        for line in run.lines
+        if line.text and len(line.text.split()) <= CANDIDATE_WORDS and date_line(line.text) is None
+    )
     return tuple(dict.fromkeys(key for key in keys if key))
 
 
