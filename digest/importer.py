@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from anyascii import anyascii
 
-from . import frontmatter, schema
+from . import frontmatter, outlets, schema
 from .annotate import Matcher
 from .diagnostics import Diagnostics, Severity
 from .editing import Registry, annotate_text, load_registry, save_text
@@ -227,9 +227,29 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
     except UnicodeDecodeError:
         print(f"{shown}: not UTF-8 text", file=sys.stderr)
         return False
-    scraped = parse_scraped(
-        text, shown, lang=lang, known_tags=known_tags, known_names=known_names, reference_date=reference
-    )
+
+    def read(furniture: tuple[str, ...]) -> Scraped:
+        return parse_scraped(
+            text,
+            shown,
+            lang=lang,
+            known_tags=known_tags,
+            known_names=known_names,
+            reference_date=reference,
+            furniture=furniture,
+        )
+
+    try:
+        # The outlet is known from --source before reading, or from the source line the text names.
+        profile, profile_file = _profile_for(project, args.source)
+        scraped = read(profile.furniture if profile else ())
+        if profile is None:
+            profile, profile_file = _profile_for(project, scraped.source)
+            if profile is not None and profile.furniture:
+                scraped = read(profile.furniture)
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return False
     given = {"no title found": args.title, "no publication date found": args.date}
     diags.extend(d for d in scraped.diagnostics if not any(d.message.startswith(k) and v for k, v in given.items()))
     print(f"{shown}:")
@@ -237,6 +257,8 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
         print(f"  found: {line}")
     for line in scraped.guessed:
         print(f"  guessed: {line}")
+    for dropped in scraped.dropped:
+        print(f"  dropped: line {dropped.line}: {_clip(dropped.text)!r} ({dropped.reason})")
     proposal = propose(scraped, args, lang, project, registry, diags, shown, zone)
     for line in proposal.notes if proposal else ():
         print(f"  guessed: {line}")
@@ -268,6 +290,14 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
             print(f"  kept the previous file as {project.display(backup)}")
         save_text(proposal.path, proposal.text)
         print(f"  wrote {shown_path} ({mentions} annotated)")
+        if profile is not None and profile_file is not None:
+            learned_profile, learned = outlets.learn(profile, scraped.candidates)
+            outlets.save(profile_file, learned_profile)
+            if learned:
+                print(
+                    f"  learned {plural(len(learned), 'line')} this outlet repeats, dropped from its next imports "
+                    f"(edit {project.display(profile_file)} to change)"
+                )
     for number, extra in enumerate(scraped.read_also, start=1):
         target = raw.with_name(f"{raw.stem}.read-also-{number}.txt")
         split_off = f"a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
@@ -279,6 +309,19 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
             save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
             print(f"  split off {split_off}")
     return True
+
+
+def _profile_for(project: Project, outlet: str | None) -> tuple[outlets.Profile | None, Path | None]:
+    """The outlet's profile and its file, or (None, None) when the outlet is not known."""
+    key = outlets.outlet_key(None, outlet)
+    if not key:
+        return None, None
+    path = outlets.profile_path(project.content_dir, key)
+    return outlets.load(path, key), path
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _print(diags: Diagnostics) -> None:

@@ -244,3 +244,25 @@ def test_an_unknown_timezone_is_one_line_and_exit_2(scratch: Project, capsys) ->
     err = capsys.readouterr().err
     assert "--timezone 'Mars/Olympus' is not a time zone" in err
     assert not (scratch.content_dir / "articles" / "floating.ar.md").exists()
+
+
+def test_an_outlet_profile_is_learned_from_imports_and_every_dropped_line_is_reported(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    mast, prompt = "صحيفة المثال اليومية المستقلة", "شاركونا آراءكم في خانة التعليقات أسفل الصفحة"
+    sentences = [
+        "قال الوزير في مؤتمر صحفي اليوم إن المحادثات كانت مثمرة وبناءة.",
+        "أعلن المجلس في بيان مساء اليوم أنه سيجتمع مجددا الأسبوع المقبل.",
+        "رفعت الحكومة أسعار الوقود بنسبة خمسة في المئة اعتبارا من الغد.",
+    ]
+    for number, sentence in enumerate(sentences):
+        raw = scratch.root / f"page{number}.txt"
+        raw.write_text(
+            f"{mast}\nعنوان تجريبي رقم {number} عن الأخبار\n28/10/2024\n{sentence}\n{prompt}\n", encoding="utf-8"
+        )
+        assert _run(scratch, str(raw), "--source", "Example Daily", "--slug", f"page{number}") == 0
+    out = capsys.readouterr().out
+    assert "learned 2 lines this outlet repeats" in out and "content/outlets/example-daily.yaml" in out
+    third = (scratch.content_dir / "articles" / "page2.ar.md").read_text(encoding="utf-8")
+    assert mast not in third and prompt not in third and sentences[2] in third
+    assert "title: عنوان تجريبي رقم 2 عن الأخبار" in third
+    assert f"dropped: line 1: {mast!r} (this outlet prints it on its pages (outlet profile))" in out
+    assert main(["--root", str(scratch.root), "check"]) == 0
