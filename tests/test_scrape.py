@@ -789,3 +789,24 @@ def test_the_outlet_profile_drops_its_lines_anywhere_even_where_the_headline_wou
 def test_more_date_forms(line: str, expected: tuple[datetime, bool]) -> None:
     scraped = parse_scraped(f"عنوان تجريبي عن زيارة الوزير إلى العاصمة\n{line}\n{_LEAD}", "d.txt")
     assert (scraped.date.replace(tzinfo=None) if scraped.date else None, scraped.date_has_time) == expected
+
+
+def test_a_masthead_and_a_split_headline_are_not_the_title_or_the_body() -> None:
+    text = "\n".join(
+        [
+            "رئيس مجلس الإدارة",
+            "سعاد منصور",
+            "رئيس التحرير",
+            "كريم فؤاد",
+            "عاجل.. مجلس المدينة يقر خطة جديدة للنقل العام",
+            "مجلس المدينة يقر خطة جديدة",
+            "28/10/2024",
+            _LEAD,
+        ]
+    )
+    scraped = parse_scraped(text, "m.txt")
+    assert scraped.title == "عاجل.. مجلس المدينة يقر خطة جديدة للنقل العام"
+    assert paragraphs(scraped) == [_LEAD]
+    reasons = _reasons(scraped)
+    assert reasons["رئيس مجلس الإدارة"].startswith("the newspaper's masthead")
+    assert reasons["مجلس المدينة يقر خطة جديدة"] == "repeats part of the headline"

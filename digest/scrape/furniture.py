@@ -147,6 +147,8 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "no words"
     if title and key == title:
         return "repeats the headline"
+    if title and len(words) >= 3 and not _ends_like_sentence(text) and f" {key} " in f" {title} ":
+        return "repeats part of the headline"
     if key in seen and len(words) <= CAPTION_WORDS:
         return "printed twice"
     if _FILE_ALONE_RE.match(text):

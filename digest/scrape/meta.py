@@ -15,7 +15,7 @@ from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, resolve
 from .lines import is_headline, is_marker
 from .state import Line, Run
-from .text import phrase_key, phrase_keys
+from .text import fold, phrase_key, phrase_keys
 from .when import When
 
 _BYLINE_RE = re.compile(r"^(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|ترجمة|مراسل|by)\s*[:：]?\s*\S", re.I)
@@ -29,6 +29,11 @@ _KNOWN_OUTLETS = phrase_keys("""
     وكالات | CNN | CNN بالعربية | إرم نيوز | الخليج | البيان | الاتحاد | النهار | الأخبار | الشروق | المصري اليوم
     الأهرام | عربي 21 | العربي الجديد | الميادين | وام
 """)
+_MASTHEAD_RE = re.compile(
+    r"^(?:رئيس|رئيسه|رئيسا)\s+(?:مجلس|مجلسي|مجلسى|التحرير|تحرير)|^(?:المدير العام|مدير التحرير)(?!\w)"
+)
+"""``رئيس مجلس الإدارة``, ``رئيس التحرير``: a paper's masthead printed above every headline."""
+MASTHEAD_WORDS = 6
 _SENTENCE_ENDS = (".", ":", "：", "!", "?", "؟", "؛", ";", "،", ",")
 
 
@@ -40,11 +45,18 @@ def decide_title(run: Run, index: int) -> int:
     line = run.lines[index]
     words = line.text.split()
     following = run.next_content(index)
+    if len(words) <= MASTHEAD_WORDS and _MASTHEAD_RE.search(fold(line.text)):
+        run.drop(line.number, line.text, "the newspaper's masthead (its editors), not a headline")
+        return index + 1
     if len(words) <= 2 and len(line.text) <= 25 and following is not None:
         nxt = run.lines[following].text
         if is_headline(nxt) and not is_marker(nxt) and date_line(nxt) is None:
             run.found.append(f"section label {line.text!r} (line {line.number}) dropped")
             return index + 1
+    if len(words) <= 2 and following is not None:
+        # Too short for a headline (a name under the masthead, a menu word): the headline may follow.
+        add_paragraph(run, line)
+        return index + 1
     run.title_decided = True
     if is_headline(line.text):
         run.title = line.text
