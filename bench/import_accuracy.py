@@ -1,0 +1,341 @@
+"""Per-field accuracy of digest's text importer on scraped pages, against an answer key.
+
+    python bench/import_accuracy.py DIR KEY [--only ID] [--show ID] [--keep-store-marker]
+
+KEY is an answer key such as ``tests/fixtures/import_pages/dev.yaml``; DIR holds the page
+texts as ``<id>.txt`` (gathered by hand from the page store, or with
+``bench/gather_import_pages.py``). Every key entry with a text is read with
+``digest.scrape.parse_scraped`` and scored as the fixtures README's "Scoring an import"
+says: headline, body start and end, furniture left as body lines, date, source and tags
+(when the key has them), embedded posts, mentions (when the key has them). Prints one
+table (field, scored, correct, rate), then the failing ids per field with a reason.
+
+``--show ID`` prints that page's parsed body with paragraph numbers. A line `` date
+YYYY-MM-DD…`` that the page store put before some stored texts is removed before parsing
+(it is not page text); ``--keep-store-marker`` keeps it. Always exits 0: a measure, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digest.scrape import parse_scraped  # noqa: E402
+
+TATWEEL = "\u0640"
+HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+SPACES = re.compile(r"\s+")
+POST_BLOCK = re.compile(r"^::: post\b.*?^:::[ \t]*$", re.M | re.S)
+MENTION = re.compile(r"\[\[[^\]|]*\|([^\]]*)\]\]")
+ESCAPED_START = re.compile(r"^\\(#{1,6}|>|:::|[-*+])", re.M)
+ESCAPED_NUMBER = re.compile(r"^(\d{1,9})\\([.)])", re.M)
+STORE_MARKER = re.compile(r"\A date \d{4}-\d{2}(?:-\d{2})?(?: \d{1,2}:\d{2}(?: [صم])?)?[ \t]*")
+PREVIEW_WORDS = 8
+
+
+def norm(text: str | None) -> str:
+    """NFC, tatweel and harakat removed, white space collapsed; Arabic-Indic digits kept as they are."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = HARAKAT.sub("", text.replace(TATWEEL, ""))
+    return SPACES.sub(" ", text).strip()
+
+
+def plain_body(body: str) -> str:
+    """The importer's Markdown body as reading text: no post blocks, mentions as their text, escapes undone."""
+    body = POST_BLOCK.sub("", body)
+    body = MENTION.sub(r"\1", body)
+    body = ESCAPED_START.sub(r"\1", body)
+    body = ESCAPED_NUMBER.sub(r"\1\2", body)
+    return body.replace("\\[[", "[[")
+
+
+def paragraphs(body: str) -> list[str]:
+    """The body's paragraphs (blank-line separated), each normalised; empty ones dropped."""
+    return [p for p in (norm(chunk) for chunk in re.split(r"\n\s*\n", body)) if p]
+
+
+def body_lines(body: str) -> list[str]:
+    """Every non-empty line of the body, normalised (a paragraph may span lines)."""
+    return [line for line in (norm(raw) for raw in body.splitlines()) if line]
+
+
+def preview(text: str, words: int = PREVIEW_WORDS, end: bool = False) -> str:
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return "…" + " ".join(parts[-words:]) if end else " ".join(parts[:words]) + "…"
+
+
+def importer_date(scraped) -> str | None:
+    """The importer's front-matter date string, from ``digest.importer.date_text`` when it exists."""
+    if scraped.date is None:
+        return None
+    try:
+        from digest.importer import date_text
+    except ImportError:
+        date_text = None
+    if date_text is not None:
+        try:
+            params = inspect.signature(date_text).parameters
+            if len(params) == 1:
+                return date_text(scraped)
+            return date_text(scraped.date, scraped.date_has_time)
+        except (TypeError, ValueError, AttributeError):
+            pass
+    if not scraped.date_has_time:
+        return scraped.date.strftime("%Y-%m-%d")
+    return scraped.date.isoformat()
+
+
+def parse_iso(value: str) -> tuple[datetime, bool]:
+    """A date or date-time string: the moment and whether it has a time of day."""
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return datetime.combine(date.fromisoformat(value), datetime.min.time()), False
+    return datetime.fromisoformat(value.replace("Z", "+00:00")), True
+
+
+def compare_dates(got: str | None, want: str) -> tuple[str, bool]:
+    """(outcome, invented zone): outcome is exact, date-only, wrong or missing."""
+    if not got:
+        return "missing", False
+    if re.fullmatch(r"\d{4}-\d{2}", str(want).strip()):  # the key knows the month only (from a URL path)
+        return ("date-only" if str(got).startswith(str(want).strip()) else "wrong"), False
+    try:
+        g, g_time = parse_iso(got)
+        w, w_time = parse_iso(want)
+    except ValueError:
+        return "wrong", False
+    invented = g.tzinfo is not None and w.tzinfo is None
+    zone_ok = (g.tzinfo is None) == (w.tzinfo is None) and (g.tzinfo is None or g.utcoffset() == w.utcoffset())
+    if g.date() != w.date():
+        return "wrong", invented
+    if g_time == w_time and zone_ok and (not w_time or g.replace(tzinfo=None) == w.replace(tzinfo=None)):
+        return "exact", invented
+    return "date-only", invented
+
+
+@dataclass
+class Field:
+    name: str
+    scored: int = 0
+    correct: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, pid: str, ok: bool, reason: str = "") -> None:
+        self.scored += 1
+        if ok:
+            self.correct += 1
+        else:
+            self.failures.append((pid, reason))
+
+
+@dataclass
+class Report:
+    fields: dict[str, Field] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    furniture_left: int = 0
+    pages: int = 0
+    date_outcomes: dict[str, int] = field(default_factory=dict)
+    invented_zones: list[str] = field(default_factory=list)
+    missing_texts: list[str] = field(default_factory=list)
+
+    def field(self, name: str) -> Field:
+        return self.fields.setdefault(name, Field(name))
+
+
+FIELD_ORDER = (
+    "title",
+    "title not repeated",
+    "start",
+    "end",
+    "no furniture",
+    "date exact",
+    "date same day",
+    "date zone",
+    "date exact (from URL)",
+    "date same day (from URL)",
+    "source",
+    "tags",
+    "embeds",
+    "mentions",
+)
+
+
+def score_page(report: Report, entry: dict, scraped) -> None:
+    """Score one parsed page against its key entry."""
+    pid = str(entry["id"])
+    body = plain_body(scraped.body)
+    flat = norm(body)
+    paras = paragraphs(body)
+    lines = body_lines(body)
+    report.pages += 1
+
+    headline = entry.get("headline")
+    if headline:
+        got = norm(scraped.title)
+        report.field("title").add(pid, got == norm(headline), f"got «{preview(got, 12)}»" if got else "no title")
+        repeated = bool(paras) and paras[0] == norm(headline)
+        report.field("title not repeated").add(pid, not repeated, "headline kept as the first body paragraph")
+
+    first = entry.get("first_sentence")
+    if first:
+        starts = [norm(first)] + ([norm(entry["alt_first_sentence"])] if entry.get("alt_first_sentence") else [])
+        ok = any(flat.startswith(s) for s in starts if s)
+        report.field("start").add(pid, ok, f"got «{preview(flat)}»" if flat else "empty body")
+    last = entry.get("last_sentence")
+    if last:
+        ok = flat.endswith(norm(last))
+        report.field("end").add(pid, ok, f"got «{preview(flat, end=True)}»" if flat else "empty body")
+
+    items = [norm(f.get("text") if isinstance(f, dict) else f) for f in entry.get("furniture") or []]
+    items = [i for i in items if i]
+    if items:
+        left = [i for i in items if any(line == i or line.startswith(i) for line in lines)]
+        report.furniture_left += len(left)
+        shown = "; ".join(f"«{preview(i, 6)}»" for i in left[:3]) + (" …" if len(left) > 3 else "")
+        report.field("no furniture").add(pid, not left, f"{len(left)} left: {shown}")
+
+    want = entry.get("published_iso")
+    if want:
+        got = importer_date(scraped)
+        outcome, invented = compare_dates(got, str(want))
+        from_url = not entry.get("published")
+        suffix = " (from URL)" if from_url else ""
+        reason = f"{outcome}: got {got or 'none'}, key {want}"
+        report.field("date exact" + suffix).add(pid, outcome == "exact", reason)
+        report.field("date same day" + suffix).add(pid, outcome in ("exact", "date-only"), reason)
+        if not from_url:
+            report.date_outcomes[outcome] = report.date_outcomes.get(outcome, 0) + 1
+        if got:
+            report.field("date zone").add(pid, not invented, f"invented zone: got {got}, key {want}")
+        if invented:
+            report.invented_zones.append(pid)
+
+    if "source" in entry:
+        want_source = norm(entry.get("source"))
+        got_source = norm(scraped.source)
+        report.field("source").add(pid, got_source == want_source, f"got «{got_source or 'none'}», key «{want_source}»")
+    if "tags" in entry:
+        want_tags = {norm(t) for t in entry.get("tags") or []}
+        got_tags = {norm(t) for t in scraped.tags}
+        report.field("tags").add(
+            pid, got_tags == want_tags, f"missing {sorted(want_tags - got_tags)}, extra {sorted(got_tags - want_tags)}"
+        )
+
+    embeds = entry.get("embeds") or []
+    if embeds:
+        handles = [str(e.get("handle")).lstrip("@").lower() for e in embeds if isinstance(e, dict) and e.get("handle")]
+        got_handles = [(p.handle or "").lstrip("@").lower() for p in scraped.posts]
+        if handles:
+            matched = sum(1 for h in handles if h in got_handles)
+            ok = matched == len(handles)
+            reason = f"{matched} of {len(handles)} handles found as posts ({len(scraped.posts)} posts)"
+        else:
+            ok = len(scraped.posts) == len(embeds)
+            reason = f"{len(scraped.posts)} posts for {len(embeds)} embeds (no handles in the key)"
+        report.field("embeds").add(pid, ok, reason)
+
+    if "mentions" in entry:
+        want_m = {norm(m) for m in entry.get("mentions") or []}
+        got_m = {norm(m) for m in MENTION.findall(scraped.body)}
+        ok = want_m == got_m
+        report.field("mentions").add(pid, ok, f"missing {sorted(want_m - got_m)}, extra {sorted(got_m - want_m)}")
+
+
+def show(entry: dict, scraped) -> None:
+    """Print the parsed page: title, date, and the body with paragraph numbers."""
+    print(f"== {entry['id']}")
+    print(f"title: {scraped.title}")
+    print(f"date:  {importer_date(scraped)}")
+    print(f"source: {scraped.source}   tags: {', '.join(scraped.tags)}   posts: {len(scraped.posts)}")
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", scraped.body.strip()), 1):
+        print(f"[{number}] {paragraph}")
+    print()
+
+
+def load_key(key: Path) -> list[dict]:
+    data = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
+    return [p for p in data.get("pages") or [] if isinstance(p, dict) and p.get("id")]
+
+
+def run(directory: Path, key: Path, only: str | None = None, keep_marker: bool = False) -> tuple[Report, dict]:
+    """Parse and score every key entry that has a text in ``directory``; also return the parses by id."""
+    report = Report()
+    parsed: dict = {}
+    for entry in load_key(key):
+        pid = str(entry["id"])
+        if only and pid != only:
+            continue
+        path = directory / f"{pid}.txt"
+        if not path.is_file():
+            report.missing_texts.append(pid)
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        if not keep_marker:
+            text = STORE_MARKER.sub("", text, count=1)
+        scraped = parse_scraped(text, str(path), lang="ar", known_tags=(), known_names=(), reference_date=None)
+        parsed[pid] = (entry, scraped)
+        score_page(report, entry, scraped)
+    return report, parsed
+
+
+def rate(f: Field) -> str:
+    return f"{100 * f.correct / f.scored:.1f}%" if f.scored else "-"
+
+
+def print_report(report: Report, out=sys.stdout) -> None:
+    names: Iterable[str] = [n for n in FIELD_ORDER if n in report.fields] + [
+        n for n in report.fields if n not in FIELD_ORDER
+    ]
+    print(f"{report.pages} pages scored; {len(report.missing_texts)} key entries without a text", file=out)
+    print(f"{'field':<26} {'scored':>6} {'correct':>7} {'rate':>7}", file=out)
+    for name in names:
+        f = report.fields[name]
+        print(f"{name:<26} {f.scored:>6} {f.correct:>7} {rate(f):>7}", file=out)
+    for name, label in (("source", "no source key"), ("tags", "no tags key"), ("mentions", "no mention key")):
+        if name not in report.fields:
+            print(f"{name:<26} {label}", file=out)
+    per10 = 10 * report.furniture_left / report.pages if report.pages else 0.0
+    print(f"furniture lines left: {report.furniture_left} ({per10:.1f} per 10 articles)", file=out)
+    outcomes = ", ".join(f"{k} {report.date_outcomes.get(k, 0)}" for k in ("exact", "date-only", "wrong", "missing"))
+    print(f"dates (printed): {outcomes}; invented zone {len(report.invented_zones)}", file=out)
+    for name in names:
+        f = report.fields[name]
+        if f.failures:
+            print(f"\n{name}: {len(f.failures)} failing", file=out)
+            for pid, reason in f.failures:
+                print(f"  {pid}: {reason}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dir", type=Path, help="folder of <id>.txt page texts")
+    parser.add_argument("key", type=Path, help="answer key (yaml with a 'pages' list)")
+    parser.add_argument("--only", metavar="ID", help="score this entry only")
+    parser.add_argument("--show", metavar="ID", action="append", default=[], help="print this page's parsed body")
+    parser.add_argument("--keep-store-marker", action="store_true", help="do not remove the store's ' date …' line")
+    args = parser.parse_args(argv)
+    report, parsed = run(args.dir, args.key, args.only, args.keep_store_marker)
+    for pid in args.show:
+        if pid in parsed:
+            show(*parsed[pid])
+        else:
+            print(f"--show {pid}: no such key entry with a text in {args.dir}")
+    print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
