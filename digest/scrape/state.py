@@ -7,6 +7,7 @@ a line. A new ``Run`` is made per call, so nothing is shared between two texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,9 @@ from .dates import Moment
 from .model import Dropped, ReadAlso, ScrapedPost
 from .text import LINE_BREAK, clean
 from .when import When
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|｜]+$")
+"""A page title's separator left at the end of a line (``… قتلى |``, the site's name cut off)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,9 @@ class Run:
         reference: date | None,
         furniture: frozenset[str] = frozenset(),
     ) -> None:
-        self.lines = [Line(n, raw, clean(raw)) for n, raw in enumerate(LINE_BREAK.split(text), start=1)]
+        self.lines = [
+            Line(n, raw, _TITLE_SEPARATOR.sub("", clean(raw))) for n, raw in enumerate(LINE_BREAK.split(text), start=1)
+        ]
         self.path = path
         self.lang = lang
         self.known_tags = known_tags
