@@ -4,13 +4,15 @@
 
 Scores ``annotate``'s suggestions on the sample articles (their hand annotations
 stripped), on scraped texts (``--seeds``, default ../shared/seeds beside the repository,
-skipped when absent; their bodies as ``import`` reads them) and on the importer's test
-texts in other outlets' styles (tests/fixtures/scrape). Each set is scored twice: with no entity
-registered, where every name in a text may be suggested, and with the project's
-registry, which is what an editor sees (registered names are never suggested). A
-suggestion is right when the key (tests/fixtures/suggestions/names.yaml) lists it for
-that text; recall is over the key's names that could be suggested. Wrong suggestions
-are printed with their sentences.
+skipped when absent; their bodies as ``import`` reads them), on the importer's test
+texts in other outlets' styles (tests/fixtures/scrape) and on texts written for the
+suggester's tests (tests/fixtures/suggestions/*.md: names after role phrases, role
+phrases with no name after them, names that begin with a proclitic's letter). Each
+set is scored twice: with no entity registered, where every name in a text may be
+suggested, and with the project's registry, which is what an editor sees (registered
+names are never suggested). A suggestion is right when the key
+(tests/fixtures/suggestions/names.yaml) lists it for that text; recall is over the
+key's names that could be suggested. Wrong suggestions are printed with their sentences.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def main() -> int:
         print(f"({seeds}: no such folder; scraped texts not scored)")
     styles = sorted((ROOT / "tests" / "fixtures" / "scrape").glob("*.txt"))
     sets["the importer's test texts"] = scraped_texts([(p.name, p.read_text(encoding="utf-8")) for p in styles])
+    written = sorted(Path(args.key).parent.glob("*.md"))
+    sets["the suggester's test texts"] = [(p.name, p.read_text(encoding="utf-8")) for p in written]
     md = make_parser()
     for title, texts in sets.items():
         unknown = [label for label, _ in texts if label not in key]

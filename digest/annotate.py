@@ -2,12 +2,14 @@
 
 Matching is Arabic-aware (``textnorm``): hamza forms, ة/ه, ى/ي, diacritics and
 tatweel are ignored; attached proclitics (و ف, then ب ل ك, or لل before a name
-that starts with ال) are matched through and stay outside the brackets; the
-longest registered form wins (كوريا الشمالية before كوريا). Only whole words
-match, and not a word written with tanwin fath (أوكرانياً, روسيًا): that is an
-adverb or an indefinite adjective, not the name. Code, existing mentions, links, URLs, footnote labels, container header
-lines and embedded posts (quoted as published) are left alone, and so is the
-front matter. The function only inserts brackets: the text between them and
+that starts with ال) are matched through and stay outside the brackets, but a
+registered name that begins with a proclitic's letter (فرنسا, لبنان) is never read
+as a proclitic and a shorter name; the longest registered form wins (كوريا الشمالية
+before كوريا). Only whole words match, and not a word written with tanwin fath
+(أوكرانياً, روسيًا): that is an adverb or an indefinite adjective, not the name.
+Code, existing mentions, links, URLs, footnote labels, container header lines and
+embedded posts (quoted as published) are left alone, and so is the front matter.
+The function only inserts brackets: the text between them and
 everywhere else is unchanged, which is what makes it idempotent.
 """
 
@@ -96,19 +98,27 @@ class Matcher:
         self.keys = {key(s) for e in entities.values() for s in _surfaces(e)}
 
     def find(self, words: list[Word]) -> list[tuple[int, int, str, int]]:
-        """Matches as ``(first word, last word, entity id, prefix length)``, longest first, left to right."""
+        """Matches as ``(first word, last word, entity id, prefix length)``, left to right.
+
+        A proclitic is stripped only when the word as written begins no registered name
+        that fits here, and what is left does: a registered name that begins with a
+        proclitic's letter (فرنسا, وارسو, لبنان, بيونغ يانغ) is read whole, never as
+        ف + رنسا or ل + بنان even when those are registered too; with a proclitic of its
+        own (وفرنسا, ولبنان, بواشنطن) it is found the same way, one letter further in.
+        The longest registered form of that reading wins."""
         found = []
         i = 0
         while i < len(words):
             best = None
             for prefix, rest in _splits(words[i].norm):
                 for form in self.index.get(rest, ()):
-                    n = len(form.words)
-                    if best is not None and n <= best[1] - best[0] + 1:
-                        break
+                    if prefix and len(rest) < 3 and len(form.words) == 1:
+                        continue  # ولي is not و + لي: a lone remainder of two letters is too often a word
                     if _fits(words, i, form):
-                        best = (i, i + n - 1, form.entity_id, prefix)
+                        best = (i, i + len(form.words) - 1, form.entity_id, prefix)
                         break
+                if best:
+                    break
             if best:
                 found.append(best)
                 i = best[1] + 1
@@ -160,7 +170,9 @@ def _fits(words: list[Word], i: int, form: Form) -> bool:
 
 
 def _splits(word: str) -> list[tuple[int, str]]:
-    """``(prefix length, rest)`` readings of a word: as is, then without proclitics."""
+    """``(prefix length, rest)`` readings of a word: as is, then without proclitics (و ف,
+    then ب ل ك, or لل for ال), the least stripped first. Callers take the first reading
+    that is a word they know, so a known word is never read as a proclitic and a rest."""
     out = [(0, word)]
     starts = [0, 1] if word[:1] in ("و", "ف") and len(word) > 3 else [0]
     for conj in starts:
@@ -422,7 +434,7 @@ def _foreign(word: str) -> bool:
     names; together they are rarely wrong."""
     stem = word
     for article in ("ال", "لل", "وال", "فال", "بال", "كال"):
-        if word.startswith(article):
+        if word.startswith(article) and len(word) - len(article) >= 3:  # not والاس, كالاس
             stem = word[len(article) :]
             break
     if len(stem) < 4 or not is_arabic_word(stem):
@@ -476,12 +488,22 @@ def _tokens(body: str, skipped: list[tuple[int, int]]) -> list[_Token]:
         gap = _gap(body, previous, word.start, mentions, others) if tokens else "break"
         written = "".join(char for char in body[word.start : word.end] if not _is_mark(char))
         tanwin = any(char in "\u064b\u064c\u064d" for char in body[word.start : word.end])
-        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, written.startswith(_ARTICLES)))
+        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, _definite(written)))
         previous = word.end
     return tokens
 
 
-_ARTICLES = ("ال", "ٱل", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
+_ARTICLES = ("ال", "ٱل", "لل")
+_ARTICLE_AFTER = ("وال", "فال", "بال", "كال", "ولل", "فلل")
+
+
+def _definite(written: str) -> bool:
+    """Whether a word as written begins with the article: ال, or لل, or after a proclitic
+    (والدفاع, بالحلف) when at least three letters follow it, since names begin so too
+    (كالاس, والتر): a proclitic is read only where it leaves a word."""
+    if written.startswith(_ARTICLES):
+        return True
+    return written.startswith(_ARTICLE_AFTER) and len(written) >= 6
 
 
 _MENTION_RE = re.compile(r"\[\[[^\]\n]*\]\]")
@@ -799,12 +821,67 @@ def _sentence_start(text: str, pos: int) -> bool:
     return k < 0 or text[k] in ".!?…:\n-*>#؟"
 
 
-def _transliterated(body: str, tokens: list[_Token]) -> list[_Candidate]:
+@dataclass(frozen=True)
+class _Lexicon:
+    """What a body and the registry say about which words stand whole."""
+
+    bare: frozenset[str]
+    """Every word of the body as written."""
+    whole: Mapping[str, frozenset[str]]
+    """Words the body writes after a proclitic that cannot come before a proclitic of
+    their first letter (وفيدوروف: ف does not follow و; لبيونغ: ب does not follow ل), so
+    that their first letter is their own wherever they stand; each with the words it is
+    read out of, since a word is no evidence about itself."""
+    registered: frozenset[str]
+    """First words of registered names."""
+
+    @classmethod
+    def of(cls, tokens: list[_Token], matcher: Matcher) -> _Lexicon:
+        whole: dict[str, set[str]] = {}
+        for token in tokens:
+            readings = _splits(token.norm)
+            for prefix, rest in readings:
+                if prefix and (prefix + 1, rest[1:]) not in readings:
+                    whole.setdefault(rest, set()).add(token.norm)
+        attested = {word: frozenset(sources) for word, sources in whole.items()}
+        return cls(frozenset(t.norm for t in tokens), attested, frozenset(matcher.index))
+
+    def written_whole(self, word: str, besides: str) -> bool:
+        """Whether the body shows ``word`` whole, from a word other than ``besides``."""
+        return bool(self.whole.get(word, frozenset()) - {besides})
+
+
+def _proclitic(body: str, token: _Token, lexicon: _Lexicon) -> int:
+    """The letters of a proclitic to leave out of a name that starts at ``token``.
+
+    A proclitic is read only where what is left is known (the body has it bare, or it
+    begins a registered name) or, for the conjunctions و ف, is itself a transliteration
+    (ومدفيديف), of three letters or more; and never where the word as written is known
+    (registered, or written whole elsewhere in the body). Where nothing is known, a
+    remainder that begins with a bare alif, و or ي is left whole: after و or ف those
+    letters are the name's own first syllable (وارسو, فيدوروف, ويتكوف), while a name
+    that begins with a vowel is written with a hamza (وأنطونوف)."""
+    if lexicon.written_whole(token.norm, token.norm) or token.norm in lexicon.registered:
+        return 0
+    readings = [(prefix, rest) for prefix, rest in _splits(token.norm)[1:] if len(rest) >= 3]
+    for prefix, rest in readings:
+        own = body[_advance(body, token.start, prefix)] in "اوي"
+        known = rest in lexicon.registered or lexicon.written_whole(rest, token.norm)
+        if known or (rest in lexicon.bare and not own):
+            return prefix
+    for prefix, rest in readings:
+        own = body[_advance(body, token.start, prefix)] in "اوي"
+        if prefix == 1 and token.norm[0] in "وف" and _foreign(rest) and not own:
+            return prefix
+    return 0
+
+
+def _transliterated(body: str, tokens: list[_Token], lexicon: _Lexicon) -> list[_Candidate]:
     """Arabic words spelled as transliterations (``_foreign``), neighbours joined: بيونغ يانغ.
 
-    A conjunction و or ف before one is left out (ومدفيديف → مدفيديف); ب ل ك only when
-    the text also has the word without it, since they begin names too (بيونغ)."""
-    bare = {t.norm for t in tokens}
+    A proclitic before the first is left out as ``_proclitic`` reads it (ومدفيديف →
+    مدفيديف, but فيدوروف and بيونغ whole); a neighbour with a proclitic of its own
+    begins another name (فيينا وبيونغ يانغ: two)."""
     found = []
     k = 0
     while k < len(tokens):
@@ -813,16 +890,12 @@ def _transliterated(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         last = k
         while last + 1 < len(tokens) and tokens[last + 1].gap in ("space", "hyphen"):
-            if not _foreign(tokens[last + 1].norm):
+            following = tokens[last + 1]
+            if not _foreign(following.norm) or _proclitic(body, following, lexicon):
                 break
             last += 1
         first = tokens[k]
-        skip = 0
-        for prefix, rest in _splits(first.norm)[1:]:
-            conjunction = first.norm[0] in "وف" and prefix == 1
-            if (conjunction and _foreign(rest)) or rest in bare:
-                skip = prefix
-                break
+        skip = _proclitic(body, first, lexicon)
         found.append(_Candidate(_advance(body, first.start, skip), tokens[last].end, "transliterated name", 3))
         k = last + 1
     return found
@@ -840,7 +913,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         *_quoted(body, tokens, skipped),
         *_after_titles(body, tokens),
         *_latin_names(body, skipped),
-        *_transliterated(body, tokens),
+        *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
     ]
     taken: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.rank, c.start)):

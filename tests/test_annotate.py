@@ -93,6 +93,11 @@ def test_a_word_with_tanwin_fath_is_an_adjective_not_the_name(text: str, expecte
     assert annotate_body(text, CASE_MATCHER, MD)[0] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), CASES["clitics"])
+def test_a_name_that_begins_with_a_proclitics_letter_keeps_it(text: str, expected: str) -> None:
+    assert annotate_body(text, CASE_MATCHER, MD)[0] == expected
+
+
 def test_front_matter_is_never_touched() -> None:
     text = '---\ntitle: "روسيا"\ndate: 2024-10-28\n---\nروسيا\n'
     after, added, _ = annotate_text(text, MATCHER, MD)
@@ -245,6 +250,29 @@ def test_names_are_suggested_for_a_reason(body: str, name: str, reason: str) -> 
     found = _suggested(body)
     assert found.get(name) == reason, found
     assert all(other == name or other in ("NATO", "الناتو") for other in found), found  # no longer span
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("والتقى فيدوروف بالوفد.", {"فيدوروف"}),
+        ("ووصل ويتكوف إلى المنطقة.", {"ويتكوف"}),
+        ("وكتب ومدفيديف على منصة، وقال لمدفيديف إن", {"مدفيديف"}),
+        ("وأضاف وأنطونوف أن", {"أنطونوف"}),
+        ("وزار الوفد فيينا وبيونغ يانغ.", {"فيينا", "بيونغ يانغ"}),
+        ("وصل إلى بيونغ يانغ، وقال يونغ إن", {"بيونغ يانغ", "يونغ"}),
+        ("وكتب بمدفيديف، وقال مدفيديف إن", {"مدفيديف"}),
+        ("وقالت الوزيرة كايا كالاس إن", {"كايا كالاس"}),
+    ],
+)
+def test_a_name_that_begins_with_a_proclitics_letter_is_suggested_whole(body: str, names: set[str]) -> None:
+    assert set(_suggested(body)) == names
+
+
+def test_a_word_written_whole_elsewhere_keeps_its_first_letter() -> None:
+    """فيدوروف after و (وفيدوروف) shows its ف is its own: ف does not follow و."""
+    assert set(_suggested("وقال فيدوروف إن وفيدوروف")) == {"فيدوروف"}
+    assert set(_suggested("وقال يونغ إن بيونغ يانغ ولبيونغ يانغ")) == {"يونغ", "بيونغ يانغ"}
 
 
 def test_a_sentence_opening_word_is_a_name_only_when_capitalised_inside_a_sentence_too() -> None:
