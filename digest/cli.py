@@ -84,8 +84,16 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("--dry-run", action="store_true", help="print a unified diff instead of writing")
     ann.add_argument("--new-entity", nargs=2, metavar=("ID", "NAME"), help="first write a stub entity file")
     ann.add_argument("--type", default="person", choices=ENTITY_TYPES, help="type of --new-entity (default: person)")
-    imp = sub.add_parser("import", help="turn scraped article texts into content files")
-    imp.add_argument("raw", nargs="+", type=Path, help="raw scraped text files")
+    imp = sub.add_parser("import", help="turn scraped texts, saved pages, URLs and feeds into content files")
+    imp.add_argument(
+        "raw", nargs="*", metavar="INPUT", help="raw scraped text files (.txt), saved pages (.html) or http(s) URLs"
+    )
+    imp.add_argument(
+        "--feed",
+        action="append",
+        metavar="URL_OR_FILE",
+        help="import every item of an RSS or Atom feed, skipping those already imported (repeatable)",
+    )
     imp.add_argument("--title", help="headline, when the text has none")
     imp.add_argument("--title-en", help="English headline (also gives the slug its words)")
     imp.add_argument("--date", help="publication date (ISO 8601), when the text has none")
@@ -99,7 +107,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--lang", default=None, help="language of the text (default: the site's first language)")
     imp.add_argument("--slug", help="file name slug to use instead of the generated one")
     imp.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
-    imp.add_argument("--force", action="store_true", help="replace an existing file (a .bak copy is kept)")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file or an article imported before (a .bak copy is kept)",
+    )
+    imp.add_argument(
+        "--show-text", action="store_true", help="print the text a page was turned into, with its line numbers"
+    )
     serve_cmd = sub.add_parser("serve", help="serve site/ on 127.0.0.1 and rebuild on change")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)

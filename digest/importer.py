@@ -1,38 +1,56 @@
-"""``python build.py import RAW.txt ...``: scraped text → a content file proposal → a file.
+"""``python build.py import RAW.txt PAGE.html https://… [--feed URL]``: inputs → proposals → files.
 
-``scrape.parse_scraped`` says what a raw text contains; this module fills the
-gaps from the command line (never by inventing: a missing title or date is an
-error asking for ``--title``/``--date``), writes the front matter, annotates the
-body with the entity registry, checks the result with the same reader the build
-uses, and only then writes ``content/articles/<slug>.<lang>.md``. An existing
-file is never replaced silently: ``--force`` keeps a hidden backup beside it.
+Each input is read into the same ``Scraped`` record: a raw text by ``scrape.parse_scraped``,
+a saved page or a URL by ``webpage.read_page`` (which fetches nothing itself; ``fetching``
+does), the items of a feed by ``feedlist`` one URL at a time. This module then fills the
+gaps from the command line (never by inventing: a missing title or date is an error
+asking for ``--title``/``--date``), writes the front matter, annotates the body with the
+entity registry, checks the result with the same reader the build uses, refuses what
+content/ already holds (``duplicates``: the same source URL or nearly the same text), and
+only then writes ``content/articles/<slug>.<lang>.md``. An existing file is never
+replaced silently: ``--force`` keeps a hidden backup beside it.
+
+One input failing (a page that cannot be fetched, a text without a date) is reported on
+its own lines and the others are still imported; the exit code says whether any failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import enum
 import re
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from anyascii import anyascii
 
 from . import frontmatter, outlets, schema
-from .annotate import Matcher
-from .diagnostics import Diagnostics, Severity
+from .annotate import Matcher, words_of
+from .diagnostics import Diagnostic, Diagnostics, Severity
+from .duplicates import Catalogue, Duplicate, clean_url
 from .editing import Registry, annotate_text, load_registry, save_text
 from .english import plural
 from .markup import make_parser, parse_body
+from .model import Corpus
 from .project import NAME_RE, Project
 from .reader import References, check_references, read_project
 from .scrape import Scraped, parse_scraped
 
+if TYPE_CHECKING:
+    from .feedlist import Feed
+    from .fetching import Fetcher
+    from .webpage import Hints
+
 MAX_SLUG_WORDS = 8
+SLUG_MIN_ENTITIES = 2
+"""A slug made of entity ids needs at least this many: one name alone rarely tells two stories apart."""
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,110 @@ class Proposal:
     mentions: int
     notes: tuple[str, ...] = ()
     """What the command line changed in what was found (a zone given with ``--timezone``)."""
+    slug_note: str | None = None
+    """Where the slug came from when neither ``--slug`` nor ``--title-en`` gave it."""
+
+
+class Outcome(enum.Enum):
+    IMPORTED = "imported"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    """Already imported (a feed item seen before): not a failure."""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to import, as the editor named it."""
+
+    shown: str
+    kind: str
+    """``text`` (a raw scraped text), ``page`` (a saved HTML file) or ``url``."""
+    path: Path | None = None
+    url: str | None = None
+    hints: Hints | None = None
+    """What the feed said about the item (title, date), for a page that says nothing itself."""
+    from_feed: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An input read: what the readers found, and the addresses the article is known by."""
+
+    scraped: Scraped
+    web: bool
+    urls: tuple[str, ...] = ()
+    """The article's own address first (its canonical link), then where it was fetched from."""
+    text: str | None = None
+    """The plain text a page was turned into (what the report's line numbers count)."""
+    path: Path | None = None
+    """The input file, beside which a pasted related article is saved (none for a URL)."""
+    profile: outlets.Profile | None = None
+    """The outlet's profile: its furniture was dropped, and this import's short lines are counted in it."""
+    profile_file: Path | None = None
+
+
+@dataclass
+class Tally:
+    imported: int = 0
+    failed: int = 0
+    skipped: int = 0
+    bad_feeds: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+
+@dataclass
+class Session:
+    """What every input of one run shares: options, registry, what content/ holds, the HTTP client."""
+
+    project: Project
+    args: argparse.Namespace
+    lang: str
+    registry: Registry
+    corpus: Corpus | None
+    reference: date | None
+    zone: tzinfo | None
+    known_tags: list[str] = field(default_factory=list)
+    known_names: list[str] = field(default_factory=list)
+    _catalogue: Catalogue | None = None
+    _fetcher: Fetcher | None = None
+
+    def __post_init__(self) -> None:
+        self.matcher = Matcher(self.registry.entities)
+        articles = self.corpus.articles() if self.corpus else ()
+        self.known_tags = sorted({t for a in articles for t in a.tags})
+        self.known_names = sorted(
+            {name for e in self.registry.entities.values() for _, name in e.name.values}
+            | {alias for e in self.registry.entities.values() for _, names in e.aliases for alias in names}
+        )
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The articles of the import's language already in content/, made at first need."""
+        if self._catalogue is None:
+            self._catalogue = Catalogue()
+            for article in self.corpus.articles() if self.corpus else ():
+                if article.lang == self.lang:
+                    path = self.project.content_dir / "articles" / f"{article.slug}.{article.lang}.md"
+                    urls = [article.source.url] if article.source and article.source.url else []
+                    self._catalogue.add(path, article.body.text, urls)
+        return self._catalogue
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            from .fetching import Fetcher
+
+            self._fetcher = Fetcher()
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+# --------------------------------------------------------------------------- the front matter
 
 
 def make_slug(moment: datetime, title: str) -> str:
@@ -51,6 +173,21 @@ def make_slug(moment: datetime, title: str) -> str:
     # anyascii writes ayn and hamza as ` and ' (عام → `m): drop them rather than split words.
     words = re.findall(r"[a-z0-9]+", re.sub(r"[`']", "", anyascii(title).lower()))
     return "-".join([moment.strftime("%Y-%m-%d"), *words[:MAX_SLUG_WORDS]])
+
+
+def entity_slug(moment: datetime, title: str, matcher: Matcher) -> str | None:
+    """``2024-10-28-mark-rutte-north-korea-kursk-oblast``: the ids of the registered entities the
+    title names, in order, each once (as many as fit in ``MAX_SLUG_WORDS`` words); ``None`` when
+    it names fewer than ``SLUG_MIN_ENTITIES``."""
+    ids = list(dict.fromkeys(found[2] for found in matcher.find(words_of(title, ()))))
+    if len(ids) < SLUG_MIN_ENTITIES:
+        return None
+    kept: list[str] = []
+    for entity_id in ids:
+        if len(kept) >= SLUG_MIN_ENTITIES and sum(len(i.split("-")) for i in (*kept, entity_id)) > MAX_SLUG_WORDS:
+            break
+        kept.append(entity_id)
+    return "-".join([moment.strftime("%Y-%m-%d"), *kept])
 
 
 def front_matter(values: dict[str, object]) -> str:
@@ -102,46 +239,93 @@ def propose(
     diags: Diagnostics,
     raw_display: str,
     zone: tzinfo | None = None,
+    *,
+    url: str | None = None,
+    matcher: Matcher | None = None,
+    slug_from_entities: bool = False,
 ) -> Proposal | None:
-    """Combine what was found with the command-line options; report what is missing."""
+    """Combine what was found with the command-line options; report what is missing.
+
+    ``url`` is the article's own address (front-matter ``source.url``); with
+    ``slug_from_entities`` the slug is made of the entities the title names (``entity_slug``).
+    """
     title = args.title or scraped.title
     if not title:
         diags.error(raw_display, 1, 1, "no title found in the text: give one with --title")
-    moment, has_time = scraped.date, scraped.date_has_time
+    when = _publication(scraped, args, diags, raw_display)
+    if when is None or not title:
+        return None
+    moment, has_time = when
+    moment, placed = with_zone(moment, has_time, zone)
+    values = _front_values(scraped, args, lang, title, date_text(moment, has_time), zone, url)
+    text = front_matter(values) + "\n" + scraped.body.strip() + "\n"
+    matcher = matcher or Matcher(registry.entities)
+    text, mentions, _ = annotate_text(text, matcher, make_parser())
+    slug, slug_note = _slug(args, moment, title, matcher if slug_from_entities else None)
+    if not NAME_RE.match(slug):
+        diags.error(raw_display, 1, 1, f"cannot make a file name from the title: give one with --slug (got {slug!r})")
+        return None
+    path = project.content_dir / "articles" / f"{slug}.{lang}.md"
+    return Proposal(path, text, mentions, (placed,) if placed else (), slug_note)
+
+
+def _publication(
+    scraped: Scraped, args: argparse.Namespace, diags: Diagnostics, shown: str
+) -> tuple[datetime, bool] | None:
+    """``--date`` when given, else the date found; ``None`` (and an error) when there is none."""
     if args.date:
         try:
-            moment, has_time = schema.timestamp(args.date, schema.Context())
+            return schema.timestamp(args.date, schema.Context())
         except schema.Invalid as problem:
-            diags.error(raw_display, 1, 1, f"--date: {problem}")
+            diags.error(shown, 1, 1, f"--date: {problem}")
             return None
-    if moment is None:
-        diags.error(raw_display, 1, 1, "no publication date found in the text: give one with --date")
-    if not title or moment is None:
+    if scraped.date is None:
+        diags.error(shown, 1, 1, "no publication date found in the text: give one with --date")
         return None
+    return scraped.date, scraped.date_has_time
+
+
+def _front_values(
+    scraped: Scraped,
+    args: argparse.Namespace,
+    lang: str,
+    title: str,
+    published: str,
+    zone: tzinfo | None,
+    url: str | None,
+) -> dict[str, object]:
     values: dict[str, object] = {
-        "title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title
+        "title": {lang: title, "en": args.title_en} if args.title_en and lang != "en" else title,
+        "date": published,
     }
-    moment, placed = with_zone(moment, has_time, zone)
-    values["date"] = date_text(moment, has_time)
     if scraped.updated:
         values["updated"] = date_text(with_zone(scraped.updated, True, zone)[0], True)
     source = args.source or scraped.source
+    if url and not source:
+        from .webpage import host_name
+
+        source = host_name(url)
     if source:
-        values["source"] = {"name": source, "url": None}
+        values["source"] = {"name": source, "url": clean_url(url) if url else None}
     if scraped.tags:
         values["tags"] = list(scraped.tags)
     if scraped.image_credit:
         values["image_credit"] = scraped.image_credit
     if scraped.related:
         values["related"] = list(scraped.related)
-    text = front_matter(values) + "\n" + scraped.body.strip() + "\n"
-    text, mentions, _ = annotate_text(text, Matcher(registry.entities), make_parser())
-    slug = args.slug or make_slug(moment, args.title_en or title)
-    if not NAME_RE.match(slug):
-        diags.error(raw_display, 1, 1, f"cannot make a file name from the title: give one with --slug (got {slug!r})")
-        return None
-    path = project.content_dir / "articles" / f"{slug}.{lang}.md"
-    return Proposal(path, text, mentions, (placed,) if placed else ())
+    return values
+
+
+def _slug(args: argparse.Namespace, moment: datetime, title: str, matcher: Matcher | None) -> tuple[str, str | None]:
+    """The file name's slug and, when the editor did not choose it, a note saying how it was made."""
+    if args.slug:
+        return args.slug, None
+    if args.title_en:
+        return make_slug(moment, args.title_en), None
+    named = entity_slug(moment, title, matcher) if matcher else None
+    if named:
+        return named, "from the entities the title names; set it with --slug or --title-en"
+    return make_slug(moment, title), "the title transliterated; set it with --slug or --title-en"
 
 
 def validate(proposal: Proposal, project: Project, registry: Registry, diags: Diagnostics) -> bool:
@@ -161,7 +345,23 @@ def validate(proposal: Proposal, project: Project, registry: Registry, diags: Di
     return not local.has_errors
 
 
+def plain_body(proposal: Proposal) -> str:
+    """The proposed body as reading text, made as the reader makes ``Body.text`` of the articles it compares with."""
+    parts = frontmatter.split(proposal.text, "", Diagnostics())
+    if parts is None:
+        return ""
+    return parse_body(make_parser(), parts.body, "", parts.body_line, Diagnostics()).text
+
+
+# --------------------------------------------------------------------------- the run
+
+
 def run_import(project: Project, args: argparse.Namespace) -> int:
+    inputs = [_classify(raw) for raw in args.raw]
+    feeds = getattr(args, "feed", None) or []
+    if not inputs and not feeds:
+        print("error: nothing to import: name raw texts, saved pages or URLs, or give --feed", file=sys.stderr)
+        return 2
     diags = Diagnostics()
     registry = load_registry(project, diags)
     if registry is None or diags.has_errors:
@@ -172,13 +372,6 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
     if lang not in registry.languages:
         print(f"error: --lang {lang!r} is not a site language ({', '.join(registry.languages)})", file=sys.stderr)
         return 1
-    corpus = read_project(project, Diagnostics()).corpus
-    known_tags = sorted({t for a in corpus.articles() for t in a.tags}) if corpus else []
-    known_names = sorted(
-        {name for e in registry.entities.values() for _, name in e.name.values}
-        | {alias for e in registry.entities.values() for _, names in e.aliases for alias in names}
-    )
-    reference = _reference_date(args.date)
     zone = None
     if getattr(args, "timezone", None):
         try:
@@ -186,23 +379,59 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
         except ValueError as problem:
             print(f"error: {problem}", file=sys.stderr)
             return 2
-    failed = 0
-    for raw in args.raw:
-        failed += not _import_one(project, args, raw, lang, registry, known_tags, known_names, reference, zone)
-    print(_summary(len(args.raw), failed, args.dry_run))
-    return 1 if failed else 0
+    corpus = read_project(project, Diagnostics(), drafts=True).corpus
+    session = Session(project, args, lang, registry, corpus, _reference_date(args.date), zone)
+    tally = Tally()
+    try:
+        for item in inputs:
+            tally.add(_import_one(session, item))
+        for feed in feeds:
+            _import_feed(session, feed, tally)
+    finally:
+        session.close()
+    print(_summary(tally.imported + tally.failed, tally.failed, args.dry_run, tally.skipped, tally.bad_feeds))
+    return 1 if tally.failed or tally.bad_feeds else 0
 
 
-def _summary(total: int, failed: int, dry_run: bool) -> str:
+def _classify(raw: str | Path) -> Input:
+    """A URL, a saved page (by its suffix, or an HTML start) or a raw text, from how it is written."""
+    text = str(raw)
+    if re.match(r"^https?://", text, re.I):
+        return Input(text, "url", url=text)
+    path = Path(text)
+    return Input(path.as_posix(), "page" if _is_page(path) else "text", path=path)
+
+
+def _is_page(path: Path) -> bool:
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        return True
+    if path.suffix.lower() == ".txt":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return start.startswith((b"<!doctype html", b"<html"))
+
+
+def _summary(total: int, failed: int, dry_run: bool, skipped: int = 0, bad_feeds: int = 0) -> str:
     """The run's last line: "imported 3 files", "imported 2 of 3 files; 1 failed", and for a
-    dry run what it would do ("would import 1 file; nothing written")."""
+    dry run what it would do ("would import 1 file; nothing written"); then what was skipped
+    as already imported and the feeds that could not be read."""
     verb = "would import" if dry_run else "imported"
-    if not failed:
+    if not total and skipped:
+        done = "nothing new to import"
+    elif not failed:
         done = f"{verb} {plural(total, 'file')}"
     elif failed < total:
         done = f"{verb} {total - failed} of {plural(total, 'file')}; {failed} failed"
     else:
         done = f"{verb} nothing: {plural(total, 'file')} failed"
+    if skipped:
+        done += f"; skipped {skipped} already imported"
+    if bad_feeds:
+        done += f"; {plural(bad_feeds, 'feed')} could not be read"
     return f"{done}; nothing written" if dry_run else done
 
 
@@ -216,69 +445,216 @@ def _reference_date(value: str | None) -> date | None:
         return None
 
 
-def _import_one(project, args, raw: Path, lang, registry, known_tags, known_names, reference, zone) -> bool:  # type: ignore[no-untyped-def]
+# --------------------------------------------------------------------------- one input
+
+
+def _import_one(session: Session, item: Input) -> Outcome:
+    """Read, propose, check, refuse duplicates, write: one input, reported on its own lines."""
+    loaded = _load(session, item)
+    if loaded is None:
+        return Outcome.FAILED
+    args = session.args
+    print(f"{item.shown}:")
+    _report(loaded, args)
     diags = Diagnostics()
-    shown = raw.as_posix()
+    diags.extend(_kept_diagnostics(loaded.scraped, args))
+    proposal = propose(
+        loaded.scraped,
+        args,
+        session.lang,
+        session.project,
+        session.registry,
+        diags,
+        item.shown,
+        session.zone,
+        url=loaded.urls[0] if loaded.urls else None,
+        matcher=session.matcher,
+        slug_from_entities=loaded.web,
+    )
+    for line in proposal.notes if proposal else ():
+        print(f"  guessed: {line}")
+    ok = proposal is not None and validate(proposal, session.project, session.registry, diags)
+    if ok and proposal is not None:
+        proposal, stopped = _against_duplicates(session, item, loaded, proposal)
+        if stopped is not None:
+            _print(diags)
+            return stopped
+    if ok and proposal is not None and proposal.path.exists() and not args.force:
+        diags.error(
+            item.shown,
+            1,
+            1,
+            f"{session.project.display(proposal.path)} already exists: use --force to replace it "
+            "(a backup is kept) or --slug for another name",
+        )
+        ok = False
+    _print(diags)
+    if not ok or proposal is None:
+        return Outcome.FAILED
+    _write(session, proposal, loaded)
+    _split_off(loaded, args.dry_run)
+    return Outcome.IMPORTED
+
+
+def _load(session: Session, item: Input) -> Loaded | None:
+    """The input read into a ``Scraped``; ``None`` after one line saying why it could not be."""
+    if item.kind == "url":
+        return _load_url(session, item)
+    assert item.path is not None
     try:
-        text = raw.read_bytes().decode("utf-8-sig")
+        content = item.path.read_bytes()
     except OSError as exc:
-        print(f"{shown}: cannot read: {exc.strerror}", file=sys.stderr)
-        return False
+        print(f"{item.shown}: cannot read: {exc.strerror}", file=sys.stderr)
+        return None
+    if item.kind == "page":
+        return _load_page(session, item, content, None)
+    try:
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        print(f"{shown}: not UTF-8 text", file=sys.stderr)
-        return False
+        print(f"{item.shown}: not UTF-8 text", file=sys.stderr)
+        return None
 
     def read(furniture: tuple[str, ...]) -> Scraped:
         return parse_scraped(
             text,
-            shown,
-            lang=lang,
-            known_tags=known_tags,
-            known_names=known_names,
-            reference_date=reference,
+            item.shown,
+            lang=session.lang,
+            known_tags=session.known_tags,
+            known_names=session.known_names,
+            reference_date=session.reference,
             furniture=furniture,
         )
 
     try:
         # The outlet is known from --source before reading, or from the source line the text names.
-        profile, profile_file = _profile_for(project, args.source)
+        profile, profile_file = _profile_for(session.project, None, session.args.source)
         scraped = read(profile.furniture if profile else ())
         if profile is None:
-            profile, profile_file = _profile_for(project, scraped.source)
+            profile, profile_file = _profile_for(session.project, None, scraped.source)
             if profile is not None and profile.furniture:
                 scraped = read(profile.furniture)
     except ValueError as problem:
         print(problem, file=sys.stderr)
-        return False
-    given = {"no title found": args.title, "no publication date found": args.date}
-    diags.extend(d for d in scraped.diagnostics if not any(d.message.startswith(k) and v for k, v in given.items()))
-    print(f"{shown}:")
+        return None
+    return Loaded(scraped, web=False, path=item.path, profile=profile, profile_file=profile_file)
+
+
+def _load_url(session: Session, item: Input) -> Loaded | None:
+    from .fetching import FetchError
+
+    assert item.url is not None
+    try:
+        fetched = session.fetcher.get(item.url)
+    except FetchError as exc:
+        print(f"{item.shown}: cannot fetch: {exc}", file=sys.stderr)
+        return None
+    return _load_page(session, item, fetched.content, fetched.final_url, fetched.charset)
+
+
+def _load_page(
+    session: Session, item: Input, content: bytes, fetched_from: str | None, charset: str | None = None
+) -> Loaded | None:
+    from .webpage import Hints, PageError, decode_html, page_text, read_page_text
+
+    try:
+        text = page_text(decode_html(content, charset), url=fetched_from, hints=item.hints or Hints())
+        # The outlet is known from the page's address (its host), else from --source or the page's site name.
+        name = session.args.source or (text.site.value if text.site else None)
+        profile, profile_file = _profile_for(session.project, text.url or fetched_from, name)
+    except PageError as exc:
+        print(f"{item.shown}: {exc}", file=sys.stderr)
+        return None
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return None
+    page = read_page_text(
+        text,
+        item.shown,
+        lang=session.lang,
+        known_tags=session.known_tags,
+        known_names=session.known_names,
+        reference_date=session.reference,
+        furniture=profile.furniture if profile else (),
+    )
+    urls = tuple(dict.fromkeys(u for u in (page.url, fetched_from, item.url) if u))
+    return Loaded(page.scraped, True, urls, page.text, item.path, profile, profile_file)
+
+
+def _profile_for(project: Project, url: str | None, outlet: str | None) -> tuple[outlets.Profile | None, Path | None]:
+    """The outlet's profile and its file, or (None, None) when the outlet is not known."""
+    key = outlets.outlet_key(url, outlet)
+    if not key:
+        return None, None
+    path = outlets.profile_path(project.content_dir, key)
+    return outlets.load(path, key), path
+
+
+def _report(loaded: Loaded, args: argparse.Namespace) -> None:
+    scraped = loaded.scraped
+    if loaded.text is not None:
+        count = loaded.text.count("\n")
+        print(f"  read the page as a text of {plural(count, 'line')} (line numbers below count its lines)")
+        if getattr(args, "show_text", False):
+            for number, line in enumerate(loaded.text.splitlines(), start=1):
+                print(f"  {number:4d} | {line}")
     for line in scraped.found:
         print(f"  found: {line}")
     for line in scraped.guessed:
         print(f"  guessed: {line}")
     for dropped in scraped.dropped:
         print(f"  dropped: line {dropped.line}: {_clip(dropped.text)!r} ({dropped.reason})")
-    proposal = propose(scraped, args, lang, project, registry, diags, shown, zone)
-    for line in proposal.notes if proposal else ():
-        print(f"  guessed: {line}")
-    ok = proposal is not None and validate(proposal, project, registry, diags)
-    if ok and proposal.path.exists() and not args.force:
-        diags.error(
-            shown,
-            1,
-            1,
-            f"{project.display(proposal.path)} already exists: use --force to replace it "
-            "(a backup is kept) or --slug for another name",
-        )
-        ok = False
-    _print(diags)
-    if not ok or proposal is None:
-        return False
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kept_diagnostics(scraped: Scraped, args: argparse.Namespace) -> list[Diagnostic]:
+    """The readers' warnings, without those the command line already answers (``--title``, ``--date``)."""
+    given = {"no title found": args.title, "no publication date found": args.date}
+    return [d for d in scraped.diagnostics if not any(d.message.startswith(k) and v for k, v in given.items())]
+
+
+def _against_duplicates(
+    session: Session, item: Input, loaded: Loaded, proposal: Proposal
+) -> tuple[Proposal, Outcome | None]:
+    """Refuse an article content/ already holds (a feed item is skipped instead); with ``--force``
+    the new text replaces the old file, whose slug (shared with its translations) is kept."""
+    duplicate = session.catalogue.find(loaded.urls, plain_body(proposal))
+    if duplicate is None:
+        return proposal, None
+    shown = session.project.display(duplicate.path)
+    if not loaded.web:
+        print(f"  warning: {_why(duplicate)} as {shown}: is it imported already?")
+        return proposal, None
+    if session.args.force:
+        if session.args.slug:
+            print(f"  {_why(duplicate)} as {shown}, which is kept: --slug names another file")
+            return proposal, None
+        print(f"  replacing {shown} ({duplicate.reason}; --force)")
+        return replace(proposal, path=duplicate.path), None
+    if item.from_feed:
+        print(f"  skipped: already imported as {shown} ({duplicate.reason})")
+        return proposal, Outcome.SKIPPED
+    print(f"{item.shown}: already imported as {shown} ({duplicate.reason}): --force to replace", file=sys.stderr)
+    return proposal, Outcome.FAILED
+
+
+def _why(duplicate: Duplicate) -> str:
+    if duplicate.reason == "same text":
+        return f"the same text ({duplicate.score:.0%} of its 5-word phrases shared) is in content/"
+    return "the same source URL is in content/"
+
+
+def _write(session: Session, proposal: Proposal, loaded: Loaded) -> None:
+    """Write the file (or, in a dry run, print it), keeping a backup of the one it replaces."""
+    project = session.project
     shown_path = project.display(proposal.path)
     mentions = plural(proposal.mentions, "mention")
     backup = proposal.path.with_name(f".{proposal.path.name}.bak")
-    if args.dry_run:
+    if proposal.slug_note:
+        print(f"  slug: {proposal.path.name.split('.')[0]} ({proposal.slug_note})")
+    if session.args.dry_run:
         print(f"--- {shown_path} (dry run, not written)")
         sys.stdout.write(proposal.text)
         if proposal.path.exists():
@@ -290,38 +666,81 @@ def _import_one(project, args, raw: Path, lang, registry, known_tags, known_name
             print(f"  kept the previous file as {project.display(backup)}")
         save_text(proposal.path, proposal.text)
         print(f"  wrote {shown_path} ({mentions} annotated)")
-        if profile is not None and profile_file is not None:
-            learned_profile, learned = outlets.learn(profile, scraped.candidates)
-            outlets.save(profile_file, learned_profile)
-            if learned:
-                print(
-                    f"  learned {plural(len(learned), 'line')} this outlet repeats, dropped from its next imports "
-                    f"(edit {project.display(profile_file)} to change)"
-                )
-    for number, extra in enumerate(scraped.read_also, start=1):
-        target = raw.with_name(f"{raw.stem}.read-also-{number}.txt")
-        split_off = f"a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
-        if target.exists():
+        _learn(project, loaded)
+    session.catalogue.add(proposal.path, plain_body(proposal), loaded.urls)
+
+
+def _learn(project: Project, loaded: Loaded) -> None:
+    """Count this import's short lines in the outlet's profile; say which became its furniture."""
+    if loaded.profile is None or loaded.profile_file is None:
+        return
+    profile, learned = outlets.learn(loaded.profile, loaded.scraped.candidates)
+    outlets.save(loaded.profile_file, profile)
+    if learned:
+        print(
+            f"  learned {plural(len(learned), 'line')} this outlet repeats, dropped from its next imports "
+            f"(edit {project.display(loaded.profile_file)} to change)"
+        )
+
+
+def _split_off(loaded: Loaded, dry_run: bool) -> None:
+    """A whole related article pasted after "read also" goes to its own text beside the input."""
+    for number, extra in enumerate(loaded.scraped.read_also, start=1):
+        target = loaded.path.with_name(f"{loaded.path.stem}.read-also-{number}.txt") if loaded.path else None
+        if target is None or target.exists():
             print(f"  a related article was pasted in (line {extra.line}): {extra.title!r}; not part of this one")
-        elif args.dry_run:
+            continue
+        split_off = f"a related article (line {extra.line}) into {target.as_posix()}: import it with its own --date"
+        if dry_run:
             print(f"  would split off {split_off}")
         else:
             save_text(target, f"{extra.title}\n\n{extra.body.strip()}\n")
             print(f"  split off {split_off}")
-    return True
 
 
-def _profile_for(project: Project, outlet: str | None) -> tuple[outlets.Profile | None, Path | None]:
-    """The outlet's profile and its file, or (None, None) when the outlet is not known."""
-    key = outlets.outlet_key(None, outlet)
-    if not key:
-        return None, None
-    path = outlets.profile_path(project.content_dir, key)
-    return outlets.load(path, key), path
+# --------------------------------------------------------------------------- feeds
 
 
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _import_feed(session: Session, source: str, tally: Tally) -> None:
+    """Every item of one feed, as a URL; items whose link content/ already has are skipped unread."""
+    from .webpage import Hints
+
+    feed = _load_feed(session, source)
+    if feed is None:
+        tally.bad_feeds += 1
+        return
+    print(f"{source}: {plural(len(feed.items), 'item')}" + (f" ({feed.title})" if feed.title else ""))
+    before = Tally(**vars(tally))
+    for entry in feed.items:
+        known = None if session.args.force else session.catalogue.by_url([entry.link])
+        if known is not None:
+            print(f"{entry.link}: skipped, already imported as {session.project.display(known)} (same source URL)")
+            tally.skipped += 1
+            continue
+        hints = Hints(title=entry.title, published=entry.published)
+        tally.add(_import_one(session, Input(entry.link, "url", url=entry.link, hints=hints, from_feed=True)))
+    done = [f"{tally.imported - before.imported} imported"]
+    done += [f"{tally.skipped - before.skipped} skipped (already imported)"] if tally.skipped > before.skipped else []
+    done += [f"{tally.failed - before.failed} failed"] if tally.failed > before.failed else []
+    print(f"{source}: {', '.join(done)}")
+
+
+def _load_feed(session: Session, source: str) -> Feed | None:
+    from .feedlist import FeedError, read_feed
+    from .fetching import FetchError
+
+    try:
+        if re.match(r"^https?://", source, re.I):
+            fetched = session.fetcher.get(source, accept=(), what="a feed")
+            return read_feed(fetched.content, fetched.final_url)
+        return read_feed(Path(source).read_bytes())
+    except FetchError as exc:
+        print(f"{source}: cannot fetch: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"{source}: cannot read: {exc.strerror}", file=sys.stderr)
+    except FeedError as exc:
+        print(f"{source}: {exc}", file=sys.stderr)
+    return None
 
 
 def _print(diags: Diagnostics) -> None:
