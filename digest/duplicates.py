@@ -8,19 +8,19 @@ their 5-word shingles (folded words, so spelling variants of hamza, ta marbuta o
 diacritics do not count), two texts being the same when the Jaccard index of their
 shingle sets is at least ``SAME_TEXT``.
 
-Comparing with every article would be slow at 10,000; the catalogue keeps a fixed sample of
-each text's shingles (those whose hash is divisible by ``SAMPLE``, the same ones in every
-text, so shared samples estimate the overlap) in an inverted index, and only the articles
-sharing enough of them are compared in full.
+Comparing with every article would be slow at 10,000; the catalogue keeps a sketch of each
+text (its ``SKETCH`` smallest shingle hashes, which two texts sharing most shingles mostly
+share) in an inverted index, and only the articles sharing enough of it are compared in full.
 """
 
 from __future__ import annotations
 
-import heapq
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -29,10 +29,8 @@ from .scrape.text import phrase_key
 SHINGLE_WORDS = 5
 SAME_TEXT = 0.8
 """Jaccard index of the shingle sets from which two texts count as one article."""
-SAMPLE = 8
-"""One shingle in ``SAMPLE`` (by hash) is indexed."""
-_FLOOR = 4
-"""A text's smallest shingle hashes, indexed too, so that a short text has samples at all."""
+SKETCH = 48
+"""Shingles indexed per text: its smallest hashes (a bottom-k sketch)."""
 _TRACKING_RE = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|mc_cid|mc_eid|igshid|ocid|_ga|at_\w+)$", re.I)
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 
@@ -65,10 +63,10 @@ def clean_url(url: str) -> str:
 
 def shingles(text: str) -> frozenset[int]:
     """Hashes of every run of ``SHINGLE_WORDS`` folded words (a shorter text is one shingle)."""
-    words = phrase_key(text).split()
+    words = list(chain.from_iterable(map(_folded, text.split())))
     if len(words) < SHINGLE_WORDS:
         return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -140,9 +138,8 @@ class Catalogue:
                 shared.update([held] if isinstance(held, int) else held)
         best: tuple[Path, float] | None = None
         for index, count in shared.items():
-            smaller = min(len(sample), self._sizes[index])
-            if smaller >= 16 and count / (len(sample) + self._sizes[index] - count) < SAME_TEXT - 0.25:
-                continue  # the samples already show too little overlap
+            if min(len(sample), self._sizes[index]) == SKETCH and count < SKETCH * (SAME_TEXT - 0.3):
+                continue  # the sketches already show too little overlap
             score = jaccard(mine, shingles(self._texts[index]))
             if score >= SAME_TEXT and (best is None or score > best[1]):
                 best = (self._paths[index], score)
@@ -156,7 +153,14 @@ class Catalogue:
         return Duplicate(same[0], "same text", same[1]) if same else None
 
 
-def _sample(values: frozenset[int]) -> set[int]:
-    picked = {v for v in values if v % SAMPLE == 0}
-    picked.update(heapq.nsmallest(_FLOOR, values))
-    return picked
+@functools.lru_cache(maxsize=1 << 18)
+def _folded(word: str) -> tuple[str, ...]:
+    """One written word as its folded words (usually one; none for punctuation), cached: folding
+    each text whole costs more than the rest of the comparison, and words repeat across articles."""
+    return tuple(phrase_key(word).split())
+
+
+def _sample(values: frozenset[int]) -> list[int]:
+    """The text's ``SKETCH`` smallest shingle hashes: the same shingles are the smallest in any
+    text that has them, so two texts that share most shingles share most of their sketch."""
+    return sorted(values)[:SKETCH]

@@ -38,6 +38,8 @@ from .scrape.text import phrase_key
 BOUNDARY = "digest-embedded-post-boundary-7f3a"
 """The line put before each embed's signature line; passed to the parser as furniture, so it
 is dropped there and stops the posts reader from taking the paragraph above into the post."""
+MIN_WORDS = 12
+"""Fewer words than this is a menu or an error page, not an article (the shortest news brief is longer)."""
 _TOKEN = "digestembed{:04d}x"
 _TOKEN_RE = re.compile(r"^digestembed(\d{4})x$")
 _TWEET_CLASSES = ("twitter-tweet", "twitter-video")
@@ -200,7 +202,7 @@ def _extract(tree: etree._Element, url: str | None) -> Any:
     options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": False}
     for extra in ({}, {"favor_recall": True}):
         document = trafilatura.bare_extraction(tree, **options, **extra)
-        if document is not None and (document.text or "").strip():
+        if document is not None and len((document.text or "").split()) >= MIN_WORDS:
             return document
     raise PageError("no article text found in the page")
 
