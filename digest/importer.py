@@ -625,11 +625,11 @@ def _against_duplicates(
         return proposal, None
     shown = session.project.display(duplicate.path)
     if not loaded.web:
-        print(f"  warning: {_why(duplicate)} as {shown}: is it imported already?")
+        print(f"  warning: {_why(duplicate)} is already in {shown}: is this the same article?")
         return proposal, None
     if session.args.force:
         if session.args.slug:
-            print(f"  {_why(duplicate)} as {shown}, which is kept: --slug names another file")
+            print(f"  {_why(duplicate)} is already in {shown}, which is kept: --slug names another file")
             return proposal, None
         print(f"  replacing {shown} ({duplicate.reason}; --force)")
         return replace(proposal, path=duplicate.path), None
@@ -642,8 +642,8 @@ def _against_duplicates(
 
 def _why(duplicate: Duplicate) -> str:
     if duplicate.reason == "same text":
-        return f"the same text ({duplicate.score:.0%} of its 5-word phrases shared) is in content/"
-    return "the same source URL is in content/"
+        return f"the same text ({duplicate.score:.0%} of their 5-word phrases in common)"
+    return "the same source URL"
 
 
 def _write(session: Session, proposal: Proposal, loaded: Loaded) -> None:

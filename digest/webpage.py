@@ -41,7 +41,9 @@ is dropped there and stops the posts reader from taking the paragraph above into
 MIN_WORDS = 12
 """Fewer words than this is a menu or an error page, not an article (the shortest news brief is longer)."""
 _TOKEN = "digestembed{:04d}x"
-_TOKEN_RE = re.compile(r"^digestembed(\d{4})x$")
+_TOKEN_RE = re.compile(r"\s*\bdigestembed(\d{4})x\b\s*")
+_WRAPPERS = frozenset({"div", "figure", "section", "span", "center", "aside", "p"})
+_BLOCKS = "self::p or self::h2 or self::h3 or self::h4 or self::li"
 _TWEET_CLASSES = ("twitter-tweet", "twitter-video")
 _STATUS_RE = re.compile(r"^https?://(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/(\w{1,30})/status(?:es)?/(\d+)", re.I)
 _SIGNATURE_RE = re.compile(r"[—–-]\s*(?P<author>[^\n]*?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)", re.S)
@@ -65,6 +67,9 @@ class Tweet:
     handle: str
     when: str | None
     url: str | None
+    before: str | None = None
+    """The folded text of the paragraph the embed follows on the page (to find its place again)."""
+    after: str | None = None
 
 
 @dataclass(frozen=True)
@@ -231,19 +236,46 @@ def _clean(value: object) -> str:
 
 
 def _take_tweets(tree: etree._Element) -> list[Tweet]:
-    """Each tweet embed read and replaced in the tree by a one-word paragraph marking its place."""
+    """Each tweet embed read and replaced in the tree by a one-word paragraph marking its place
+    (with the wrappers that hold nothing else, which extractors tend to drop whole); the text of
+    the paragraphs around it is kept too, to find its place if the extractor drops the marker."""
     condition = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in _TWEET_CLASSES)
     tweets: list[Tweet] = []
     for quote in tree.xpath(f"//blockquote[{condition}]"):
         tweet = _read_tweet(quote)
         if tweet is None:
             continue
+        before = _neighbour(quote.xpath(f"preceding::*[{_BLOCKS}][normalize-space()]"), last=True)
+        after = _neighbour(quote.xpath(f"following::*[{_BLOCKS}][normalize-space()]"), last=False)
+        target = _outermost_wrapper(quote)
         marker = html.Element("p")
         marker.text = _TOKEN.format(len(tweets))
-        marker.tail = quote.tail
-        quote.getparent().replace(quote, marker)
-        tweets.append(tweet)
+        marker.tail = target.tail
+        target.getparent().replace(target, marker)
+        tweets.append(replace(tweet, before=before, after=after))
     return tweets
+
+
+def _outermost_wrapper(quote: etree._Element) -> etree._Element:
+    """The embed with the elements around it that hold nothing else (``<figure class="embed">``)."""
+    target = quote
+    parent = target.getparent()
+    while parent is not None and parent.tag in _WRAPPERS and parent.getparent() is not None:
+        others = [c for c in parent if c is not target and c.tag not in ("script", "noscript")]
+        loose = (parent.text or "").strip() or any((c.tail or "").strip() for c in parent)
+        if others or loose:
+            break
+        target, parent = parent, parent.getparent()
+    return target
+
+
+def _neighbour(elements: list[etree._Element], *, last: bool) -> str | None:
+    """The folded text of the nearest paragraph that is article text (not another embed's marker)."""
+    for element in reversed(elements) if last else elements:
+        key = phrase_key(element.text_content())
+        if len(key.split()) >= 3 and not _TOKEN_RE.search(key.replace(" ", "")):
+            return key
+    return None
 
 
 def _read_tweet(quote: etree._Element) -> Tweet | None:
@@ -300,21 +332,40 @@ def _signature_line(tweet: Tweet) -> str:
 
 
 def _plain_text(title: str | None, body: str, tweets: list[Tweet]) -> tuple[str, set[int]]:
-    """The text for the parser, and which embeds found their place in the extracted text."""
-    lines = [title, ""] if title else []
-    placed: set[int] = set()
+    """The text for the parser, and which embeds found their place in the extracted text: by their
+    marker, else after the paragraph they followed (or before the one they preceded); the rest last."""
+    entries: list[str | int] = []
     for raw in body.splitlines():
-        token = _TOKEN_RE.match(raw.strip())
-        if token and int(token[1]) < len(tweets):
-            index = int(token[1])
-            lines += [BOUNDARY, _signature_line(tweets[index])]
-            placed.add(index)
-        else:
-            lines.append(raw)
+        for number, part in enumerate(_TOKEN_RE.split(raw)):
+            if number % 2 and int(part) < len(tweets):
+                entries.append(int(part))
+            elif not number % 2 and part.strip():
+                entries.append(part.strip())
+    placed = {e for e in entries if isinstance(e, int)}
     for index, tweet in enumerate(tweets):
-        if index not in placed:  # the extractor dropped its paragraph: keep the post, at the end
-            lines += [BOUNDARY, _signature_line(tweet)]
+        if index not in placed:
+            position = _anchored(entries, tweet)
+            entries.insert(len(entries) if position is None else position, index)
+            if position is not None:
+                placed.add(index)
+    lines = [title, ""] if title else []
+    for entry in entries:
+        lines += [BOUNDARY, _signature_line(tweets[entry])] if isinstance(entry, int) else [entry]
     return "\n".join(lines) + "\n", placed
+
+
+def _anchored(entries: list[str | int], tweet: Tweet) -> int | None:
+    """Where the embed goes among the extracted lines, found by the text around it on the page."""
+    keys = [phrase_key(e) if isinstance(e, str) else "" for e in entries]
+    if tweet.before:
+        for number in range(len(keys) - 1, -1, -1):
+            if tweet.before == keys[number] or tweet.before in keys[number]:
+                return number + 1
+    if tweet.after:
+        for number, key in enumerate(keys):
+            if tweet.after == key or tweet.after in key:
+                return number
+    return None
 
 
 def _embeds_reported(scraped: Scraped, tweets: list[Tweet], placed: set[int]) -> Scraped:

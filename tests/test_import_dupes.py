@@ -137,7 +137,7 @@ def test_a_raw_text_repeating_an_article_is_imported_with_a_warning(
     assert run(scratch, str(raw), "--slug", "again") == 0
     out = capsys.readouterr().out
     assert "  warning: the same text (" in out
-    assert f"is in content/ as {existing.relative_to(scratch.root).as_posix()}: is it imported already?" in out
+    assert f"is already in {existing.relative_to(scratch.root).as_posix()}: is this the same article?" in out
 
 
 def test_different_articles_on_the_same_story_are_not_duplicates(scratch: Project, web: str) -> None:

@@ -24,6 +24,7 @@ from digest.cli import main
 from digest.duplicates import url_key
 from digest.pagemeta import parse_moment
 from digest.project import Project
+from digest.webpage import read_page
 
 PAGES = Path(__file__).parent / "fixtures" / "web_pages"
 RUTTE = "/world/2024/10/28/rutte-kursk/"
@@ -399,6 +400,51 @@ def test_nothing_to_import_is_a_usage_error(scratch: Project, capsys: pytest.Cap
 
 
 # --------------------------------------------------------------------------- the readers on their own
+
+
+def test_embeds_keep_their_place_whatever_wraps_them() -> None:
+    paragraphs = [
+        f"<p>الفقرة رقم {n} من نص الخبر التجريبي عن اجتماع الوزراء في العاصمة أمس لبحث الملفات المشتركة.</p>"
+        for n in range(5)
+    ]
+    wrapped = (
+        '<figure class="embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">We follow the news closely.'
+        '<br><br>More soon — stay tuned <a href="https://t.co/x1">https://t.co/x1</a></p>&mdash; Test Person '
+        '(@tperson) <a href="https://x.com/tperson/status/99?s=20">28 أكتوبر 2024</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script></figure>'
+    )
+    bare = '<div class="embed-x"><blockquote class="twitter-tweet"><a href="https://twitter.com/solo/status/5"></a></blockquote></div>'
+    page = (
+        '<html><head><meta property="og:title" content="عنوان الخبر التجريبي عن الاجتماع الوزاري">'
+        '<meta property="article:published_time" content="2024-10-28"></head><body><header><nav><a href="/">الرئيسية'
+        "</a></nav></header><article>"
+        + "".join(paragraphs[:2])
+        + wrapped
+        + paragraphs[2]
+        + bare
+        + "".join(paragraphs[3:])
+        + wrapped.replace("99", "100").replace("@tperson", "@other")
+        + "</article></body></html>"
+    )
+    scraped = read_page(page, "embeds.html").scraped
+    blocks = scraped.body.split("\n\n")
+    assert [b.split()[0] if b.startswith(":::") else b.split()[2] for b in blocks] == [
+        "0",
+        "1",
+        ":::",
+        "2",
+        ":::",
+        "3",
+        "4",
+        ":::",
+    ]
+    assert (
+        'handle="@tperson" date=2024-10-28 lang=en platform=x url="https://twitter.com/tperson/status/99"' in blocks[2]
+    )
+    assert "We follow the news closely. More soon — stay tuned\n:::" in scraped.body  # the dash did not cut it
+    assert 'author="solo" handle="@solo" lang=ar platform=x url="https://twitter.com/solo/status/5"\n:::' in blocks[4]
+    assert 'handle="@other"' in blocks[7]
+    assert not any("put at the end" in line for line in scraped.found)
 
 
 @pytest.mark.parametrize(
