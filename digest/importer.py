@@ -126,10 +126,13 @@ class Session:
     corpus: Corpus | None
     reference: date | None
     zone: tzinfo | None
-    known_tags: list[str] = field(default_factory=list)
-    known_names: list[str] = field(default_factory=list)
-    _catalogue: Catalogue | None = None
-    _fetcher: Fetcher | None = None
+    matcher: Matcher = field(init=False)
+    known_tags: list[str] = field(init=False)
+    """Tags used in content/, to split a tag line whose separators were lost."""
+    known_names: list[str] = field(init=False)
+    """Every entity name and alias, for the same."""
+    _catalogue: Catalogue | None = field(init=False, default=None)
+    _fetcher: Fetcher | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.registry.entities)
@@ -453,11 +456,22 @@ def _import_one(session: Session, item: Input) -> Outcome:
     loaded = _load(session, item)
     if loaded is None:
         return Outcome.FAILED
-    args = session.args
     print(f"{item.shown}:")
-    _report(loaded, args)
+    _report(loaded, session.args)
     diags = Diagnostics()
-    diags.extend(_kept_diagnostics(loaded.scraped, args))
+    diags.extend(_kept_diagnostics(loaded.scraped, session.args))
+    proposal, outcome = _checked(session, item, loaded, diags)
+    _print(diags)
+    if proposal is None:
+        return outcome
+    _write(session, proposal, loaded)
+    _split_off(loaded, session.args.dry_run)
+    return Outcome.IMPORTED
+
+
+def _checked(session: Session, item: Input, loaded: Loaded, diags: Diagnostics) -> tuple[Proposal | None, Outcome]:
+    """The file to write once it is valid, new to content/ (or ``--force``) and its name free; else why not."""
+    args = session.args
     proposal = propose(
         loaded.scraped,
         args,
@@ -473,27 +487,17 @@ def _import_one(session: Session, item: Input) -> Outcome:
     )
     for line in proposal.notes if proposal else ():
         print(f"  guessed: {line}")
-    ok = proposal is not None and validate(proposal, session.project, session.registry, diags)
-    if ok and proposal is not None:
-        proposal, stopped = _against_duplicates(session, item, loaded, proposal)
-        if stopped is not None:
-            _print(diags)
-            return stopped
-    if ok and proposal is not None and proposal.path.exists() and not args.force:
-        diags.error(
-            item.shown,
-            1,
-            1,
-            f"{session.project.display(proposal.path)} already exists: use --force to replace it "
-            "(a backup is kept) or --slug for another name",
-        )
-        ok = False
-    _print(diags)
-    if not ok or proposal is None:
-        return Outcome.FAILED
-    _write(session, proposal, loaded)
-    _split_off(loaded, args.dry_run)
-    return Outcome.IMPORTED
+    if proposal is None or not validate(proposal, session.project, session.registry, diags):
+        return None, Outcome.FAILED
+    proposal, stopped = _against_duplicates(session, item, loaded, proposal)
+    if stopped is not None:
+        return None, stopped
+    if proposal.path.exists() and not args.force:
+        shown = session.project.display(proposal.path)
+        message = f"{shown} already exists: use --force to replace it (a backup is kept) or --slug for another name"
+        diags.error(item.shown, 1, 1, message)
+        return None, Outcome.FAILED
+    return proposal, Outcome.IMPORTED
 
 
 def _load(session: Session, item: Input) -> Loaded | None:
