@@ -312,6 +312,7 @@ _TITLES = tuple(
                 "رئيسة الوزراء",
                 "الأمين العام",
                 "أمين عام",
+                "مدير عام",
                 "الوزير",
                 "الوزيرة",
                 "وزير",
@@ -375,6 +376,48 @@ _TITLES = tuple(
                 "المعارضة",
                 "رجل الأعمال",
                 "الملياردير",
+                "ملك",
+                "ملكة",
+                "أمير",
+                "أميرة",
+                "السلطان",
+                "سفير",
+                "سفيرة",
+                "مبعوث",
+                "مبعوثة",
+                "مندوب",
+                "مندوبة",
+                "الممثل",
+                "الممثلة",
+                "ممثل",
+                "ممثلة",
+                "الممثل الأعلى",
+                "الممثلة العليا",
+                "المفوض",
+                "المفوضة",
+                "المنسق",
+                "منسق",
+                "منسقة",
+                "مستشار",
+                "مستشارة",
+                "قائدة",
+                "زعيمة",
+                "نائبة",
+                "المتحدث",
+                "المتحدثة",
+                "الناطق",
+                "الناطقة",
+                "الناطق باسم",
+                "الناطقة باسم",
+                "الناطق الرسمي باسم",
+                "المتحدثة الرسمية باسم",
+                "المرشد الأعلى",
+                "المدعي العام",
+                "الفريق",
+                "الفريق أول",
+                "العماد",
+                "الأدميرال",
+                "الرائد",
             )
         ),
         key=len,
@@ -382,6 +425,34 @@ _TITLES = tuple(
     )
 )
 """Titles and roles after which a name follows (longest first: رئيس الوزراء before رئيس)."""
+
+
+def _by_first_word(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, title in enumerate(titles):
+        index.setdefault(title[0], []).append((order, title))
+    return index
+
+
+_TITLES_BY_FIRST = _by_first_word(_TITLES)
+"""``_TITLES`` by their first word, each with its place in the list (the longest wins)."""
+
+_DIPLOMATS = _keys("السفير السفيرة سفير سفيرة المندوب المندوبة مندوب مندوبة المبعوث المبعوثة مبعوث مبعوثة الممثل ممثل")
+"""Titles whose complement may be where the holder is posted: السفير الروسي لدى واشنطن."""
+
+_POSTED_AT = key("لدى")
+"""لدى, normalised (لدي): where an ambassador is posted."""
+
+_REGNAL = _keys("الملك ملك الملكة ملكة البابا الأمير أمير السلطان")
+"""Titles after which a name may end in an ordinal: الملك تشارلز الثالث."""
+_ORDINALS = _keys("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+
+_ADJECTIVES = _keys(
+    "العام العامة الخاص الخاصة الأعلى العليا السابق السابقة الأسبق المنتخب المنتخبة الجديد الجديدة الحالي"
+    " الحالية الدائم الدائمة الأول الأولى المساعد المساعدة المؤقت المؤقتة المكلف المكلفة المناوب الأكبر الكبير"
+    " الكبرى المتحدة المشترك المشتركة المستقيل المستقيلة الراحل الراحلة الشهير الشهيرة المعروف المعروفة"
+)
+"""Adjectives of titles that are not nisbas (الأمين العام, الرئيس السابق, الأمم المتحدة)."""
 
 _INSTITUTIONS = _keys(
     "حلف مجلس وزارة حكومة منظمة حركة حزب جهاز وكالة لجنة جمعية جامعة شركة هيئة قناة صحيفة جريدة مجلة موقع مؤسسة"
@@ -391,7 +462,10 @@ _INSTITUTIONS = _keys(
 """Nouns that a name in quotation marks names (قناة "روسيا-1", حلف "الناتو"), and that stand
 between a title and a name as what the title is of (الأمين العام لحلف "الناتو" مارك روته)."""
 
-_OF = _INSTITUTIONS | _keys("خارجية دفاع داخلية مالية عدل اقتصاد صحة تعليم إعلام نفط طاقة تجارة شؤون شمال جنوب شرق غرب")
+_OF = _INSTITUTIONS | _keys(
+    "خارجية دفاع داخلية مالية عدل اقتصاد صحة تعليم إعلام نفط طاقة تجارة شؤون شمال جنوب شرق غرب وزراء هيئة أركان"
+    " بلدية ولاية مدينة محافظة إقليم مقاطعة جمهورية مملكة إمارة سلطنة دولة"
+)
 """Nouns a title's complement is made of (وزير خارجية …, حلف شمال الأطلسي): never the name."""
 
 _ATTRIBUTION = _keys("وفقا طبقا تبعا استنادا نقلا نقلت نقل نسبة")
@@ -405,12 +479,22 @@ _STOP = _keys(
     " خلال عبر نحو حول ضد منذ عند لدى لكن بل كل كلا بعض أي غير دون سوى فقط أيضا هو هي هم هن نحن أنا"
     " وفقا بحسب حسب إذا إذ لو حتى عندما بينما فيما أمام وراء فوق تحت هناك هنا ثمة سوف لقد ليس ليست يجب يمكن"
     " نظير نظيره نظيرته نظيرها نظراء نظرائه"
+    " به بها بهم له لها لهم منه منها منهم عنه عنها عنهم إليه إليها إليهم عليه عليها عليهم معه معها معهم فيه فيها"
+    " مجددا مؤخرا سابقا لاحقا شخصيا رسميا علنا قوله قولها"
     " تم جرى مساء صباح ظهر مطلع أوائل أواخر منتصف يوم شهر سنة أسبوع ساعة الماضي المقبل كبير جديد نفسه ذاته"
     " الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
     " يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
     " كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    " زار زارت يزور تزور التقى التقت يلتقي تلتقي استقبل استقبلت يستقبل تستقبل بحث بحثت يبحث تبحث وصل وصلت"
+    " يصل تصل غادر غادرت يغادر تغادر حذر حذرت يحذر تحذر طالب طالبت يطالب تطالب هدد هددت يهدد تهدد اتهم اتهمت"
+    " يتهم تتهم رفض رفضت يرفض ترفض وافق وافقت يوافق توافق شدد شددت يشدد تشدد أعرب أعربت يعرب تعرب جدد جددت"
+    " يجدد تجدد طلب طلبت يطلب تطلب عقد عقدت يعقد تعقد ترأس ترأست يترأس تترأس شارك شاركت يشارك تشارك ألقى"
+    " ألقت يلقي تلقي وجه وجهت يوجه توجه أجرى أجرت يجري تجري كشف كشفت يكشف تكشف أفاد أفادت يفيد تفيد صرح"
+    " صرحت يصرح تصرح رحب رحبت يرحب ترحب أشاد أشادت يشيد تشيد ناقش ناقشت يناقش تناقش تلقى تلقت يتلقى تتلقى"
+    " اعترف اعترفت يعترف تعترف قرر قررت يقرر تقرر أبلغ أبلغت يبلغ تبلغ هنأ هنأت أدان أدانت يدين تدين"
 )
-"""Function words, verbs of saying and time words: what follows a title when no name does."""
+"""Function words, prepositions with a pronoun, adverbs, verbs of saying and of news (زار,
+التقى, حذر) and time words: what follows a title, or a name, and is not a name."""
 
 _NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت آل ذو")
 """Name parts after which the next part may start with ال (عبد الله، آل ثاني)."""
@@ -461,13 +545,17 @@ class _Token:
     end: int
     gap: str
     """``space``, ``hyphen``, ``quote`` (quotation marks, perhaps with spaces), ``mention`` (an
-    annotated mention, perhaps with spaces and quotation marks), ``comma`` or ``break``."""
+    annotated mention, perhaps with spaces and quotation marks), ``comma``, ``open`` and
+    ``close`` (a parenthesis alone), ``aside`` (mentions in parentheses) or ``break``."""
     tanwin: bool
     """Written with a tanwin (اتصالاً): an indefinite noun or adjective, never a name."""
     definite: bool
     """Written with the article ال (also after و ف ب ك, or as لل): الروسي, للحلف, والدفاع.
     Read from the text as written, where the article's alef has no hamza: names such as
     ألكسندر or ألمانيا begin with أل, and become ال only once normalised."""
+    proclitic: bool = False
+    """Written with a proclitic before a hamza on alif (بإجراء, لإسرائيل, وأكد): no name
+    begins so, and a name after a title carries no proclitic."""
 
 
 @dataclass(frozen=True)
@@ -488,7 +576,8 @@ def _tokens(body: str, skipped: list[tuple[int, int]]) -> list[_Token]:
         gap = _gap(body, previous, word.start, mentions, others) if tokens else "break"
         written = "".join(char for char in body[word.start : word.end] if not _is_mark(char))
         tanwin = any(char in "\u064b\u064c\u064d" for char in body[word.start : word.end])
-        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, _definite(written)))
+        proclitic = written[:1] in ("و", "ف", "ب", "ل", "ك") and written[1:2] in ("أ", "إ", "آ")
+        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, _definite(written), proclitic))
         previous = word.end
     return tokens
 
@@ -516,6 +605,11 @@ def _gap(body: str, start: int, end: int, mentions: list[tuple[int, int]], other
     inside = [(a - start, b - start) for a, b in mentions if start <= a and b <= end]
     for a, b in reversed(inside):
         text = text[:a] + "\x00" + text[b:]
+    bare = "".join(text.split())
+    if "\n" not in text and bare in ("(", ")"):
+        return "open" if bare == "(" else "close"
+    if "\n" not in text and inside and re.fullmatch(r"\((?:\x00[،,]?)+\)", bare):
+        return "aside"
     if text.count("\n") > 1 or any(char in ".!?؟:;؛()[]{}…*#|/\\" for char in text):
         return "break"
     if "،" in text or "," in text:
@@ -532,15 +626,18 @@ def _gap(body: str, start: int, end: int, mentions: list[tuple[int, int]], other
 
 def _title_at(tokens: list[_Token], i: int) -> tuple[tuple[str, ...], int] | None:
     """The title starting at token ``i`` (through proclitics: للرئيس, ووزير) and the letters before it."""
-    for title in _TITLES:
-        if i + len(title) > len(tokens):
-            continue
-        if any(tokens[i + k].norm != title[k] or tokens[i + k].gap != "space" for k in range(1, len(title))):
-            continue
-        for prefix, rest in _splits(tokens[i].norm):
-            if rest == title[0]:
-                return title, prefix
-    return None
+    found: list[tuple[int, tuple[str, ...], int]] = []
+    for prefix, rest in _splits(tokens[i].norm):
+        for order, title in _TITLES_BY_FIRST.get(rest, ()):
+            if i + len(title) > len(tokens):
+                continue
+            if any(tokens[i + k].norm != title[k] or tokens[i + k].gap != "space" for k in range(1, len(title))):
+                continue
+            found.append((order, title, prefix))
+    if not found:
+        return None
+    _, title, prefix = min(found, key=lambda match: match[0])
+    return title, prefix
 
 
 def _name_word(token: _Token, previous: _Token | None) -> bool:
@@ -548,7 +645,7 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
     with or without a proclitic: وقال, لنظيره; without tanwin; not definite, except after
     عبد, أبو …)?"""
     norm = token.norm
-    if len(norm) < 2 or token.tanwin or not is_arabic_word(norm):
+    if len(norm) < 2 or token.tanwin or token.proclitic or not is_arabic_word(norm):
         return False
     if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)):
         return False
@@ -587,60 +684,314 @@ def _names_institution(token: _Token) -> bool:
     return token.norm == "ل" or any(rest in _INSTITUTIONS for _, rest in _splits(token.norm))
 
 
+def _adjective(token: _Token) -> bool:
+    """A definite adjective that can describe a title or its complement: a nisba (الروسي,
+    الأوروبية) or one of ``_ADJECTIVES`` (العام, السابق). A definite noun after the
+    complement is the sentence going on (زار رئيس الوزراء الهولندي المصنع)."""
+    norm = token.norm
+    if not norm.startswith("ال") or not token.definite:
+        return False
+    return norm in _ADJECTIVES or (norm.endswith(("ي", "يه")) and len(norm) >= 6)
+
+
+def _prepositional(token: _Token) -> str | None:
+    """``definite`` for ل or و before a definite word (للأمم, والهجرة), ``construct`` for ل
+    before a noun that takes a complement (لحلف, لوزارة), else ``None``."""
+    norm = token.norm
+    if norm[:1] not in ("ل", "و") or len(norm) < 4:
+        return None
+    if token.definite and not norm.startswith("ال"):
+        return "definite"
+    if norm[0] == "ل" and norm[1:] in _OF:
+        return "construct"
+    return None
+
+
+def _aside_end(tokens: list[_Token], j: int) -> int | None:
+    """The token after a short parenthesised aside that opens before token ``j``
+    (حلف شمال الأطلسي (الناتو) مارك روته), if it closes within four words."""
+    for k in range(j + 1, min(j + 5, len(tokens))):
+        if tokens[k].gap == "close":
+            return k
+        if tokens[k].gap not in ("space", "hyphen"):
+            return None
+    return None
+
+
+def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tuple[int, bool]:
+    """Where the words that say what the title at token ``i`` is of end, and whether a
+    mention stood for the last of them (وزير خارجية [[russia|روسيا]]).
+
+    A title without the article (رئيس, وزير, أمين عام, المتحدث باسم) is in construct:
+    the next word is what it is of, a name itself (رئيس مصر, أمير قطر, المتحدث باسم
+    حماس) or a noun in construct in turn (وزير خارجية إيران, رئيس وزراء هولندا). Then
+    come adjectives (الروسي, العام; after a definite complement, any definite word:
+    البيت الأبيض), ل or و with a definite word and its adjective (للأمم المتحدة,
+    والهجرة), ل with another noun in construct (لحلف شمال الأطلسي),
+    لدى and a place after a diplomat's title, and parenthesised asides ((الناتو))."""
+    j = i + len(title)
+    need = title[-1] == "باسم" or not any(word.startswith("ال") for word in title)
+    by_mention = False
+    own_adjective = False
+    while j < len(tokens):
+        token = tokens[j]
+        if token.gap == "open":
+            end = _aside_end(tokens, j)
+            if end is None or need:
+                break
+            j = end
+            continue
+        if token.gap not in ("space", "quote", "mention", "hyphen", "close", "aside"):
+            break
+        if token.gap in ("mention", "aside") and need:
+            need, by_mention = False, True  # the mention was the complement; ``token`` comes after it
+        if need:
+            if token.tanwin or _future_verb(token.norm) or not is_arabic_word(token.norm):
+                break
+            if any(rest in _STOP for _, rest in _splits(token.norm)):
+                break
+            if not token.definite and _construct(tokens, j):
+                j += 2  # رئيس حكومة تصريف الأعمال نجيب ميقاتي
+                need = False
+                continue
+            need = not token.definite and any(rest in _OF for _, rest in _splits(token.norm))
+            own_adjective = token.definite  # its own adjective may follow: باسم البيت الأبيض
+            j += 1
+            by_mention = False
+            continue
+        kind = _prepositional(token)
+        posted = token.norm == _POSTED_AT and title[0] in _DIPLOMATS
+        if token.norm in ("ل", "باسم") or kind == "construct" or posted:
+            need, own_adjective = True, False
+        elif kind == "definite":
+            own_adjective = True
+        elif _adjective(token) or (own_adjective and token.definite and token.norm.startswith("ال")):
+            own_adjective = False
+        else:
+            break
+        j += 1
+        by_mention = False
+    return j, by_mention
+
+
+_SLAVIC_FEMININE = re.compile("(?:وفا|يفا|ينا|سكايا|ايا)$")
+
+
+def _indefinite_phrase(name: list[_Token]) -> bool:
+    """A noun and its indefinite adjective rather than a name: both in the accusative,
+    tanwin unwritten (وفدا برلمانيا, نداء عاجلا), both feminine (اتفاقية جديدة), or with
+    a feminine nisba (جولة خليجية, زيارة رسمية). A name after a title does not end in
+    ـية, and where its words all end in ا, it is a woman's (أولغا سكابييفا)."""
+    if len(name) < 2:
+        return False
+    last = name[-1].norm
+    if last.endswith("يه") and len(last) >= 5:
+        return True
+    if len(name) == 2 and all(t.norm.endswith("ه") for t in name):
+        return True  # اتفاقية جديدة: a feminine noun and its adjective
+    if not last.endswith("ا") or _SLAVIC_FEMININE.search(last):
+        return False
+    return all(t.norm.endswith(("ا", "اء")) for t in name)
+
+
 def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
     """Names after titles: الرئيس الروسي فلاديمير بوتين، الأمين العام لحلف "الناتو" مارك روته.
 
-    After the title come the words that say what it is a title of, which are definite
-    (الروسي, الدفاع, للحلف) or a noun for an institution with its own name (حلف
-    "الناتو", a mention); then the name: up to three words joined by spaces, none of them
-    definite, a function word or a verb of saying. A one-word name must follow the title
-    at once (الكاتب جوركي) or look transliterated: after descriptors, a comma or a mention
-    (الرئيس الروسي سيزور, نائب رئيس مجلس الأمن الروسي، دميتري مدفيديف) a lone word is
-    more often the sentence going on, so there a name needs two words."""
+    After the title come the words that say what it is a title of (``_complement_end``);
+    then the name (``_name_at``): up to three words joined by spaces, besides particles
+    and words of lineage (أورسولا فون دير لاين, تميم بن حمد آل ثاني), none of them a
+    function word or a verb, and definite only as a family name or an ordinal (أيمن
+    الصفدي, عبد الله الثاني). A one-word name must follow the title at once (الكاتب
+    جوركي) or look transliterated: after descriptors, a comma or a mention (الرئيس
+    الروسي سيزور, نائب رئيس مجلس الأمن الروسي، دميتري مدفيديف) a lone word is more often
+    the sentence going on, so there a name needs two words. Where the title is the
+    subject of a verb before it, two plain words followed by another noun may be that
+    verb's object (أصدر رئيس الوزراء قرارا بتشكيل لجنة): they are offered only when
+    the text names the bearer again as a speaker (``_speakers``)."""
     found = []
+    speakers: dict[str, set[int]] | None = None
     for i in range(len(tokens)):
         match = _title_at(tokens, i)
         if match is None:
             continue
         title, prefix = match
-        j = i + len(title)
-        while j < len(tokens) and tokens[j].gap in ("space", "quote", "mention", "hyphen"):
-            norm = tokens[j].norm
-            readings = [rest for _, rest in _splits(norm)]
-            if tokens[j].definite or norm == "ل" or any(r in _OF for r in readings):
-                j += 1
-            elif _construct(tokens, j):
-                j += 2  # رئيس حكومة تصريف الأعمال نجيب ميقاتي
-            elif tokens[j].gap == "mention" and j + 1 < len(tokens) and tokens[j + 1].gap == "space":
-                break  # the mention was the complement (لحلف [[nato|الناتو]] مارك روته) or the name
-            else:
-                break
-        if j >= len(tokens) or tokens[j].gap not in ("space", "quote", "mention", "comma"):
+        j, by_mention = _complement_end(tokens, i, title)
+        if j >= len(tokens) or tokens[j].gap not in ("space", "quote", "mention", "comma", "close", "aside"):
             continue
-        if tokens[j].gap == "mention" and not _names_institution(tokens[j - 1]):
+        if tokens[j].gap == "mention" and not by_mention and not _names_institution(tokens[j - 1]):
             continue  # الرئيس [[vladimir-putin|فلاديمير بوتين]] سيزور: the mention was the name
         direct = j == i + len(title) and tokens[j].gap == "space"
-        name: list[_Token] = []
-        while j < len(tokens) and len(name) < 3 and (not name or tokens[j].gap in ("space", "hyphen")):
-            if not _name_word(tokens[j], name[-1] if name else None):
-                break
-            if name and _future_verb(tokens[j].norm):
-                break
-            if len(name) == 2 and not _third_name_word(name, tokens[j].norm):
-                break
-            name.append(tokens[j])
-            j += 1
+        name, after = _name_at(tokens, j, title)
         if not name:
             continue
         if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
             continue  # الرئيس الروسي سيزور: a lone word is a name only right after the title
+        if len(name) == 1 and not _foreign(name[0].norm) and _followed_by_definite(tokens, after):
+            continue  # ناقش رئيس الوزراء خطة الحكومة: a noun in construct, not a name
+        if len(name) == 1 and body[name[0].end - 1 : name[0].end] == "ة":
+            continue  # تلقى رئيس الوزراء رسالة: a feminine noun, not a name
         if _future_verb(name[0].norm) and not any(_foreign(t.norm) for t in name[1:]):
             continue  # الرئيس سيزور بكين, but سيرغي لافروف
+        if _indefinite_phrase(name):
+            continue
+        maybe_object = _subject(tokens, i, prefix) and not _subject_ends(body, tokens, after)
+        if maybe_object and not _foreign(name[-1].norm):
+            speakers = _speakers(tokens) if speakers is None else speakers
+            if not speakers.get(name[-1].norm, set()) - {after - 1}:
+                continue  # أصدر رئيس الوزراء قرارا بتشكيل لجنة: the object, not a name
         shown = body[_advance(body, tokens[i].start, prefix) : tokens[i + len(title) - 1].end]
         if title[0].startswith("ال") and not shown.startswith(("ال", "ٱل")):
             shown = "ال" + shown  # للرئيس: the article's alef is not written after ل
         found.append(_Candidate(name[0].start, name[-1].end, f"after '{shown}'", 1))
     return found
+
+
+_PREPOSITIONS = _keys("عن من مع إلى الى على في لدى بين عند نحو ضد حول عبر خلال بعد قبل دون")
+"""Before a title, these make it no subject: what follows its name is no object of a verb."""
+
+
+def _subject(tokens: list[_Token], i: int, prefix: int) -> bool:
+    """Whether the title at token ``i`` may be the subject of a verb before it: it has no
+    proclitic (للرئيس, بالرئيس) and follows no preposition (عن رئيس الوزراء)."""
+    if prefix:
+        return False
+    if i == 0 or tokens[i].gap != "space":
+        return True
+    return not any(rest in _PREPOSITIONS for _, rest in _splits(tokens[i - 1].norm))
+
+
+def _subject_ends(body: str, tokens: list[_Token], k: int) -> bool:
+    """Whether the words before token ``k`` read as the end of the sentence's subject.
+
+    A title that is the subject (بحث الرئيس الفرنسي …) may be followed by its name or,
+    with no name, by the verb's object; after the name come punctuation, a function word
+    or verb (إن, في, سيزور), a prepositional phrase (للصحفيين, بالقرار), another
+    titled person (ووزير) or an object that cannot be the same noun phrase: accusative
+    (وفدا) or with a pronoun (دعمه, written with ه, not ة). Another noun after two words
+    is as often the rest of an object (بحث الرئيس سبل تعزيز التعاون) as the object after
+    a name (سلط مارك روته الضوء على)."""
+    if k >= len(tokens) or tokens[k].gap != "space":
+        return True
+    token = tokens[k]
+    if _future_verb(token.norm) or any(rest in _STOP for _, rest in _splits(token.norm)):
+        return True
+    if _title_at(tokens, k) is not None:
+        return True
+    if token.tanwin or (token.norm.endswith("ا") and not _foreign(token.norm)):
+        return True  # عبد المجيد تبون وفدا: an object in the accusative follows the subject
+    if body[token.end - 1 : token.end] == "ه" or token.norm.endswith(("ها", "هم")):
+        return True  # إيمانويل ماكرون دعمه: an object with a pronoun follows the subject
+    return token.definite and not token.norm.startswith("ال")
+
+
+_SAYING = _keys(
+    "قال قالت أضاف أضافت أكد أكدت أشار أشارت أوضح أوضحت تابع تابعت ذكر ذكرت اعتبر اعتبرت زعم زعمت دعا دعت"
+    " نفى نفت رد ردت كتب كتبت أعلن أعلنت حذر حذرت يقول تقول"
+)
+"""Verbs of saying, after which a name stands as the one who speaks (وقال روته)."""
+
+
+def _speakers(tokens: list[_Token]) -> dict[str, set[int]]:
+    """The words that stand as the one who speaks, after a verb of saying or before
+    إن/أن (وقال روته إن), in each of their readings, with the tokens they stand at. A name
+    is mentioned again so; the word of an object is not (a common word such as جديدة
+    recurs anywhere, but not there)."""
+    found: dict[str, set[int]] = {}
+    for k, token in enumerate(tokens):
+        after_saying = k > 0 and token.gap == "space" and any(r in _SAYING for _, r in _splits(tokens[k - 1].norm))
+        before_speech = k + 1 < len(tokens) and tokens[k + 1].gap == "space" and tokens[k + 1].norm in _THAT
+        if after_saying or before_speech:
+            for _, rest in _splits(token.norm):
+                found.setdefault(rest, set()).add(k)
+    return found
+
+
+def _followed_by_definite(tokens: list[_Token], j: int) -> bool:
+    """Whether token ``j`` is a definite word right after the one before it."""
+    return j < len(tokens) and tokens[j].gap == "space" and tokens[j].definite
+
+
+_PARTICLES = _keys("فون فان دي دير دو دا ديل دن")
+"""Particles inside European names (أورسولا فون دير لاين): not counted in a name's three
+words, and never last."""
+_LINEAGE = _keys("بن بنت ابن آل")
+"""Words of lineage, not counted either: a name goes on through them (محمد بن عبد الرحمن
+آل ثاني)."""
+
+
+def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list[_Token], int]:
+    """The words of a name after a title, starting at token ``j``, and the token after them."""
+    name: list[_Token] = []
+    counted = 0
+    while j < len(tokens) and (not name or tokens[j].gap in ("space", "hyphen")):
+        if counted >= 3 and name[-1].norm not in _LINEAGE and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
+            break
+        token = tokens[j]
+        particle = bool(name) and token.norm in _PARTICLES
+        if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES]):
+            break
+        name.append(token)
+        counted += 0 if particle or token.norm in _LINEAGE else 1
+        j += 1
+    while name and (name[-1].norm in _PARTICLES or name[-1].norm in _NAME_JOINERS):
+        name.pop()
+        j -= 1
+    if (
+        name
+        and title[0] in _REGNAL
+        and j < len(tokens)
+        and tokens[j].gap == "space"
+        and tokens[j].norm in _ORDINALS
+        and name[-1].norm not in _ORDINALS
+    ):
+        name.append(tokens[j])  # الملك تشارلز الثالث
+        j += 1
+    return name, j
+
+
+def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
+    """Whether token ``j`` goes on the name ``name`` (particles left out) after a title.
+
+    After a given name, a definite nisba is the family name and ends the name (أيمن
+    الصفدي); a title's word after a joiner is part of the name (عبد الملك). A third
+    word belongs to it as ``_third_name_word`` says, after a compound given name (عبد
+    المجيد تبون), or where speech follows it (رجب طيب أردوغان إن), unless it is shaped
+    as a verb in the present or an adverb (دونالد ترامب يريد أن, أنتوني بلينكن مجددا
+    أن). After a compound given name, a definite word is the family name or an ordinal
+    when it is a nisba or speech follows (عبد الفتاح السيسي, عبد الفتاح البرهان إن, عبد
+    الله الثاني), not an object (استقبل الملك عبد الله الوفد الأمريكي)."""
+    token = tokens[j]
+    compound = len(name) == 2 and name[0].norm in _NAME_JOINERS
+    speech = _speech_follows(tokens, j + 1)
+    nisba = token.definite and token.norm.endswith("ي") and len(token.norm) >= 5 and token.norm not in _ADJECTIVES
+    if name and name[-1].definite and (len(name) < 2 or name[-2].norm not in _NAME_JOINERS):
+        return False  # a definite family name ends the name, as عبد الله does not
+    if compound and token.definite and _name_word(token, name[0]):
+        return token.norm in _ORDINALS or nisba or speech
+    if name and nisba and name[-1].norm not in _NAME_JOINERS and not _title_at(tokens, j):
+        return True  # أيمن الصفدي, محمد شياع السوداني: a nisba as the family name
+    joined = bool(name) and name[-1].norm in _NAME_JOINERS
+    if not _name_word(token, name[-1] if name else None) or (not joined and _title_at(tokens, j) is not None):
+        return False
+    if name and _future_verb(token.norm):
+        return False
+    if len(name) == 2:
+        verb_or_adverb = (token.norm[0] in "يت" or token.norm.endswith("ا")) and not _foreign(token.norm)
+        return _third_name_word(name, token.norm) or compound or (speech and not verb_or_adverb)
+    return True
+
+
+_THAT = _keys("إن أن إنه أنه إنها أنها بأن وأن")
+"""The particles that open reported speech after its speaker."""
+
+
+def _speech_follows(tokens: list[_Token], k: int) -> bool:
+    """Whether the subject surely ends before token ``k``: a comma, or إن/أن of reported
+    speech next (قال الرئيس التركي رجب طيب أردوغان إن). Other ends say less: an object
+    ends before a preposition or a full stop too (أجرى المبعوث آموس هوكشتاين محادثات في)."""
+    if k >= len(tokens):
+        return False
+    return tokens[k].gap == "comma" or (tokens[k].gap == "space" and tokens[k].norm in _THAT)
 
 
 def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> list[_Candidate]:
