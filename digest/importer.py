@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -519,15 +519,7 @@ def _load(session: Session, item: Input) -> Loaded | None:
         return None
 
     def read(furniture: tuple[str, ...]) -> Scraped:
-        return parse_scraped(
-            text,
-            item.shown,
-            lang=session.lang,
-            known_tags=session.known_tags,
-            known_names=session.known_names,
-            reference_date=session.reference,
-            furniture=furniture,
-        )
+        return parse_scraped(text, item.shown, **_reading(session, furniture))
 
     try:
         # The outlet is known from --source before reading, or from the source line the text names.
@@ -541,6 +533,17 @@ def _load(session: Session, item: Input) -> Loaded | None:
         print(problem, file=sys.stderr)
         return None
     return Loaded(scraped, web=False, path=item.path, profile=profile, profile_file=profile_file)
+
+
+def _reading(session: Session, furniture: tuple[str, ...]) -> dict[str, Any]:
+    """What every reader of a text (raw or from a page) is told: the site's language, tags, names and day."""
+    return {
+        "lang": session.lang,
+        "known_tags": session.known_tags,
+        "known_names": session.known_names,
+        "reference_date": session.reference,
+        "furniture": furniture,
+    }
 
 
 def _load_url(session: Session, item: Input) -> Loaded | None:
@@ -571,15 +574,7 @@ def _load_page(
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return None
-    page = read_page_text(
-        text,
-        item.shown,
-        lang=session.lang,
-        known_tags=session.known_tags,
-        known_names=session.known_names,
-        reference_date=session.reference,
-        furniture=profile.furniture if profile else (),
-    )
+    page = read_page_text(text, item.shown, **_reading(session, profile.furniture if profile else ()))
     urls = tuple(dict.fromkeys(u for u in (page.url, fetched_from, item.url) if u))
     return Loaded(page.scraped, True, urls, page.text, item.path, profile, profile_file)
 
