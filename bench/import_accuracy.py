@@ -285,7 +285,9 @@ def run(directory: Path, key: Path, only: str | None = None, keep_marker: bool =
         text = path.read_bytes().decode("utf-8", errors="replace")
         if not keep_marker:
             text = STORE_MARKER.sub("", text, count=1)
-        scraped = parse_scraped(text, str(path), lang="ar", known_tags=(), known_names=(), reference_date=None)
+        scraped = parse_scraped(
+            text, str(path), lang="ar", known_tags=(), known_names=(), reference_date=None, url=entry.get("url")
+        )
         parsed[pid] = (entry, scraped)
         score_page(report, entry, scraped)
     return report, parsed

@@ -104,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         "(default: keep it without a zone, so the site's zone applies)",
     )
     imp.add_argument("--source", help="outlet name, when the text has none")
+    imp.add_argument(
+        "--url",
+        metavar="ADDRESS",
+        help="the address of the page one text or saved page was copied from: kept as the source's url, "
+        "checked against what is already imported, and read for the day when the text prints no date",
+    )
     imp.add_argument("--lang", default=None, help="language of the text (default: the site's first language)")
     imp.add_argument("--slug", help="file name slug to use instead of the generated one")
     imp.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")

@@ -365,6 +365,15 @@ def run_import(project: Project, args: argparse.Namespace) -> int:
     if not inputs and not feeds:
         print("error: nothing to import: name raw texts, saved pages or URLs, or give --feed", file=sys.stderr)
         return 2
+    address = getattr(args, "url", None)
+    if address:
+        if len(inputs) != 1 or feeds or inputs[0].kind == "url":
+            print("error: --url gives the address of one text or saved page: name exactly one file", file=sys.stderr)
+            return 2
+        if not re.match(r"^https?://", address, re.I):
+            print(f"error: --url {address!r} is not an http(s) address", file=sys.stderr)
+            return 2
+        inputs = [replace(inputs[0], url=address)]
     diags = Diagnostics()
     registry = load_registry(project, diags)
     if registry is None or diags.has_errors:
@@ -511,7 +520,7 @@ def _load(session: Session, item: Input) -> Loaded | None:
         print(f"{item.shown}: cannot read: {exc.strerror}", file=sys.stderr)
         return None
     if item.kind == "page":
-        return _load_page(session, item, content, None)
+        return _load_page(session, item, content, item.url)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -519,7 +528,7 @@ def _load(session: Session, item: Input) -> Loaded | None:
         return None
 
     def read(furniture: tuple[str, ...]) -> Scraped:
-        return parse_scraped(text, item.shown, **_reading(session, furniture))
+        return parse_scraped(text, item.shown, url=item.url, **_reading(session, furniture))
 
     try:
         # The outlet is known from --source before reading, or from the source line the text names.
@@ -532,7 +541,8 @@ def _load(session: Session, item: Input) -> Loaded | None:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return None
-    return Loaded(scraped, web=False, path=item.path, profile=profile, profile_file=profile_file)
+    urls = (item.url,) if item.url else ()
+    return Loaded(scraped, web=False, urls=urls, path=item.path, profile=profile, profile_file=profile_file)
 
 
 def _reading(session: Session, furniture: tuple[str, ...]) -> dict[str, Any]:

@@ -10,12 +10,12 @@ date. It also keeps the promise of never raising.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 
 from ..diagnostics import Diagnostic, Severity
 from .body import add_paragraph, body_text, check_paragraph, describe_body, md_escape
 from .credits import take_credit
-from .dates import date_line
+from .dates import Moment, date_line
 from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
@@ -25,6 +25,7 @@ from .related import take_dropped_list, take_related
 from .state import Run
 from .tags import take_tags
 from .text import LINE_BREAK, clean, only_punctuation, phrase_key
+from .urldate import date_in_url
 
 CANDIDATE_WORDS = 12
 """Longest line an outlet profile learns: furniture is short, and long lines are the article's."""
@@ -39,19 +40,21 @@ def parse_scraped(
     known_names: Iterable[str] = (),
     reference_date: date | None = None,
     furniture: Iterable[str] = (),
+    url: str | None = None,
 ) -> Scraped:
     """Read one raw scraped text; ``path`` is only used in diagnostics.
 
     ``known_tags`` and ``known_names`` help split a tag line whose separators were
     lost; ``reference_date`` resolves relative dates ("أمس") in date lines;
     ``furniture`` holds the lines the outlet prints on every page (its profile), dropped
-    wherever they appear, a headline position included.
+    wherever they appear, a headline position included; ``url``, the page's address, gives
+    the day of publication when the text prints none.
     """
     try:
         keys = frozenset(phrase_key(line) for line in furniture)
         run = Run(text, path, lang, tuple(known_tags), tuple(known_names), reference_date, keys)
         _read_lines(run)
-        return _finish(run)
+        return _finish(run, url)
     except Exception as exc:  # the contract is "never raise": a parser bug still yields the whole text
         return _fallback(text, path, exc)
 
@@ -190,9 +193,11 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
 # --------------------------------------------------------------------------- the result
 
 
-def _finish(run: Run) -> Scraped:
+def _finish(run: Run, url: str | None) -> Scraped:
     """Resolve what needed the whole text (a time-only update, related titles) and report what is missing."""
     sort_out(run)  # first: a dateline glued to the first paragraph may give the publication date
+    if run.published is None:
+        _date_from_url(run, url)
     updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
     published = run.published[0] if run.published else None
     _final_checks(run)
@@ -221,6 +226,19 @@ def _finish(run: Run) -> Scraped:
         dropped=tuple(sorted(run.dropped, key=lambda d: d.line)),
         candidates=_candidates(run),
     )
+
+
+def _date_from_url(run: Run, url: str | None) -> None:
+    """The day the page's address gives, when the text prints no date (a month alone is only reported)."""
+    found = date_in_url(url)
+    if found is None:
+        return
+    if found.day is None:
+        run.guessed.append(f"the page's address gives only the month {found.shown()}: give the day with --date")
+        return
+    moment = Moment(datetime(found.day.year, found.day.month, found.day.day), False, (), ())
+    run.published = (moment, 0)
+    run.guessed.append(f"date {found.shown()} taken from the page's address (the text prints none)")
 
 
 def _candidates(run: Run) -> tuple[str, ...]:
