@@ -20,7 +20,7 @@ from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
-from .posts import match_signature, take_post
+from .posts import embed_placeholder, match_signature, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .state import Run
 from .tags import take_tags
@@ -119,6 +119,14 @@ def _post(run: Run, index: int) -> int | None:
     return index + 1
 
 
+def _placeholder(run: Run, index: int) -> int | None:
+    url = embed_placeholder(run.lines[index].text)
+    if url is None:
+        return None
+    take_placeholder(run, run.lines[index], url)
+    return index + 1
+
+
 def _related(run: Run, index: int) -> int | None:
     match = RELATED_RE.match(run.lines[index].text)
     return take_related(run, index, match) if match else None
@@ -177,6 +185,7 @@ def _byline(run: Run, index: int) -> int | None:
 _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
     _profile,
     _post,
+    _placeholder,
     _related,
     _dropped_list,
     _tags,

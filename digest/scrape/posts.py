@@ -26,8 +26,19 @@ _SIGNATURE_RE = re.compile(
     r"\s*(?P<when>[^()]{0,60}?)\s*(?P<link>(?:https?://)?(?:www\.)?(?:twitter\.com|x\.com|t\.co)/\S*)?\s*$",
     re.IGNORECASE,
 )
-_STATUS_URL_RE = re.compile(r"(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/\w+/status(?:es)?/\d+\S*", re.I)
+_GLUED_RE = re.compile(
+    r"^(?P<pre>.*?)(?:^|\s)(?:[—–]|--?)\s*(?P<author>[^()\n—–]{1,80}?)\s*\(\s*(?P<handle>@[A-Za-z0-9_]{1,30})\s*\)"
+    r"\s*(?P<when>(?:[A-Za-z\u0621-\u064a]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Za-z\u0621-\u064a]+\.?,?\s+\d{4}))"
+    r"\s*(?P<link>(?:https?://)?(?:www\.)?(?:twitter\.com|x\.com|t\.co)/\S*)?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+"""A signature whose line goes on with the article's next paragraph (the embed's closing tag was lost):
+only a signature with a date ends where it can be told; the rest of the line is the article's."""
+_STATUS_URL_RE = re.compile(
+    r"(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/(?:i/web|\w+)/status(?:es)?/\d+\S*", re.I
+)
 _MEDIA_LINK_RE = re.compile(r"\s*(?:https?://)?pic\.twitter\.com/\S+", re.IGNORECASE)
+_MEDIA_AT_END_RE = re.compile(r"(?:https?://)?pic\.twitter\.com/\S+\s*$", re.IGNORECASE)
 _TRAILING_TCO_RE = re.compile(r"\s*(?:https?://)?t\.co/\S+\s*$", re.IGNORECASE)
 _NARRATION_RE = re.compile(r"^و[\u0621-\u064a]{2,}")
 
@@ -44,13 +55,51 @@ class _Span:
 
 
 def match_signature(text: str) -> re.Match[str] | None:
-    """The "— Name (@handle) Date" match when ``text`` ends with a post signature (a date, if any, must read)."""
+    """The "— Name (@handle) Date" match when ``text`` ends with a post signature (a date, if any, must read),
+    or when a dated signature is followed by the article's next paragraph on the same line (group ``rest``)."""
     if "(@" not in text and "( @" not in text:
         return None
     signature = _SIGNATURE_RE.match(text)
     if signature and (not signature["when"].strip() or calendar_date(signature["when"])):
         return signature
+    glued = _GLUED_RE.match(text)
+    if glued and calendar_date(glued["when"]) and not _STATUS_URL_RE.match(glued["rest"]):
+        return glued
     return None
+
+
+_CONSENT_RE = re.compile(r"cookie|consent|ملفات تعريف الارتباط|الكوكيز|javascript", re.IGNORECASE)
+
+
+def embed_placeholder(text: str) -> str | None:
+    """The post's link when ``text`` is what a page shows in place of an embed it did not load: the
+    post's address followed by a notice about cookies, consent or scripts. The post's text is not in
+    the page, so there is nothing to keep but its address."""
+    match = _STATUS_URL_RE.match(text)
+    if match is None or not _CONSENT_RE.search(text[match.end() :]):
+        return None
+    return _absolute(match[0])
+
+
+def take_placeholder(run: Run, line: Line, url: str) -> None:
+    """Leave the notice out and say where the post was, so the editor can paste it as a ``::: post``."""
+    run.drop(line.number, line.text, "the page's notice in place of an embedded post it did not load")
+    run.warn(
+        line.number,
+        1,
+        f"an embedded post the page did not show: its text is not in the page; paste it as a '::: post' block "
+        f"(see docs/format.md) from {url}",
+    )
+
+
+def is_media_only(text: str) -> bool:
+    """A post text that is only a picture link (``pic.twitter.com/…``): the whole of a picture-only post."""
+    return bool(_MEDIA_LINK_RE.search(text)) and not _MEDIA_LINK_RE.sub("", text).strip()
+
+
+def ends_with_media(text: str) -> bool:
+    """X puts a post's picture link at the end of its text: a paragraph ending so ends a post."""
+    return bool(_MEDIA_AT_END_RE.search(text))
 
 
 def tweet_weight(text: str) -> int:
@@ -90,6 +139,19 @@ def take_post(run: Run, line: Line, signature: re.Match[str]) -> None:
     )
     if post.date is None and signature["when"].strip():
         run.warn(line.number, 1, f"post date {signature['when'].strip()!r} not understood")
+    rest = signature.groupdict().get("rest")
+    if rest:
+        _split_off(run, line, rest)
+
+
+def _split_off(run: Run, line: Line, rest: str) -> None:
+    """The article's paragraph that followed the signature on its line becomes a paragraph of its own;
+    the line's post part is blanked (columns kept) so the line's later checks see only the paragraph."""
+    start = line.raw.find(rest)
+    if start > 0:
+        run.lines[line.number - 1] = Line(line.number, " " * start + line.raw[start:], rest)
+    run.items.append(Item(line.number, line.number, rest))
+    run.found.append(f"the article's paragraph glued to the post's signature on line {line.number}: split off")
 
 
 def _gather(run: Run, line: Line, pre: str) -> _Span:
@@ -101,6 +163,9 @@ def _gather(run: Run, line: Line, pre: str) -> _Span:
         start=line.number,
     )
     taken = 0
+    if pre and is_media_only(pre):
+        span.reason = "the signature line, which holds only a picture link (a post with only a picture)"
+        return span
     for item in reversed(run.items):
         stop = _post_stop(run, item, span)
         if stop:
@@ -125,6 +190,8 @@ def _post_stop(run: Run, item: Item, span: _Span) -> str | None:
         return f"line {item.last}, which introduces the post"
     if not span.chosen:
         return None
+    if ends_with_media(item.text):
+        return f"line {item.last}, which ends with another post's picture link"
     if "none" not in (span.script, text_script(item.text)) and text_script(item.text) != span.script:
         return f"line {item.last}, which is in another script"
     if span.weight + 2 + tweet_weight(item.text) > TWEET_LIMIT:
@@ -143,7 +210,7 @@ def _make_post(run: Run, signature: re.Match[str], paragraphs: list[str], script
     url, cleaned = _links(signature["link"], paragraphs)
     day = calendar_date(signature["when"]) if signature["when"].strip() else None
     lang = {"arabic": "ar", "latin": "en"}.get(script or "", run.lang)
-    if script not in ("arabic", "latin") and paragraphs:
+    if script not in ("arabic", "latin") and any(cleaned):
         run.guessed.append(f"embedded post language not clear from its script: {lang} assumed")
     return ScrapedPost(
         author=signature["author"].strip(),
