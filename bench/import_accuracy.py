@@ -31,7 +31,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from digest.annotate import Matcher, annotate_body, suggest_names  # noqa: E402
+from digest.markup import make_parser  # noqa: E402
+from digest.model import Entity, Localized, Position  # noqa: E402
 from digest.scrape import parse_scraped  # noqa: E402
+from digest.textnorm import key as name_key  # noqa: E402
 
 TATWEEL = "\u0640"
 HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -106,12 +110,24 @@ def parse_iso(value: str) -> tuple[datetime, bool]:
     return datetime.fromisoformat(value.replace("Z", "+00:00")), True
 
 
+MONTH_ONLY = re.compile(r"\d{4}-\d{2}")
+
+
+def month_only(want: str) -> bool:
+    """Whether a key's ``published_iso`` is a month alone (``2023-09``, read from a URL path)."""
+    return bool(MONTH_ONLY.fullmatch(str(want).strip()))
+
+
 def compare_dates(got: str | None, want: str) -> tuple[str, bool]:
-    """(outcome, invented zone): outcome is exact, date-only, wrong or missing."""
+    """(outcome, invented zone): outcome is exact, date-only, wrong or missing.
+
+    A key that knows the month only (``2023-09``) is met by no date at all, which is what
+    the importer must give (it never makes a day up): ``exact`` when it gives none,
+    ``wrong`` when it gives any day, even one in that month."""
+    if month_only(want):
+        return ("wrong" if got else "exact"), False
     if not got:
         return "missing", False
-    if re.fullmatch(r"\d{4}-\d{2}", str(want).strip()):  # the key knows the month only (from a URL path)
-        return ("date-only" if str(got).startswith(str(want).strip()) else "wrong"), False
     try:
         g, g_time = parse_iso(got)
         w, w_time = parse_iso(want)
@@ -150,6 +166,8 @@ class Report:
     date_outcomes: dict[str, int] = field(default_factory=dict)
     invented_zones: list[str] = field(default_factory=list)
     missing_texts: list[str] = field(default_factory=list)
+    mentions: MentionScore | None = None
+    """None when there is no mentions key."""
 
     def field(self, name: str) -> Field:
         return self.fields.setdefault(name, Field(name))
@@ -166,10 +184,12 @@ FIELD_ORDER = (
     "date zone",
     "date exact (from URL)",
     "date same day (from URL)",
+    "date month only (no day)",
     "source",
+    "source named",
     "tags",
+    "tags listed",
     "embeds",
-    "mentions",
 )
 
 
@@ -208,7 +228,11 @@ def score_page(report: Report, entry: dict, scraped) -> None:
         report.field("no furniture").add(pid, not left, f"{len(left)} left: {shown}")
 
     want = entry.get("published_iso")
-    if want:
+    if want and month_only(str(want)):
+        got = importer_date(scraped)
+        reason = f"a day made up: got {got}, the key gives the month {want} only" if got else ""
+        report.field("date month only (no day)").add(pid, not got, reason)
+    elif want:
         got = importer_date(scraped)
         outcome, invented = compare_dates(got, str(want))
         from_url = not entry.get("published")
@@ -226,13 +250,19 @@ def score_page(report: Report, entry: dict, scraped) -> None:
     if "source" in entry:
         want_source = norm(entry.get("source"))
         got_source = norm(scraped.source)
-        report.field("source").add(pid, got_source == want_source, f"got «{got_source or 'none'}», key «{want_source}»")
+        ok = got_source == want_source
+        reason = f"got «{got_source or 'none'}», key «{want_source or 'none'}»"
+        report.field("source").add(pid, ok, reason)
+        if want_source:
+            report.field("source named").add(pid, ok, reason)
     if "tags" in entry:
         want_tags = {norm(t) for t in entry.get("tags") or []}
         got_tags = {norm(t) for t in scraped.tags}
-        report.field("tags").add(
-            pid, got_tags == want_tags, f"missing {sorted(want_tags - got_tags)}, extra {sorted(got_tags - want_tags)}"
-        )
+        ok = got_tags == want_tags
+        reason = f"missing {sorted(want_tags - got_tags)}, extra {sorted(got_tags - want_tags)}"
+        report.field("tags").add(pid, ok, reason)
+        if want_tags:
+            report.field("tags listed").add(pid, ok, reason)
 
     embeds = entry.get("embeds") or []
     if embeds:
@@ -247,11 +277,137 @@ def score_page(report: Report, entry: dict, scraped) -> None:
             reason = f"{len(scraped.posts)} posts for {len(embeds)} embeds (no handles in the key)"
         report.field("embeds").add(pid, ok, reason)
 
-    if "mentions" in entry:
-        want_m = {norm(m) for m in entry.get("mentions") or []}
-        got_m = {norm(m) for m in MENTION.findall(scraped.body)}
-        ok = want_m == got_m
-        report.field("mentions").add(pid, ok, f"missing {sorted(want_m - got_m)}, extra {sorted(got_m - want_m)}")
+
+
+# --------------------------------------------------------------------------- mentions and suggestions
+
+
+@dataclass(frozen=True)
+class KeyEntity:
+    """One entity of the mentions key: what the registry would hold, and its mentions in the body."""
+
+    id: str
+    type: str
+    names: tuple[str, ...]
+    count: int
+    registered: bool
+
+
+@dataclass
+class PageMentions:
+    pid: str
+    key: int
+    got: int
+    right: int
+    differences: list[str]
+    """One line per registered entity whose count differs: ids, counts, the spans found."""
+
+    @property
+    def errors(self) -> int:
+        return (self.got - self.right) + (self.key - self.right)
+
+
+@dataclass
+class MentionScore:
+    pages: list[PageMentions] = field(default_factory=list)
+    suggested: int = 0
+    suggested_right: int = 0
+    open_names: int = 0
+    """Entities marked ``registered: false``: names a suggestion may rightly offer."""
+    open_found: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    without_text: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> int:
+        return sum(p.key for p in self.pages)
+
+    @property
+    def got(self) -> int:
+        return sum(p.got for p in self.pages)
+
+    @property
+    def right(self) -> int:
+        return sum(p.right for p in self.pages)
+
+
+def load_mentions(path: Path) -> dict[str, list[KeyEntity]]:
+    """The mentions key: page id → its entities (``registered`` defaults to true)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    pages: dict[str, list[KeyEntity]] = {}
+    for pid, items in (data.get("pages") or {}).items():
+        pages[str(pid)] = [
+            KeyEntity(
+                str(item["id"]),
+                str(item.get("type") or "other"),
+                tuple(str(name) for name in item.get("names") or ()),
+                int(item.get("count") or 0),
+                item.get("registered", True) is not False,
+            )
+            for item in items or []
+        ]
+    return pages
+
+
+def registry(entities: Iterable[KeyEntity], where: str = "mentions key") -> dict[str, Entity]:
+    """The registered entities of one page as the annotator's ``Entity`` records (Arabic names only)."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        if e.registered and e.names:
+            aliases = (("ar", e.names[1:]),) if len(e.names) > 1 else ()
+            out[e.id] = Entity("", e.id, e.type, Localized.of({"ar": e.names[0]}), aliases, None, None, Position(where))
+    return out
+
+
+def _in_context(body: str, start: int, end: int) -> str:
+    """The span with a word either side: ``…تقاوم غزوا [روسيا]. وحث…``."""
+    before = body[max(0, start - 30) : start].replace("\n", " ").split(" ")[-2:]
+    after = body[end : end + 30].replace("\n", " ").split(" ")[:2]
+    return "…" + " ".join(before) + "[" + body[start:end] + "]" + " ".join(after) + "…"
+
+
+def score_mentions(score: MentionScore, pid: str, entities: list[KeyEntity], body: str, md) -> None:
+    """Annotate one parsed body with its page's registered entities; count mentions and suggestions.
+
+    Per entity, right = min(found, key count); a suggestion is right when it is one of the
+    names of an entity the key marks ``registered: false`` (compared as the matcher does,
+    ``textnorm.key``), and such an entity is found when any of its names is suggested."""
+    matcher = Matcher(registry(entities, f"mentions key, page {pid}"))
+    _, matches = annotate_body(body, matcher, md)
+    spans: dict[str, list[str]] = {}
+    for m in matches:
+        spans.setdefault(m.entity_id, []).append(_in_context(body, m.start, m.end))
+    page = PageMentions(pid, 0, 0, 0, [])
+    for e in entities:
+        if not e.registered:
+            continue
+        got = len(spans.get(e.id, ()))
+        page.key += e.count
+        page.got += got
+        page.right += min(got, e.count)
+        if got != e.count:
+            shown = "; ".join(spans.get(e.id, ())[:4]) + (" …" if got > 4 else "")
+            page.differences.append(f"{e.id}: found {got}, key {e.count}" + (f": {shown}" if shown else ""))
+    score.pages.append(page)
+
+    open_names = {name_key(n): e.id for e in entities if not e.registered for n in e.names}
+    found: set[str] = set()
+    for suggestion in suggest_names(body, matcher, md):
+        score.suggested += 1
+        entity_id = open_names.get(name_key(suggestion.name))
+        if entity_id is None:
+            score.wrong.append(f"{pid}: «{suggestion.name}» ({suggestion.reason})")
+        else:
+            score.suggested_right += 1
+            found.add(entity_id)
+    for e in entities:
+        if not e.registered:
+            score.open_names += 1
+            if e.id in found:
+                score.open_found += 1
+            else:
+                score.missed.append(f"{pid}: {e.id} «{e.names[0] if e.names else '?'}»")
 
 
 def show(entry: dict, scraped) -> None:
@@ -270,10 +426,24 @@ def load_key(key: Path) -> list[dict]:
     return [p for p in data.get("pages") or [] if isinstance(p, dict) and p.get("id")]
 
 
-def run(directory: Path, key: Path, only: str | None = None, keep_marker: bool = False) -> tuple[Report, dict]:
-    """Parse and score every key entry that has a text in ``directory``; also return the parses by id."""
+def default_mentions(key: Path) -> Path | None:
+    """``mentions.yaml`` beside the answer key, when there is one."""
+    path = key.parent / "mentions.yaml"
+    return path if path.is_file() else None
+
+
+def run(
+    directory: Path, key: Path, only: str | None = None, keep_marker: bool = False, mentions: Path | None = None
+) -> tuple[Report, dict]:
+    """Parse and score every key entry that has a text in ``directory``; also return the parses by id.
+
+    With a ``mentions`` key, the pages of this answer key that it lists are annotated too."""
     report = Report()
     parsed: dict = {}
+    mention_key = load_mentions(mentions) if mentions else None
+    md = make_parser() if mention_key else None
+    if mention_key is not None:
+        report.mentions = MentionScore()
     for entry in load_key(key):
         pid = str(entry["id"])
         if only and pid != only:
@@ -281,6 +451,8 @@ def run(directory: Path, key: Path, only: str | None = None, keep_marker: bool =
         path = directory / f"{pid}.txt"
         if not path.is_file():
             report.missing_texts.append(pid)
+            if mention_key and pid in mention_key:
+                report.mentions.without_text.append(pid)
             continue
         text = path.read_bytes().decode("utf-8", errors="replace")
         if not keep_marker:
@@ -290,11 +462,59 @@ def run(directory: Path, key: Path, only: str | None = None, keep_marker: bool =
         )
         parsed[pid] = (entry, scraped)
         score_page(report, entry, scraped)
+        if mention_key and pid in mention_key:
+            score_mentions(report.mentions, pid, mention_key[pid], scraped.body, md)
     return report, parsed
 
 
 def rate(f: Field) -> str:
     return f"{100 * f.correct / f.scored:.1f}%" if f.scored else "-"
+
+
+def ratio(part: int, whole: int) -> str:
+    """``0.950 (38/40)``; a measure over nothing is 1.000, as ``digest.evaluate`` has it."""
+    return f"{part / whole if whole else 1.0:.3f} ({part}/{whole})"
+
+
+WORST_PAGES = 5
+
+
+def print_mentions(score: MentionScore, out=sys.stdout) -> None:
+    """The mention and suggestion rows of the table."""
+    print(
+        f"{'mentions P/R':<26} precision {ratio(score.right, score.got)}, recall {ratio(score.right, score.key)}"
+        f" on {len(score.pages)} pages",
+        file=out,
+    )
+    print(
+        f"{'suggestions P/R':<26} precision {ratio(score.suggested_right, score.suggested)}, "
+        f"recall {ratio(score.open_found, score.open_names)} of the names the registry lacks",
+        file=out,
+    )
+
+
+def print_mention_failures(score: MentionScore, out=sys.stdout) -> None:
+    if score.without_text:
+        print(f"\nmentions key pages without a text: {', '.join(score.without_text)}", file=out)
+    worst = sorted((p for p in score.pages if p.errors), key=lambda p: (-p.errors, p.pid))[:WORST_PAGES]
+    if worst:
+        differing = sum(1 for p in score.pages if p.errors)
+        print(f"\nmentions: worst pages ({len(worst)} of {differing} with a difference)", file=out)
+        for page in worst:
+            print(
+                f"  {page.pid}: precision {ratio(page.right, page.got)}, recall {ratio(page.right, page.key)}",
+                file=out,
+            )
+            for line in page.differences:
+                print(f"    {line}", file=out)
+    if score.wrong:
+        print(f"\nsuggestions: {len(score.wrong)} wrong", file=out)
+        for line in score.wrong:
+            print(f"  {line}", file=out)
+    if score.missed:
+        print(f"\nsuggestions: {len(score.missed)} names not suggested", file=out)
+        for line in score.missed:
+            print(f"  {line}", file=out)
 
 
 def print_report(report: Report, out=sys.stdout) -> None:
@@ -306,9 +526,13 @@ def print_report(report: Report, out=sys.stdout) -> None:
     for name in names:
         f = report.fields[name]
         print(f"{name:<26} {f.scored:>6} {f.correct:>7} {rate(f):>7}", file=out)
-    for name, label in (("source", "no source key"), ("tags", "no tags key"), ("mentions", "no mention key")):
+    for name, label in (("source", "no source key"), ("tags", "no tags key")):
         if name not in report.fields:
             print(f"{name:<26} {label}", file=out)
+    if report.mentions is None:
+        print(f"{'mentions':<26} no mention key", file=out)
+    else:
+        print_mentions(report.mentions, out)
     per10 = 10 * report.furniture_left / report.pages if report.pages else 0.0
     print(f"furniture lines left: {report.furniture_left} ({per10:.1f} per 10 articles)", file=out)
     outcomes = ", ".join(f"{k} {report.date_outcomes.get(k, 0)}" for k in ("exact", "date-only", "wrong", "missing"))
@@ -319,6 +543,8 @@ def print_report(report: Report, out=sys.stdout) -> None:
             print(f"\n{name}: {len(f.failures)} failing", file=out)
             for pid, reason in f.failures:
                 print(f"  {pid}: {reason}", file=out)
+    if report.mentions is not None:
+        print_mention_failures(report.mentions, out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -328,8 +554,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="ID", help="score this entry only")
     parser.add_argument("--show", metavar="ID", action="append", default=[], help="print this page's parsed body")
     parser.add_argument("--keep-store-marker", action="store_true", help="do not remove the store's ' date …' line")
+    parser.add_argument(
+        "--mentions",
+        metavar="FILE",
+        type=Path,
+        help="mentions key (default: mentions.yaml beside KEY, when there is one)",
+    )
     args = parser.parse_args(argv)
-    report, parsed = run(args.dir, args.key, args.only, args.keep_store_marker)
+    mentions = args.mentions or default_mentions(args.key)
+    report, parsed = run(args.dir, args.key, args.only, args.keep_store_marker, mentions)
     for pid in args.show:
         if pid in parsed:
             show(*parsed[pid])
