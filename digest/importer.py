@@ -633,9 +633,6 @@ def _against_duplicates(
     if duplicate is None:
         return proposal, None
     shown = session.project.display(duplicate.path)
-    if not loaded.web:
-        print(f"  warning: {_why(duplicate)} is already in {shown}: is this the same article?")
-        return proposal, None
     if session.args.force:
         if session.args.slug:
             print(f"  {_why(duplicate)} is already in {shown}, which is kept: --slug names another file")

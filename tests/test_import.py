@@ -13,6 +13,12 @@ from digest.project import Project
 
 from .conftest import SEED_24, SEED_RT, copy_project, seed_path
 
+SAMPLE_OF_SEED = {
+    SEED_RT: "2024-10-28-nato-rutte-north-korean-troops-kursk",
+    SEED_24: "2024-10-23-south-korea-nato-brussels-north-korea",
+}
+"""The sample article each seed was made into: the sample project already holds it."""
+
 
 def _raw(scratch: Project, name: str) -> Path:
     """A copy of the shared seed ``name`` in the project's folder, under the same name."""
@@ -21,12 +27,25 @@ def _raw(scratch: Project, name: str) -> Path:
     return target
 
 
+def _new_seed(scratch: Project, name: str) -> Path:
+    """``_raw`` in a project that does not hold the seed's article yet (the sample does, in both
+    languages: importing the seed there again is refused as a duplicate)."""
+    without_article(scratch, SAMPLE_OF_SEED[name])
+    return _raw(scratch, name)
+
+
+def without_article(scratch: Project, slug: str) -> None:
+    """Remove every language version of the article ``slug`` from the project."""
+    for path in (scratch.content_dir / "articles").glob(f"{slug}.*.md"):
+        path.unlink()
+
+
 def _run(scratch: Project, *args: str) -> int:
     return main(["--root", str(scratch.root), "import", *args])
 
 
 def test_import_finds_fields_and_writes_an_annotated_valid_article(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_RT)
+    raw = _new_seed(scratch, SEED_RT)
     assert _run(scratch, str(raw), "--title-en", "NATO chief says North Korean troops are in Kursk") == 0
     out = capsys.readouterr().out
     path = scratch.content_dir / "articles" / "2024-10-28-nato-chief-says-north-korean-troops-are-in.ar.md"
@@ -51,7 +70,7 @@ def test_missing_title_and_date_are_asked_for_never_invented(scratch: Project, c
 
 
 def test_read_also_article_is_split_off_and_related_kept(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_24)
+    raw = _new_seed(scratch, SEED_24)
     code = _run(
         scratch,
         str(raw),
@@ -75,9 +94,12 @@ def test_read_also_article_is_split_off_and_related_kept(scratch: Project, capsy
 
 
 def test_existing_file_is_never_overwritten_silently(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_RT)
+    raw = _new_seed(scratch, SEED_RT)
     args = [str(raw), "--slug", "2024-10-28-nato-rutte-north-korean-troops-kursk"]
     target = scratch.content_dir / "articles" / "2024-10-28-nato-rutte-north-korean-troops-kursk.ar.md"
+    # Another article under the name the import asks for: a clash of names, not a duplicate.
+    other = scratch.content_dir / "articles" / "2024-10-23-medvedev-nato-russia-council-enemy.ar.md"
+    target.write_bytes(other.read_bytes())
     original = target.read_bytes()
     assert _run(scratch, *args) == 1
     assert "already exists: use --force" in capsys.readouterr().err
@@ -89,7 +111,7 @@ def test_existing_file_is_never_overwritten_silently(scratch: Project, capsys) -
 
 
 def test_dry_run_prints_the_file_and_writes_nothing(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_RT)
+    raw = _new_seed(scratch, SEED_RT)
     before = sorted(p.name for p in (scratch.content_dir / "articles").iterdir())
     assert _run(scratch, str(raw), "--dry-run") == 0
     out = capsys.readouterr().out
@@ -117,6 +139,7 @@ def test_messages_count_in_english_and_a_dry_run_says_what_it_would_do(scratch: 
     assert out.endswith("\nimported 1 file\n")
 
     # what the real run would refuse, the dry run refuses too; with --force it says what it keeps
+    raw.write_text("قال مسؤول آخر إن أوكرانيا ردت أيضا.\n", encoding="utf-8")  # another text, the same name
     assert _run(scratch, str(raw), *title, "--slug", "2024-10-29-one", "--dry-run") == 1
     captured = capsys.readouterr()
     assert "already exists: use --force" in captured.err
@@ -136,7 +159,7 @@ def test_messages_count_in_english_and_a_dry_run_says_what_it_would_do(scratch: 
 
 
 def test_dry_run_says_where_it_would_split_off_a_pasted_article(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_24)
+    raw = _new_seed(scratch, SEED_24)
     assert _run(scratch, str(raw), "--title", "ع", "--date", "2024-10-23", "--dry-run") == 0
     out = capsys.readouterr().out
     split = raw.with_name(f"{raw.stem}.read-also-1.txt")
@@ -145,7 +168,7 @@ def test_dry_run_says_where_it_would_split_off_a_pasted_article(scratch: Project
 
 
 def test_slug_is_transliterated_without_an_english_title(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
-    raw = _raw(scratch, SEED_RT)
+    raw = _new_seed(scratch, SEED_RT)
     assert _run(scratch, str(raw)) == 0
     names = [p.name for p in (scratch.content_dir / "articles").glob("2024-10-28-*.ar.md")]
     assert "2024-10-28-myn-m-lntw-yzm-bwjwd-qwt-kwryh-shmlyh.ar.md" in names
@@ -226,6 +249,7 @@ def test_timezone_places_a_floating_time_in_the_outlet_zone_and_says_so(scratch:
     text = (scratch.content_dir / "articles" / "riyadh.ar.md").read_text(encoding="utf-8")
     assert "date: '2024-10-28T14:30:00+03:00'\n" in text
     assert "guessed: time 14:30 read in Asia/Riyadh (--timezone)" in out
+    raw.write_text(_FLOATING.replace("المحادثات كانت مثمرة", "الزيارة كانت ناجحة"), encoding="utf-8")  # another article
     assert _run(scratch, str(raw), "--slug", "offset", "--timezone", "+02:00") == 0
     assert "date: '2024-10-28T14:30:00+02:00'\n" in (scratch.content_dir / "articles" / "offset.ar.md").read_text()
 

@@ -125,19 +125,41 @@ def test_a_feed_item_seen_under_another_address_is_skipped_not_failed(
     assert out.endswith("\nnothing new to import; skipped 1 already imported\n")
 
 
-def test_a_raw_text_repeating_an_article_is_imported_with_a_warning(
+def test_a_raw_text_repeating_an_article_is_refused_and_force_replaces_it(
     scratch: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     existing = scratch.content_dir / "articles" / "2024-10-28-nato-rutte-north-korean-troops-kursk.ar.md"
+    shown = existing.relative_to(scratch.root).as_posix()
+    original = existing.read_bytes()
     story = existing.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     story = re.sub(r"\[\[[a-z0-9-]+\|([^\]]*)\]\]", r"\1", story)  # the text as a scrape has it
     story = "\n".join(line for line in story.splitlines() if not line.startswith(":::"))
     raw = scratch.root / "again.txt"
     raw.write_text("عنوان تجريبي للنص المكرر\n2024-10-28\n" + story, encoding="utf-8")
-    assert run(scratch, str(raw), "--slug", "again") == 0
+    before = [(p, p.read_bytes()) for p in _articles(scratch)]
+
+    assert run(scratch, str(raw)) == 1
+    captured = capsys.readouterr()
+    assert f"{raw.as_posix()}: already imported as {shown} (same text): --force to replace\n" in captured.err
+    assert captured.out.endswith("\nimported nothing: 1 file failed\n")
+    assert [(p, p.read_bytes()) for p in _articles(scratch)] == before
+    assert run(scratch, str(raw), "--dry-run") == 1
+    assert f"already imported as {shown} (same text)" in capsys.readouterr().err
+
+    assert run(scratch, str(raw), "--force") == 0
     out = capsys.readouterr().out
-    assert "  warning: the same text (" in out
-    assert f"is already in {existing.relative_to(scratch.root).as_posix()}: is this the same article?" in out
+    assert f"  replacing {shown} (same text; --force)\n" in out
+    backup = existing.with_name(f".{existing.name}.bak")
+    assert f"  kept the previous file as {backup.relative_to(scratch.root).as_posix()}\n" in out
+    assert backup.read_bytes() == original
+    assert "title: عنوان تجريبي للنص المكرر\n" in existing.read_text(encoding="utf-8")  # the new text, the old name
+    assert [p for p in _articles(scratch) if not p.name.startswith(".")] == [p for p, _ in before]
+
+    # --slug with --force names another file: the article there is kept, and the report says why
+    assert run(scratch, str(raw), "--force", "--slug", "again") == 0
+    out = capsys.readouterr().out
+    assert "  the same text (" in out and f"is already in {shown}, which is kept: --slug names another file" in out
+    assert (scratch.content_dir / "articles" / "again.ar.md").exists()
 
 
 def test_different_articles_on_the_same_story_are_not_duplicates(scratch: Project, web: str) -> None:
