@@ -278,7 +278,6 @@ def score_page(report: Report, entry: dict, scraped) -> None:
         report.field("embeds").add(pid, ok, reason)
 
 
-
 # --------------------------------------------------------------------------- mentions and suggestions
 
 
