@@ -1,14 +1,35 @@
 """Per-field accuracy of digest's text importer on scraped pages, against an answer key.
 
-    python bench/import_accuracy.py DIR KEY [--only ID] [--show ID] [--keep-store-marker]
+    python bench/import_accuracy.py DIR KEY [--only ID] [--show ID] [--keep-store-marker] [--mentions FILE]
 
 KEY is an answer key such as ``tests/fixtures/import_pages/dev.yaml``; DIR holds the page
 texts as ``<id>.txt`` (gathered by hand from the page store, or with
 ``bench/gather_import_pages.py``). Every key entry with a text is read with
-``digest.scrape.parse_scraped`` and scored as the fixtures README's "Scoring an import"
-says: headline, body start and end, furniture left as body lines, date, source and tags
-(when the key has them), embedded posts, mentions (when the key has them). Prints one
-table (field, scored, correct, rate), then the failing ids per field with a reason.
+``digest.scrape.parse_scraped`` (given the entry's ``url``, from which the importer may
+take the day) and scored as the fixtures README's "Scoring an import" says: headline, body
+start and end, furniture left as body lines, date, source and tags, embedded posts.
+Prints one table (field, scored, correct, rate), then the failing ids per field with a reason.
+
+Dates: a key whose ``published_iso`` is a month only (``2023-09``, from a URL path) is
+scored in the row "date month only (no day)": right when the importer gives no date,
+wrong when it gives any day (it must not make one up). Other dates taken only from the URL
+(``published: null``) are scored in the "(from URL)" rows.
+
+Source and tags (when the entry has the keys): "source" is right when the importer's source
+equals the key's after normalisation, a null key being met by no source; "source named"
+is the same over the pages whose key names one. "tags" compares the sets of tags (``[]``
+met by none); "tags listed" is the same over the pages whose key lists tags.
+
+Mentions (``--mentions FILE``, by default ``mentions.yaml`` beside KEY when it exists):
+for each page of KEY that the mentions key lists, the entities it marks registered (the
+default) become the registry, the parsed body (``Scraped.body``) is annotated with
+``digest.annotate``, and mentions are counted per entity: right = min(found, key count);
+"mentions P/R" is precision = Σright/Σfound and recall = Σright/Σkey over the file, followed
+after the table by the worst pages with each entity's counts and the spans found. Then the
+name suggestions (``digest.annotate.suggest_names``, with that registry): one is right when
+it is a name of an entity the key marks ``registered: false`` (compared by
+``textnorm.key``); "suggestions P/R" is precision over the suggestions made and recall over
+those entities (found when any of their names is suggested); the wrong and the missed are listed.
 
 ``--show ID`` prints that page's parsed body with paragraph numbers. A line `` date
 YYYY-MM-DD…`` that the page store put before some stored texts is removed before parsing
