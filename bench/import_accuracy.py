@@ -581,6 +581,8 @@ def main(argv: list[str] | None = None) -> int:
         help="mentions key (default: mentions.yaml beside KEY, when there is one)",
     )
     args = parser.parse_args(argv)
+    if args.mentions is not None and not args.mentions.is_file():
+        parser.error(f"--mentions {args.mentions}: no such file")
     mentions = args.mentions or default_mentions(args.key)
     report, parsed = run(args.dir, args.key, args.only, args.keep_store_marker, mentions)
     for pid in args.show:
