@@ -135,6 +135,9 @@ def date_line(text: str) -> DateLine | None:
     whole = _date_line(text)
     if whole is not None:
         return whole
+    labelled = _after_outlet_name(text)
+    if labelled is not None:
+        return labelled
     pieces = _PIECES_RE.split(text, maxsplit=1)
     if len(pieces) == 2 and len(pieces[1].split()) <= REST_WORDS:
         first = _date_line(pieces[0])
@@ -142,6 +145,20 @@ def date_line(text: str) -> DateLine | None:
             return replace(first, rest=pieces[1].strip())
     return None
 
+
+def _after_outlet_name(text: str) -> DateLine | None:
+    """``مدار الساعة ـ نشر في 2026/02/15 الساعة 12:18``: a name and a dash before a labelled date."""
+    match = _NAME_DASH_RE.match(text)
+    if not match or len(match["name"].split()) > 4 or not PUB_LABEL_RE.match(date_fold(match["date"])):
+        return None
+    found = _date_line(match["date"])
+    if found is None or found.published is None or found.published.day is None:
+        return None
+    return replace(found, rest=match["name"].strip())
+
+
+_NAME_DASH_RE = re.compile(r"^(?P<name>[^\d:：/|]{2,40}?)\s*(?:\s[-–—ـ]|[-–—ـ]\s)\s*(?P<date>\S.*)$")
+"""At most a few words without digits, then a dash (a tatweel standing in for one too)."""
 
 REST_WORDS = 6
 """Most words a date line may carry after a separator (an outlet's name, "متابعات")."""

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 
 from .dates import DateLine, calendar_date
+from .edges import above_headline, after_repeated_headline, caption_key, headline_list, repeated_keys, trim_edges
 from .meta import take_dates
+from .shape import ends_like_sentence, is_latin_name, is_placeholder
 from .state import Item, Run
 from .text import ends_sentence, fold, phrase_key, phrase_keys
 from .when import date_fold, read_when
@@ -62,11 +64,6 @@ _CHANNELS = (
     "جوجل",
     "google",
 )
-_FUNCTION_WORDS = phrase_keys("""
-    في | من | على | الى | عن | ان | إن | أن | مع | او | ثم | التي | الذي | الذين | بين | حول | خلال | بعد | قبل
-    حتى | لكن | كما | قد | لم | لن | ما | لا | هذا | هذه | ذلك | تلك | عند | منذ | وفي | ومن | وعلى | وان | بان
-    لان | انه | انها | the | of | to | in | and | that | is | was | for | on
-""")
 _OPEN_ENDS = phrase_keys("""
     في | من | على | الى | عن | ان | أن | إن | مع | او | ثم | التي | الذي | الذين | بين | حول | خلال | بعد | قبل
     حتى | لكن | و | بان | لان | انه | انها | منذ | عبر | ضد | نحو | لدى | وفي | ومن | وعلى
@@ -76,10 +73,6 @@ _WIRE_END_RE = re.compile(r"(?<=[.!?؟\"»”)])[\s/(\-ـ]*(?:انتهى|انت�
 _LEAD_SEPARATOR_RE = re.compile(r"\s[-–—]\s")
 LEAD_WORDS = 16
 """Most words of a dateline glued before the first sentence (``الاسم - المدينة في الثلاثاء 20 يناير 2026 - ``)."""
-SENTENCE_WORDS = 8
-"""A line this long is a sentence even without final punctuation (many outlets print none)."""
-EDGE_WORDS = 12
-"""Longest line still judged a caption or a label at the body's edges when it is not a sentence."""
 CAPTION_WORDS = 25
 """Longest unpunctuated line still taken for the caption beside a photo credit."""
 
@@ -89,7 +82,9 @@ def sort_out(run: Run) -> None:
     kept: list[Item] = []
     seen: set[str] = set()
     title = phrase_key(run.title) if run.title else None
-    for item in run.items:
+    items = after_repeated_headline(run, above_headline(run, run.items))
+    repeated = repeated_keys(items)
+    for item in items:
         if item.post is not None:
             kept.append(item)
             continue
@@ -100,8 +95,8 @@ def sort_out(run: Run) -> None:
             run.drop(item.first, item.text, reason)
         else:
             kept.append(item)
-        seen.add(key)
-    kept = _trim_edges(run, kept)
+        seen.update((key, caption_key(item.text)))
+    kept = trim_edges(run, headline_list(run, kept), repeated)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
     run.items = _rejoined(run, kept)
@@ -147,10 +142,14 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "no words"
     if title and key == title:
         return "repeats the headline"
-    if title and len(words) >= 3 and not _ends_like_sentence(text) and f" {key} " in f" {title} ":
+    if title and len(words) >= 3 and not ends_like_sentence(text) and f" {key} " in f" {title} ":
         return "repeats part of the headline"
-    if key in seen and len(words) <= CAPTION_WORDS:
+    if len(words) <= CAPTION_WORDS and _credited_caption(run, item):
+        return "a photo caption with its credit (©)"
+    if (key in seen or caption_key(text) in seen) and len(words) <= CAPTION_WORDS:
         return "printed twice"
+    if is_placeholder(text):
+        return "a template placeholder"
     if _FILE_ALONE_RE.match(text):
         return "an image file name"
     if _FONT_BUTTONS_RE.match(text):
@@ -165,9 +164,24 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         _APP_RE.search(folded) or (_FOLLOW_RE.match(folded) and any(c in folded for c in _CHANNELS))
     ):
         return "a follow or app prompt"
-    if len(words) <= CAPTION_WORDS and not _ends_like_sentence(text) and _beside_credit(run, item):
+    if len(words) <= CAPTION_WORDS and not ends_like_sentence(text) and _beside_credit(run, item):
         return "the caption beside the photo credit"
+    if run.lang == "ar" and is_latin_name(text):
+        return "a Latin name alone in an Arabic text (a photographer's credit)"
     return None
+
+
+def _credited_caption(run: Run, item: Item) -> bool:
+    """``… وتكتب “فرنسا خارج اللعبة” © فرانس24``: a caption with its credit; the credit is kept when none was."""
+    text = item.text
+    cut = text.rfind("©")
+    if cut <= 0 or ends_like_sentence(text[:cut].strip()) or not 1 <= len(text[cut + 1 :].split()) <= 4:
+        return False
+    if run.credit is None:
+        run.credit = text[cut + 1 :].strip()
+        run.credit_lines.append(item.first)
+        run.found.append(f"image credit {run.credit!r} (line {item.first})")
+    return True
 
 
 def _without_file_names(run: Run, item: Item) -> Item:
@@ -179,41 +193,8 @@ def _without_file_names(run: Run, item: Item) -> Item:
     return Item(item.first, item.last, item.text[: match.start()].rstrip(), item.post, item.joined)
 
 
-def _ends_like_sentence(text: str) -> bool:
-    return text.rstrip(" \"'»”’)]").endswith((".", "!", "?", "؟", "…", ":"))
-
-
-def is_sentence(text: str) -> bool:
-    """A line that reads as a sentence: final punctuation, or long, or several words with function words."""
-    if _ends_like_sentence(text):
-        return True
-    words = phrase_key(text).split()
-    return len(words) >= SENTENCE_WORDS or (len(words) >= 5 and any(w in _FUNCTION_WORDS for w in words))
-
-
 def _beside_credit(run: Run, item: Item) -> bool:
     return any(item.first == line + 1 or item.last == line - 1 for line in run.credit_lines)
-
-
-def _trim_edges(run: Run, items: list[Item]) -> list[Item]:
-    """Lines that are not sentences before the first sentence and after the last one are furniture."""
-    paragraphs = [i for i, item in enumerate(items) if item.post is None]
-    sentences = [i for i in paragraphs if is_sentence(items[i].text)]
-    if not sentences:
-        return items
-    first, last = sentences[0], sentences[-1]
-    kept: list[Item] = []
-    for i, item in enumerate(items):
-        edge = "before" if i < first else "after" if i > last else None
-        if item.post is None and edge and len(item.text.split()) <= EDGE_WORDS:
-            run.drop(
-                item.first,
-                item.text,
-                f"not a sentence, {edge} the article's {'first' if edge == 'before' else 'last'} one",
-            )
-            continue
-        kept.append(item)
-    return kept
 
 
 def _rejoined(run: Run, items: list[Item]) -> list[Item]:

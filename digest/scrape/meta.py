@@ -14,8 +14,9 @@ from datetime import datetime
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, resolve
 from .lines import is_headline, is_marker
+from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu
 from .state import Line, Run
-from .text import fold, phrase_key, phrase_keys
+from .text import fold, phrase_key, phrase_keys, script_of
 from .when import When
 
 _BYLINE_RE = re.compile(r"^(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|ترجمة|مراسل|by)\s*[:：]?\s*\S", re.I)
@@ -48,6 +49,10 @@ def decide_title(run: Run, index: int) -> int:
     if len(words) <= MASTHEAD_WORDS and _MASTHEAD_RE.search(fold(line.text)):
         run.drop(line.number, line.text, "the newspaper's masthead (its editors), not a headline")
         return index + 1
+    if following is not None:
+        passed = _passed_over(run, index)
+        if passed is not None:
+            return passed
     if len(words) <= 2 and len(line.text) <= 25 and following is not None:
         nxt = run.lines[following].text
         if is_headline(nxt) and not is_marker(nxt) and date_line(nxt) is None:
@@ -60,11 +65,60 @@ def decide_title(run: Run, index: int) -> int:
     run.title_decided = True
     if is_headline(line.text):
         run.title = line.text
+        run.title_line = line.number
         run.found.append(f"title (line {line.number})")
         return index + 1
     run.untitled_line = line.number
     add_paragraph(run, line)
     return index + 1
+
+
+def _passed_over(run: Run, index: int) -> int | None:
+    """A line the headline search passes over (dropped, or kept for the body's edges to judge), or None.
+
+    The site's menu, a prompt to follow it, a columnist's name with its honorific, a list
+    item, a Latin line (the site's name) above an Arabic text, a line printed already
+    above (a menu's item printed with and without its bullet), and a line that is not a
+    headline above the one that is (the headline is the line right above the date line)."""
+    line = run.lines[index]
+    text = line.text
+    reason = None
+    if is_menu(text):
+        reason = "the site's navigation, not a headline"
+    elif addresses_reader(text):
+        reason = "speaks to the reader (a prompt), not a headline"
+    elif is_honorific_name(text):
+        reason = "a byline (a name with an honorific), not a headline"
+    elif run.lang == "ar" and script_of(text) == "latin" and _arabic_after(run, index):
+        reason = "a Latin line above an Arabic text (the site's name), not a headline"
+    elif is_headline(text) and _printed_above(run, index):
+        reason = "printed twice above the headline (a menu's item)"
+    elif not is_headline(text) and _headline_above_date(run, run.next_content(index)):
+        reason = "above the headline (the page's chrome, not the article)"
+    if reason:
+        run.drop(line.number, text, reason)
+        return index + 1
+    if is_bullet(text):
+        add_paragraph(run, line)  # a menu's or a list's item: the body's edges judge it
+        return index + 1
+    return None
+
+
+def _printed_above(run: Run, index: int) -> bool:
+    key = phrase_key(run.lines[index].text)
+    return any(phrase_key(line.text) == key for line in run.lines[:index] if line.text)
+
+
+def _arabic_after(run: Run, index: int) -> bool:
+    return script_of(" ".join(line.text for line in run.lines[index + 1 : index + 40])) == "arabic"
+
+
+def _headline_above_date(run: Run, index: int | None) -> bool:
+    """The line at ``index`` looks like a headline and the date line comes right after it."""
+    if index is None or not is_headline(run.lines[index].text) or date_line(run.lines[index].text) is not None:
+        return False
+    after = run.next_content(index)
+    return after is not None and date_line(run.lines[after].text) is not None
 
 
 def take_byline(run: Run, line: Line) -> bool:

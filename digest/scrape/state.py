@@ -69,6 +69,7 @@ class Run:
         self.items: list[Item] = []
         self.title: str | None = None
         self.title_decided = False
+        self.title_line = 0
         self.untitled_line = 0
         self.published: tuple[Moment, int] | None = None
         self.published_above_title = False

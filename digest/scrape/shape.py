@@ -1,0 +1,148 @@
+"""What a line is like, word by word: the features the furniture rules and the headline choice weigh.
+
+No list of an outlet's phrases can say what a line is; its shape can. Here are the
+small, general tests: does it end like a sentence, does it hold the words a sentence
+needs (prepositions, conjunctions, particles), is it a bullet, does it speak to the
+reader (``بريدك``, ``متابعتنا``), is it made of role titles and a name only, a row of menu
+words, a person's name with an honorific, a Latin name in an Arabic text, a template
+placeholder. Each test looks at one line alone; where the line stands is judged by the
+callers (``furniture``, ``edges``, ``meta``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import BULLET
+from .text import fold, phrase_key, phrase_keys, script_of
+
+FUNCTION_WORDS = phrase_keys("""
+    في | من | على | الى | عن | ان | إن | أن | مع | او | ثم | التي | الذي | الذين | بين | حول | خلال | بعد | قبل
+    حتى | لكن | كما | قد | لم | لن | ما | لا | هذا | هذه | ذلك | تلك | عند | منذ | وفي | ومن | وعلى | وان | بان
+    لان | انه | انها | the | of | to | in | and | that | is | was | for | on
+""")
+"""Words a sentence can hardly do without; a caption, a label or a list of names has none."""
+
+SENTENCE_END = (".", "!", "?", "؟", "…", ":")
+_CLOSERS = " \"'»”’)]"
+
+_ROLE_TITLES = phrase_keys("""
+    رئيس | نائب | وزير | وزيرة | أمين | الأمين | مدير | مديرة | سفير | سفيرة | ملك | الملك | أمير | الأمير | ولي
+    الشيخ | شيخ | قائد | محافظ | عضو | المتحدث | متحدث | الناطق | مستشار | مساعد | سمو | صاحب | الرئيس | النائب
+    الوزير | رئيسة | المدير | السفير | القائد | المحافظ | المستشار | العميد | اللواء | الفريق | المشير | العقيد
+""")
+"""Words that open a role before a name (``نائب رئيس الوزراء … أيمن الصفدي``)."""
+
+_HONORIFIC_RE = re.compile(
+    r"^(?:د|أ\.?د|م|أ|ا)\s*\.\s*\S|^(?:الدكتور|الدكتوره|دكتور|الاستاذ|الاستاذه|المهندس|المهندسه|الكاتب|الكاتبه"
+    r"|الصحفي|الصحفيه|الاعلامي|الاعلاميه|المحامي|الباحث|الباحثه)\s+\S"
+)
+"""``د. حسام …``, ``الكاتب …``: the way a columnist's name is printed above or below the headline."""
+
+_ADDRESS_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:بريدك|حسابك|تعليقك|اشتراكك|متصفحك|جهازك|هاتفك|متابعتنا|تابعونا|تابعنا|راسلنا|اتصل بنا)(?!\w)"
+)
+"""A site speaking to its reader (``بريدك``, ``متابعتنا``): prompts, forms and menus do, articles do not."""
+
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:#+\s*[\w.-]{1,20}\s*#+|\{\{?\s*[\w.-]{1,20}\s*\}?\}|%[\w.-]{1,20}%|\[\s*[\w.-]{1,20}\s*\])$"
+)
+"""``#2#``, ``{{image}}``, ``%caption%``: a template's placeholder the page left unfilled."""
+
+_LATIN_NAME_RE = re.compile(
+    r"^(?:[A-Z][a-z]{0,2}\.\s?[A-Z][A-Za-z'’-]+|[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s?)?[A-Z][A-Za-z'’-]+){1,2})$"
+)
+"""``M.Adam``, ``J. Smith``, ``Sarah Cohen``: a photographer's name."""
+
+_MENU_WORDS = phrase_keys("""
+    الرئيسية | الرئيسيه | اخبار | الاخبار | أخبار | محليات | محلي | محلية | عربي | عربية | دولي | دولية | عالمي
+    عالم | العالم | اقتصاد | الاقتصاد | رياضة | الرياضة | فن | الفن | فنون | ثقافة | الثقافة | منوعات | المنوعات
+    سياسة | السياسة | صحة | الصحة | تكنولوجيا | تقنية | علوم | مقالات | المقالات | الرأي | رأي | آراء | كتاب
+    الكتاب | فيديو | فيديوهات | صور | ملفات | تحقيقات | حوارات | تقارير | مجتمع | المجتمع | حوادث | الحوادث
+    برلمان | البرلمان | مال | أعمال | سيارات | تعليم | التعليم | المرأة | شباب | عاجل | بث | مباشر | البث
+    المباشر | اتصل | بنا | الخصوصية | خدمات | الطقس | طقس | انفوجراف | إنفوجراف | بودكاست | مدونات | أرشيف
+    الأرشيف | ودولي | وعربي | واقتصاد | وفنون | ومنوعات | وثقافة | وأعمال | ومجتمع | وتكنولوجيا | وعلوم
+""")
+"""Section names every news site's menu is made of; a line of nothing else is the menu."""
+_MENU_SEPARATORS_RE = re.compile(r"\s*(?:[|｜•·▪/»›>]|\s[-–—]\s)\s*")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Final punctuation a sentence (or a line introducing a quote or a list) ends with."""
+    return text.rstrip(_CLOSERS).endswith(SENTENCE_END)
+
+
+def ends_open(text: str) -> bool:
+    """A comma or semicolon at the end: the sentence goes on on the next line."""
+    return text.rstrip(_CLOSERS).endswith(("،", ",", "؛", ";"))
+
+
+def has_function_word(text: str) -> bool:
+    return any(w in FUNCTION_WORDS for w in phrase_key(text).split())
+
+
+def is_bullet(text: str) -> bool:
+    """A list item's mark (``•``, ``-``, ``1.``) before the words."""
+    return bool(BULLET.match(text)) and bool(BULLET.sub("", text).strip())
+
+
+def addresses_reader(text: str) -> bool:
+    """The line speaks to the reader in the second person, or asks to be followed or written to."""
+    return bool(_ADDRESS_RE.search(fold(text)))
+
+
+def is_form_note(text: str) -> bool:
+    """``الحقول الإلزامية مشار إليها بـ *``: a comment form's required-field mark ends the line."""
+    return text.rstrip().endswith("*") and not text.strip().startswith("*")
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER_RE.match(text.strip()))
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A present-tense verb by its prefix (``يبحث``, ``تطلق``): enough to tell a caption from a sentence."""
+    bare = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+    return len(bare) >= 4 and bare[0] in "يت" and bare not in _ROLE_TITLES
+
+
+def titles_and_names(text: str) -> bool:
+    """A line made of role titles and a name only (``نائب رئيس الوزراء وزير الخارجية أيمن الصفدي``).
+
+    It opens with a role title, has no final punctuation, no function word, no digit and
+    no word shaped like a present-tense verb: a photo caption naming who is pictured."""
+    if ends_like_sentence(text) or ends_open(text) or ":" in text or any(c.isdigit() for c in text):
+        return False
+    words = phrase_key(text).split()
+    if not 3 <= len(words) <= 16 or words[0] not in _ROLE_TITLES:
+        return False
+    return not any(w in FUNCTION_WORDS or _looks_like_verb(w) for w in words)
+
+
+def is_honorific_name(text: str) -> bool:
+    """``د. حسام العتوم``, ``الكاتب سمير علي``: a name with the honorific a byline prints, nothing more."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or text.rstrip().endswith(("!", "?", "؟", ":", "…")):
+        return False
+    keys = phrase_key(text).split()
+    if any(w in FUNCTION_WORDS for w in keys) or any(_looks_like_verb(w) for w in keys[1:]):
+        return False
+    return not any(c.isdigit() for c in text) and bool(_HONORIFIC_RE.match(fold(text)))
+
+
+def is_latin_name(text: str) -> bool:
+    """A short Latin name (``M.Adam``), in an Arabic text a photographer's credit."""
+    return script_of(text) == "latin" and len(text.split()) <= 3 and bool(_LATIN_NAME_RE.match(text.strip()))
+
+
+def is_menu(text: str) -> bool:
+    """A site's navigation: section names in a row, or several short items between separators."""
+    if ends_like_sentence(text):
+        return False
+    parts = [p for p in _MENU_SEPARATORS_RE.split(BULLET.sub("", text)) if p.strip()]
+    if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts) and not has_function_word(text):
+        return True
+    words = phrase_key(text).split()
+    if len(words) < 4:
+        return False
+    return sum(w in _MENU_WORDS for w in words) * 3 >= len(words) * 2
