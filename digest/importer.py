@@ -92,7 +92,6 @@ class Loaded:
     """An input read: what the readers found, and the addresses the article is known by."""
 
     scraped: Scraped
-    web: bool
     urls: tuple[str, ...] = ()
     """The article's own address first (its canonical link), then where it was fetched from."""
     text: str | None = None
@@ -245,12 +244,12 @@ def propose(
     *,
     url: str | None = None,
     matcher: Matcher | None = None,
-    slug_from_entities: bool = False,
 ) -> Proposal | None:
     """Combine what was found with the command-line options; report what is missing.
 
-    ``url`` is the article's own address (front-matter ``source.url``); with
-    ``slug_from_entities`` the slug is made of the entities the title names (``entity_slug``).
+    ``url`` is the article's own address (front-matter ``source.url``). Unless ``--slug`` or
+    ``--title-en`` names the file, its slug is made of the entities the title names
+    (``entity_slug``), else of the title transliterated.
     """
     title = args.title or scraped.title
     if not title:
@@ -264,7 +263,7 @@ def propose(
     text = front_matter(values) + "\n" + scraped.body.strip() + "\n"
     matcher = matcher or Matcher(registry.entities)
     text, mentions, _ = annotate_text(text, matcher, make_parser())
-    slug, slug_note = _slug(args, moment, title, matcher if slug_from_entities else None)
+    slug, slug_note = _slug(args, moment, title, matcher)
     if not NAME_RE.match(slug):
         diags.error(raw_display, 1, 1, f"cannot make a file name from the title: give one with --slug (got {slug!r})")
         return None
@@ -319,13 +318,13 @@ def _front_values(
     return values
 
 
-def _slug(args: argparse.Namespace, moment: datetime, title: str, matcher: Matcher | None) -> tuple[str, str | None]:
+def _slug(args: argparse.Namespace, moment: datetime, title: str, matcher: Matcher) -> tuple[str, str | None]:
     """The file name's slug and, when the editor did not choose it, a note saying how it was made."""
     if args.slug:
         return args.slug, None
     if args.title_en:
         return make_slug(moment, args.title_en), None
-    named = entity_slug(moment, title, matcher) if matcher else None
+    named = entity_slug(moment, title, matcher)
     if named:
         return named, "from the entities the title names; set it with --slug or --title-en"
     return make_slug(moment, title), "the title transliterated; set it with --slug or --title-en"
@@ -492,7 +491,6 @@ def _checked(session: Session, item: Input, loaded: Loaded, diags: Diagnostics) 
         session.zone,
         url=loaded.urls[0] if loaded.urls else None,
         matcher=session.matcher,
-        slug_from_entities=loaded.web,
     )
     for line in proposal.notes if proposal else ():
         print(f"  guessed: {line}")
@@ -542,7 +540,7 @@ def _load(session: Session, item: Input) -> Loaded | None:
         print(problem, file=sys.stderr)
         return None
     urls = (item.url,) if item.url else ()
-    return Loaded(scraped, web=False, urls=urls, path=item.path, profile=profile, profile_file=profile_file)
+    return Loaded(scraped, urls=urls, path=item.path, profile=profile, profile_file=profile_file)
 
 
 def _reading(session: Session, furniture: tuple[str, ...]) -> dict[str, Any]:
@@ -586,7 +584,7 @@ def _load_page(
         return None
     page = read_page_text(text, item.shown, **_reading(session, profile.furniture if profile else ()))
     urls = tuple(dict.fromkeys(u for u in (page.url, fetched_from, item.url) if u))
-    return Loaded(page.scraped, True, urls, page.text, item.path, profile, profile_file)
+    return Loaded(page.scraped, urls, page.text, item.path, profile, profile_file)
 
 
 def _profile_for(project: Project, url: str | None, outlet: str | None) -> tuple[outlets.Profile | None, Path | None]:

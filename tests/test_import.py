@@ -167,11 +167,42 @@ def test_dry_run_says_where_it_would_split_off_a_pasted_article(scratch: Project
     assert not split.exists()
 
 
-def test_slug_is_transliterated_without_an_english_title(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_slug_is_made_of_the_entities_the_title_names_without_an_english_title(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
     raw = _new_seed(scratch, SEED_RT)
     assert _run(scratch, str(raw)) == 0
     names = [p.name for p in (scratch.content_dir / "articles").glob("2024-10-28-*.ar.md")]
+    assert "2024-10-28-nato-kursk-oblast.ar.md" in names
+    out = capsys.readouterr().out
+    note = "(from the entities the title names; set it with --slug or --title-en)"
+    assert f"  slug: 2024-10-28-nato-kursk-oblast {note}\n" in out
+
+
+def test_a_raw_text_gets_the_slug_a_page_gets(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "rutte.txt"
+    raw.write_text(
+        "مارك روته: قوات من كوريا الشمالية في مقاطعة كورسك\n28/10/2024\n"
+        "قال الأمين العام لحلف الناتو إن وحدات عسكرية أرسلت إلى روسيا ونشرت قرب الحدود مع أوكرانيا.\n",
+        encoding="utf-8",
+    )
+    # --title-en, or --slug, names the file instead
+    assert _run(scratch, str(raw), "--title-en", "Rutte says North Korean troops are in Kursk", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "write content/articles/2024-10-28-rutte-says-north-korean-troops-are-in-kursk.ar.md\n" in out
+    assert "  slug: " not in out
+    assert _run(scratch, str(raw), "--slug", "2024-10-28-rutte-kursk", "--dry-run") == 0
+    assert "write content/articles/2024-10-28-rutte-kursk.ar.md\n" in capsys.readouterr().out
+    assert _run(scratch, str(raw)) == 0
+    assert (scratch.content_dir / "articles" / "2024-10-28-mark-rutte-north-korea-kursk-oblast.ar.md").exists()
+    assert "(from the entities the title names; set it with --slug or --title-en)" in capsys.readouterr().out
+    assert main(["--root", str(scratch.root), "check"]) == 0
+
+
+def test_slug_is_transliterated_when_the_title_names_fewer_than_two_entities(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = _new_seed(scratch, SEED_RT)
+    assert _run(scratch, str(raw), "--title", 'أمين عام "الناتو" يزعم بوجود قوات كورية شمالية') == 0
+    names = [p.name for p in (scratch.content_dir / "articles").glob("2024-10-28-*.ar.md")]
     assert "2024-10-28-myn-m-lntw-yzm-bwjwd-qwt-kwryh-shmlyh.ar.md" in names
+    assert "(the title transliterated; set it with --slug or --title-en)" in capsys.readouterr().out
 
 
 WORDS = st.sampled_from(
