@@ -20,6 +20,7 @@ from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
+from .origin import CREDIT_REASON, credit_name, find_origin, quoted_name
 from .posts import embed_placeholder, match_signature, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .state import Run
@@ -150,6 +151,19 @@ def _source(run: Run, index: int) -> int | None:
     return index + 1
 
 
+def _outlet_credit(run: Run, index: int) -> int | None:
+    """A credit line (``متابعة – X``, ``وكالات``), or an outlet's name in quotes before the body."""
+    line = run.lines[index]
+    name, writer = credit_name(line.text), None
+    if name is None and not run.body_started():
+        name, writer = quoted_name(line.text) or (None, None)
+    if name is None:
+        return None
+    also = f" and a byline ({writer})" if writer else ""
+    run.drop(line.number, line.text, f"{CREDIT_REASON} ({name}){also}")
+    return index + 1
+
+
 def _boilerplate(run: Run, index: int) -> int | None:
     line = run.lines[index]
     if not is_boilerplate(line.text):
@@ -190,6 +204,7 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
     _dropped_list,
     _tags,
     _source,
+    _outlet_credit,
     _boilerplate,
     _punctuation,
     _dates,
@@ -263,10 +278,15 @@ def _candidates(run: Run) -> tuple[str, ...]:
 
 
 def _source_or_guess(run: Run) -> str | None:
-    if run.source is None and run.source_guess:
-        run.guessed.append(f"source {run.source_guess!r} taken from the dateline under the headline")
-        return run.source_guess
-    return run.source
+    """The source line's outlet, else the one the text credits itself to, reported as a guess."""
+    if run.source is not None:
+        return run.source
+    found = find_origin(run)
+    if found is None:
+        return None
+    name, how = found
+    run.guessed.append(f"source {name!r} {how}")
+    return name
 
 
 def _final_checks(run: Run) -> None:

@@ -1,0 +1,131 @@
+"""The outlet a text credits itself to, when it prints no "المصدر:" line.
+
+Outlets name themselves, or the agency they took a story from, in a handful of shapes
+around the start of the article; none of them is a sentence of the article:
+
+- a credit line: ``متابعة – الإمارات نيوز``, ``مأرب برس- متابعات``, ``وكالات``, ``(وكالات)``;
+- an outlet's name alone in quotes, or with the writer after a slash: ``“ليبانون ديبايت”``,
+  ``"موقع الحرة" / كريم مجدي``;
+- an outlet-shaped name alone on a line before the first sentence: ``بوابة روز اليوسف`` (a
+  name that begins with a kind of outlet, بوابة، موقع، صحيفة…, or ends with a media word,
+  نيوز، برس، الإخباري…); a bare name could as well be a caption, so it must have that shape;
+- the words beside the date on its line: ``… 07 مساءً / مأرب برس``, ``مدار الساعة ـ نشر في …``;
+- the dateline that opens the first paragraph: ``الوكيل الإخباري- أجرى …`` (an outlet-shaped
+  name before a dash; a place before a dash is not an outlet) or ``الشارقة (الاتحاد) أصدر …``
+  (a short name in brackets after the place, as the agencies write ``القاهرة (رويترز)``).
+
+Credit lines are left out of the body wherever they stand (``credit_name`` is asked for every
+line); the rest is looked for once the text is read (``find_origin``). What is found is a
+guess, reported with the line it came from, and ``--source`` overrides it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .state import Run
+
+_DASH = r"\-–—ـ"
+_OUTLET_NOUNS = ("بوابة", "موقع", "صحيفة", "جريدة", "وكالة", "قناة", "شبكة", "مجلة", "إذاعة", "تلفزيون", "راديو")
+_MEDIA_ENDS = ("نيوز", "برس", "الإخباري", "الإخبارية", "تايمز", "بوست", "أونلاين", "نت")
+_FOLLOW_WORDS = r"(?:متابعة|متابعات|خاص|تقرير|إعداد)"
+
+_FOLLOW_BEFORE_RE = re.compile(rf"^{_FOLLOW_WORDS}\s*[{_DASH}:]\s*(?P<name>[^{_DASH}:]{{2,40}})$")
+_FOLLOW_AFTER_RE = re.compile(rf"^(?P<name>[^{_DASH}:]{{2,40}}?)\s*[{_DASH}]\s*{_FOLLOW_WORDS}$")
+_AGENCIES_RE = re.compile(r"^[(\[]?(?P<name>وكالات(?: الأنباء)?)[)\]]?$")
+_QUOTED_RE = re.compile(r"^[«\"“](?P<name>[^«»\"“”/]{2,40})[»\"”](?:\s*/\s*(?P<writer>[^/]{2,40}))?$")
+_LEAD_DASH_RE = re.compile(rf"^(?P<name>[^\s{_DASH}.،:()]+(?:\s+[^\s{_DASH}.،:()]+){{0,2}})\s*[{_DASH}]\s+\S")
+_LEAD_BRACKETS_RE = re.compile(r"^[^\s()\d]+(?:\s+[^\s()\d]+)?\s*\((?P<name>[^()\d]{2,30})\)\s*[^\s(]")
+_DATE_REST_RE = re.compile(
+    rf"^[/{_DASH}\s]*(?P<name>[^/\d{_DASH}]{{2,40}}?)(?:\s*[{_DASH}]\s*{_FOLLOW_WORDS})?[\s/{_DASH}]*$"
+)
+_VERB_START_RE = re.compile(r"^(?:قال|أعلن|أكد|كشف|ذكر|أفاد|أجرى|بحث|استقبل|يبحث|تبحث)")
+
+_MAX_NAME_WORDS = 4
+
+
+def credit_name(text: str) -> str | None:
+    """The outlet a credit line names (``متابعة – X``, ``X - متابعات``, ``وكالات``), or None."""
+    for pattern in (_FOLLOW_BEFORE_RE, _FOLLOW_AFTER_RE, _AGENCIES_RE):
+        match = pattern.match(text.strip())
+        if match and _name_like(match["name"]):
+            return _tidy(match["name"])
+    return None
+
+
+def quoted_name(text: str) -> tuple[str, str | None] | None:
+    """``“X”`` or ``"X" / writer``: an outlet's name in quotes alone on its line, and the writer if given."""
+    match = _QUOTED_RE.match(text.strip())
+    if match is None or not _name_like(match["name"]):
+        return None
+    writer = match["writer"]
+    return _tidy(match["name"]), (writer.strip() if writer else None)
+
+
+def outlet_shaped(name: str) -> bool:
+    """A name that says it is an outlet: it begins with a kind of outlet or ends with a media word."""
+    words = _tidy(name).split()
+    if not words or len(words) > _MAX_NAME_WORDS:
+        return False
+    return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS
+
+
+def find_origin(run: Run) -> tuple[str, str] | None:
+    """The outlet the read text credits (its name and where it was found), in the order of how
+    sure each shape is: a dateline under the headline, a credit line, a quoted name, the words
+    beside the date, an outlet-shaped line before the first sentence, the first paragraph's dateline."""
+    if run.source_guess:
+        return run.source_guess, "taken from the dateline under the headline"
+    first_body = run.items[0].first if run.items else len(run.lines) + 1
+    for dropped in run.dropped:
+        if dropped.reason.startswith(CREDIT_REASON):
+            name = credit_name(dropped.text) or (quoted_name(dropped.text) or ("",))[0]
+            if name:
+                return name, f"taken from the credit on line {dropped.line}"
+    for dropped in run.dropped:
+        if dropped.reason.startswith("beside the date"):
+            rest = _DATE_REST_RE.match(dropped.text)
+            if rest and _name_like(rest["name"]):
+                return _tidy(rest["name"]), f"taken from beside the date on line {dropped.line}"
+    lead = [d for d in run.dropped if d.line < first_body and not d.reason.startswith("repeats the headline")]
+    for dropped in lead:
+        quoted = quoted_name(dropped.text)
+        if quoted:
+            return quoted[0], f"taken from the outlet's name in quotes on line {dropped.line}"
+    for dropped in lead:
+        if outlet_shaped(dropped.text) and _name_like(dropped.text):
+            return _tidy(dropped.text), f"taken from the outlet's name on line {dropped.line}"
+    return _lead_dateline(run)
+
+
+CREDIT_REASON = "credits an outlet"
+"""How a credit line is listed among the dropped lines (``find_origin`` reads it back)."""
+
+
+def _lead_dateline(run: Run) -> tuple[str, str] | None:
+    first = next((item for item in run.items if item.post is None), None)
+    if first is None:
+        return None
+    dash = _LEAD_DASH_RE.match(first.text)
+    if dash and outlet_shaped(dash["name"]):
+        return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    brackets = _LEAD_BRACKETS_RE.match(first.text)
+    if brackets and _name_like(brackets["name"]) and len(brackets["name"].split()) <= 3:
+        return _tidy(brackets["name"]), f"taken from the dateline that opens line {first.first}"
+    return None
+
+
+def _name_like(text: str) -> bool:
+    """Short, no digits, no sentence punctuation, not opening with a verb: a name, not a clause."""
+    name = _tidy(text)
+    words = name.split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and not any(ch.isdigit() for ch in name)
+        and not any(ch in name for ch in ".،,؛;:!?؟")
+        and not _VERB_START_RE.match(name)
+    )
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.strip().strip("«»\"“”'‘’()[]").split())

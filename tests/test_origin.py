@@ -1,0 +1,84 @@
+"""The outlet a text credits itself to, when it prints no "المصدر:" line: credit lines, a name in
+quotes, the words beside the date, the dateline that opens the first paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.scrape import parse_scraped
+from digest.scrape.origin import credit_name, outlet_shaped, quoted_name
+
+_TITLE = "وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة\n\n"
+_BODY = (
+    "أجرى وزير الخارجية اتصالا هاتفيا مع نظيره بحث فيه تطورات الأوضاع في المنطقة.\n\n"
+    "وأكد الوزيران أهمية مواصلة التنسيق بين البلدين في القضايا ذات الاهتمام المشترك.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("متابعة – الشرق نيوز", "الشرق نيوز"),
+        ("متابعات: صحيفة الغد", "صحيفة الغد"),
+        ("وادي برس- متابعات", "وادي برس"),
+        ("وكالات", "وكالات"),
+        ("(وكالات)", "وكالات"),
+        ("متابعة – قال الوزير إن الاجتماع انتهى.", None),
+        ("متابعة المفاوضات مستمرة", None),
+        ("خاص - 2024", None),
+    ],
+)
+def test_credit_lines(line: str, name: str | None) -> None:
+    assert credit_name(line) == name
+
+
+def test_quoted_names_and_outlet_shapes() -> None:
+    assert quoted_name("“الوادي اليوم”") == ("الوادي اليوم", None)
+    assert quoted_name('"موقع الوادي" / سالم ناصر') == ("موقع الوادي", "سالم ناصر")
+    assert quoted_name("«قال الوزير: لن نتراجع عن القرار أبدا»") is None
+    assert outlet_shaped("بوابة الوادي") and outlet_shaped("الوادي نيوز") and outlet_shaped("الوادي الإخباري")
+    assert not outlet_shaped("أحمد سالم") and not outlet_shaped("القاهرة")
+
+
+def _source(text: str) -> tuple[str | None, list[str]]:
+    scraped = parse_scraped(text, "t.txt")
+    return scraped.source, [g for g in scraped.guessed if g.startswith("source")]
+
+
+def test_a_credit_line_gives_the_source_and_is_not_the_headline() -> None:
+    scraped = parse_scraped("متابعة – الشرق نيوز\n\n" + _TITLE + _BODY, "t.txt")
+    assert scraped.source == "الشرق نيوز"
+    assert scraped.title == _TITLE.strip()
+    assert (1, "credits an outlet (الشرق نيوز)") in [(d.line, d.reason) for d in scraped.dropped]
+    assert "taken from the credit on line 1" in " ".join(scraped.guessed)
+
+
+def test_a_quoted_name_with_a_writer_gives_the_source_and_is_left_out() -> None:
+    scraped = parse_scraped(_TITLE + '"موقع الوادي" / سالم ناصر\n\n' + _BODY, "t.txt")
+    assert scraped.source == "موقع الوادي"
+    assert "سالم ناصر" not in scraped.body
+    assert scraped.body.startswith("أجرى وزير الخارجية")
+
+
+def test_the_words_beside_the_date_give_the_source() -> None:
+    source, guessed = _source(_TITLE + "الإثنين 07 مايو 2007 الساعة 07 مساءً / وادي برس- متابعات\n\n" + _BODY)
+    assert source == "وادي برس"
+    assert guessed == ["source 'وادي برس' taken from beside the date on line 3"]
+
+
+def test_the_dateline_that_opens_the_first_paragraph_gives_the_source() -> None:
+    dash = _TITLE + "الوادي الإخباري-   أجرى وزير الخارجية اتصالا هاتفيا مع نظيره بحث فيه تطورات الأوضاع.\n"
+    assert _source(dash)[0] == "الوادي الإخباري"
+    brackets = _TITLE + "الشارقة (الوادي) أصدر الحاكم مرسوما بشأن فض دور الانعقاد للمجلس الاستشاري.\n"
+    assert _source(brackets)[0] == "الوادي"
+
+
+def test_a_place_before_a_dash_or_an_aside_in_brackets_is_not_an_outlet() -> None:
+    assert _source(_TITLE + "القاهرة - أجرى وزير الخارجية اتصالا هاتفيا مع نظيره اليوم.\n")[0] is None
+    assert _source(_TITLE + "قال بوتين (72 عاما) إن بلاده لن تتراجع عن موقفها.\n")[0] is None
+    assert _source(_TITLE + _BODY) == (None, [])
+
+
+def test_a_source_line_wins_over_a_credit() -> None:
+    scraped = parse_scraped("متابعة – الشرق نيوز\n\n" + _TITLE + _BODY + "\nالمصدر: صحيفة الغد\n", "t.txt")
+    assert scraped.source == "صحيفة الغد"
