@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from .datewords import PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES
+from .datewords import FILLERS, HIJRI_RE, PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES, WEEKDAY_RE
 from .text import WORD, tolerant
 from .when import When, date_fold, find_day, read_when
 
@@ -222,6 +222,17 @@ def _accept(when: When, *, labelled: bool, colon: bool) -> bool:
     if when.day is not None or when.problems or ago:
         return True
     return when.relative is not None and (when.clock is not None or when.weekday is not None)
+
+
+def hijri_only(text: str) -> bool:
+    """A line holding a Hijri date and nothing else a date is read from (``الأحد 27 شعبان 1447 هـ``)."""
+    if len(text) > 80:
+        return False
+    folded = date_fold(text)
+    if not HIJRI_RE.search(folded) or read_when(folded) is not None:
+        return False
+    rest = WEEKDAY_RE.sub(" ", HIJRI_RE.sub(" ", folded))
+    return all(w in FILLERS or w in ("الموافق", "هجري", "هجريه", "من") for w in WORD.findall(rest))
 
 
 def calendar_date(text: str) -> date | None:

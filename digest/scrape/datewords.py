@@ -84,7 +84,12 @@ NUM_DMY_RE = re.compile(
     r"(?<![\d./\-:])(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(?:(\d{4})(?=\d{1,2}:\d{2}|[^\d./\-]|$)|(\d{2})(?![\d./:\-]))"
 )
 NUM_YMD_RE = re.compile(r"(?<![\d./\-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d./\-])")
-HIJRI_RE = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_HIJRI_ALT})\s+\d{{3,4}}(?:\s*ه(?!\w))?")
+HIJRI_RE = re.compile(
+    rf"(?<!\d)\d{{1,2}}\s+(?:من\s+)?(?:{_HIJRI_ALT})\s+\d{{3,4}}(?:\s*ه(?!\w))?"
+    r"|(?<![\d./\-])(?:\d{1,2}([./\-])\d{1,2}\1\s*1[34]\d\d|1[34]\d\d([./\-])\d{1,2}\2\d{1,2})(?![\d./\-])(?:\s*ه(?!\w))?"
+)
+"""A Hijri date, by month name (``27 شعبان 1447 هـ``, ``27 من شعبان``) or in digits with a year 13xx–14xx
+(``27/8/1447 هـ``): blanked before the Gregorian date is looked for."""
 TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 HOUR_RE = re.compile(r"(?<!\w)الساعه\s+(\d{1,2})(?![\d:])(?=\s*(?:صباحا|مساءا|مساء|ص|م)(?!\w))")
 """``الساعة 07 مساءً``: an hour without minutes, said only with ص/م after it."""

@@ -12,9 +12,9 @@ import re
 from datetime import datetime
 
 from .body import add_paragraph
-from .dates import DateLine, Moment, date_line, describe, resolve
+from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
 from .lines import is_headline, is_marker
-from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu
+from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name
 from .state import Line, Run
 from .text import fold, phrase_key, phrase_keys, script_of
 from .when import When
@@ -76,21 +76,26 @@ def decide_title(run: Run, index: int) -> int:
 def _passed_over(run: Run, index: int) -> int | None:
     """A line the headline search passes over (dropped, or kept for the body's edges to judge), or None.
 
-    The site's menu, a prompt to follow it, a columnist's name with its honorific, a list
-    item, a Latin line (the site's name) above an Arabic text, a line printed already
-    above (a menu's item printed with and without its bullet), and a line that is not a
-    headline above the one that is (the headline is the line right above the date line)."""
+    The site's menu, a Hijri date alone (the banner), a prompt to follow it, a columnist's
+    name with its honorific, a Latin line (the site's name) above an Arabic text, a name
+    alone above a longer headline (its author), a line printed already above (a menu's item
+    printed with and without its bullet), a list item, and a line that is not a headline
+    above the one that is (the headline is the line right above the date line)."""
     line = run.lines[index]
     text = line.text
     reason = None
     if is_menu(text):
         reason = "the site's navigation, not a headline"
+    elif hijri_only(text):
+        reason = "a Hijri date alone (the site's banner), not a headline"
     elif addresses_reader(text):
         reason = "speaks to the reader (a prompt), not a headline"
     elif is_honorific_name(text):
         reason = "a byline (a name with an honorific), not a headline"
     elif run.lang == "ar" and script_of(text) == "latin" and _arabic_after(run, index):
         reason = "a Latin line above an Arabic text (the site's name), not a headline"
+    elif is_name(text) and _headline_after_name(run, index):
+        reason = "a byline (a name alone above the headline)"
     elif is_headline(text) and _printed_above(run, index):
         reason = "printed twice above the headline (a menu's item)"
     elif not is_headline(text) and _headline_above_date(run, run.next_content(index)):
@@ -102,6 +107,21 @@ def _passed_over(run: Run, index: int) -> int | None:
         add_paragraph(run, line)  # a menu's or a list's item: the body's edges judge it
         return index + 1
     return None
+
+
+def _headline_after_name(run: Run, index: int) -> bool:
+    """A longer headline follows, and then the date line or a sentence: the name is its author's."""
+    following = run.next_content(index)
+    if following is None:
+        return False
+    text = run.lines[following].text
+    if not is_headline(text) or len(text.split()) < 5 or date_line(text) is not None or is_marker(text):
+        return False
+    after = run.next_content(following)
+    if after is None:
+        return False
+    nxt = run.lines[after].text
+    return date_line(nxt) is not None or (nxt.rstrip(' "»”)').endswith(".") and len(nxt.split()) >= 8)
 
 
 def _printed_above(run: Run, index: int) -> bool:

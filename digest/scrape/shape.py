@@ -64,6 +64,11 @@ _MENU_WORDS = phrase_keys("""
     الأرشيف | ودولي | وعربي | واقتصاد | وفنون | ومنوعات | وثقافة | وأعمال | ومجتمع | وتكنولوجيا | وعلوم
 """)
 """Section names every news site's menu is made of; a line of nothing else is the menu."""
+_MEDIA_WORDS = phrase_keys("""
+    بوابة | موقع | صحيفة | جريدة | وكالة | قناة | مجلة | إذاعة | تلفزيون | شبكة | نيوز | برس | اليوم | الان
+    خبر | أخبار | مركز | منصة | مؤسسة | دار
+""")
+"""Words naming a kind of outlet: a line with one names a site, not a person."""
 _MENU_SEPARATORS_RE = re.compile(r"\s*(?:[|｜•·▪/»›>]|\s[-–—]\s)\s*")
 
 
@@ -128,6 +133,22 @@ def is_honorific_name(text: str) -> bool:
     if any(w in FUNCTION_WORDS for w in keys) or any(_looks_like_verb(w) for w in keys[1:]):
         return False
     return not any(c.isdigit() for c in text) and bool(_HONORIFIC_RE.match(fold(text)))
+
+
+def is_name(text: str) -> bool:
+    """Three or four words that could only be a person's name: no punctuation, digit, function word, verb shape.
+
+    The first word is not definite (``محمد عبد الله``; a label such as ``الملف النووي الإيراني``
+    is not a name), and no word is a role title, a menu word or a kind of outlet (``بوابة``)."""
+    words = phrase_key(text).split()
+    if not 3 <= len(words) <= 4 or len(words) != len(text.split()) or words[0].startswith("ال"):
+        return False
+    if any(not c.isalpha() and not c.isspace() for c in text):
+        return False
+    return not any(
+        w in FUNCTION_WORDS or w in _ROLE_TITLES or w in _MENU_WORDS or w in _MEDIA_WORDS or _looks_like_verb(w)
+        for w in words
+    )
 
 
 def is_latin_name(text: str) -> bool:
