@@ -47,6 +47,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -55,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from digest.annotate import Matcher, annotate_body, suggest_names  # noqa: E402
 from digest.markup import make_parser  # noqa: E402
 from digest.model import Entity, Localized, Position  # noqa: E402
-from digest.scrape import parse_scraped  # noqa: E402
+from digest.scrape import Scraped, parse_scraped  # noqa: E402
 from digest.textnorm import key as name_key  # noqa: E402
 
 TATWEEL = "\u0640"
@@ -287,16 +288,29 @@ def score_page(report: Report, entry: dict, scraped) -> None:
 
     embeds = entry.get("embeds") or []
     if embeds:
-        handles = [str(e.get("handle")).lstrip("@").lower() for e in embeds if isinstance(e, dict) and e.get("handle")]
-        got_handles = [(p.handle or "").lstrip("@").lower() for p in scraped.posts]
-        if handles:
-            matched = sum(1 for h in handles if h in got_handles)
-            ok = matched == len(handles)
-            reason = f"{matched} of {len(handles)} handles found as posts ({len(scraped.posts)} posts)"
-        else:
-            ok = len(scraped.posts) == len(embeds)
-            reason = f"{len(scraped.posts)} posts for {len(embeds)} embeds (no handles in the key)"
-        report.field("embeds").add(pid, ok, reason)
+        report.field("embeds").add(pid, *score_embeds(embeds, scraped))
+
+
+def score_embeds(embeds: list[Any], scraped: Scraped) -> tuple[bool, str]:
+    """Embedded posts kept: by handle when the key has them, else by count. An embed the stored
+    page shows only as a placeholder (``shown: placeholder``: a consent notice where the post
+    was) has no text to keep; it is kept when the import reports its address to the editor."""
+    shown = [e for e in embeds if isinstance(e, dict) and e.get("shown") == "placeholder"]
+    posts = [e for e in embeds if e not in shown]
+    reported = sum(1 for e in shown if any(str(e.get("url")) in d.message for d in scraped.diagnostics))
+    also = f"; {reported} of {len(shown)} placeholders reported" if shown else ""
+    if not posts:
+        return reported == len(shown), f"{len(scraped.posts)} posts for 0 embeds with text{also}"
+    handles = [str(e.get("handle")).lstrip("@").lower() for e in posts if isinstance(e, dict) and e.get("handle")]
+    got_handles = [(p.handle or "").lstrip("@").lower() for p in scraped.posts]
+    if handles:
+        matched = sum(1 for h in handles if h in got_handles)
+        ok = matched == len(handles)
+        reason = f"{matched} of {len(handles)} handles found as posts ({len(scraped.posts)} posts){also}"
+    else:
+        ok = len(scraped.posts) == len(posts)
+        reason = f"{len(scraped.posts)} posts for {len(posts)} embeds (no handles in the key){also}"
+    return ok and reported == len(shown), reason
 
 
 # --------------------------------------------------------------------------- mentions and suggestions
