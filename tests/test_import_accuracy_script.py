@@ -276,3 +276,20 @@ def test_month_only_dates_from_the_address(tmp_path, capsys):
     assert row(out, "date exact (from URL)") == (1, 1, "100.0%")
     assert row(out, "date same day (from URL)") == (1, 1, "100.0%")
     assert "dates (printed): exact 0, date-only 0, wrong 0, missing 0; invented zone 0" in out
+
+
+def test_an_embed_shown_only_as_a_placeholder_is_kept_when_its_address_is_reported():
+    script = load_script()
+    from digest.scrape import parse_scraped
+
+    url = "https://x.com/i/web/status/1234567890"
+    notice = f"{url} This post can't be displayed because social networks cookies have been deactivated."
+    body = "أجرى وزير الخارجية اتصالا هاتفيا مع نظيره بحث فيه تطورات الأوضاع في المنطقة.\n\n"
+    reported = parse_scraped(f"عنوان تجريبي للخبر\n\n{body}{notice}\n", "t.txt")
+    silent = parse_scraped(f"عنوان تجريبي للخبر\n\n{body}\n", "t.txt")
+    embeds = [{"url": url, "handle": None, "shown": "placeholder"}]
+    expected = (True, "0 posts for 0 embeds with text; 1 of 1 placeholders reported")
+    assert script.score_embeds(embeds, reported) == expected
+    assert script.score_embeds(embeds, silent)[0] is False
+    with_post = [*embeds, {"handle": "@someone"}]
+    assert script.score_embeds(with_post, reported)[0] is False
