@@ -147,7 +147,7 @@ def date_line(text: str) -> DateLine | None:
 
 
 def _after_outlet_name(text: str) -> DateLine | None:
-    """``مدار الساعة ـ نشر في 2026/02/15 الساعة 12:18``: a name and a dash before a labelled date."""
+    """``صوت المدينة ـ نشر في 2026/01/20 الساعة 09:45``: a name and a dash before a labelled date."""
     match = _NAME_DASH_RE.match(text)
     if not match or len(match["name"].split()) > 4 or not PUB_LABEL_RE.match(date_fold(match["date"])):
         return None

@@ -172,7 +172,7 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
 
 
 def _credited_caption(run: Run, item: Item) -> bool:
-    """``… وتكتب “فرنسا خارج اللعبة” © فرانس24``: a caption with its credit; the credit is kept when none was."""
+    """``جولة في أسواق المدينة © وكالة تجريبية``: a caption with its credit; the credit is kept when none was."""
     text = item.text
     cut = text.rfind("©")
     if cut <= 0 or ends_like_sentence(text[:cut].strip()) or not 1 <= len(text[cut + 1 :].split()) <= 4:

@@ -146,6 +146,8 @@ def take_byline(run: Run, line: Line) -> bool:
     text = line.text
     if len(text) > 60 or text.rstrip('»"”)').endswith(_SENTENCE_ENDS):
         return False
+    if run.title and phrase_key(text) == phrase_key(run.title):
+        return False  # the headline printed again (``X: "…"`` is shaped like a dateline)
     if _BYLINE_RE.match(text) and len(text.split()) <= 7:
         run.found.append(f"byline {text!r} (line {line.number}) dropped")
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import date_line
 from .lines import BULLET, is_marker, is_paragraph_like, is_title_like
 from .model import ReadAlso
 from .state import Run
@@ -56,7 +57,7 @@ def _listed_titles(run: Run, index: int, *, bulleted_only: bool) -> tuple[_Title
     later = run.next_content(index)
     while later is not None:
         text = run.lines[later].text
-        if _ends_list(text, bulleted_only=bulleted_only):
+        if _ends_list(text, bulleted_only=bulleted_only) or _article_starts(run, later):
             break
         titles.append((BULLET.sub("", text).strip(), run.lines[later].number))
         nxt = later + 1
@@ -72,6 +73,14 @@ def _ends_list(text: str, *, bulleted_only: bool) -> bool:
     if bulleted_only and not bulleted:
         return True
     return not (bulleted or is_title_like(text)) or is_paragraph_like(BULLET.sub("", text))
+
+
+def _article_starts(run: Run, index: int) -> bool:
+    """A date line, or the line right above one: the article's headline and date, not a listed title."""
+    if date_line(run.lines[index].text) is not None:
+        return True
+    after = run.next_content(index)
+    return after is not None and date_line(run.lines[after].text) is not None
 
 
 def _report_titles(run: Run, head: str, header_number: int, titles: _Titles) -> None:
@@ -119,7 +128,7 @@ def take_dropped_list(run: Run, index: int, head: str) -> int:
     later = run.next_content(index)
     while later is not None:
         text = run.lines[later].text
-        if is_marker(text) or not is_title_like(text) or is_paragraph_like(text):
+        if is_marker(text) or not is_title_like(text) or is_paragraph_like(text) or _article_starts(run, later):
             break
         count += 1
         nxt = later + 1

@@ -31,13 +31,13 @@ _ROLE_TITLES = phrase_keys("""
     الشيخ | شيخ | قائد | محافظ | عضو | المتحدث | متحدث | الناطق | مستشار | مساعد | سمو | صاحب | الرئيس | النائب
     الوزير | رئيسة | المدير | السفير | القائد | المحافظ | المستشار | العميد | اللواء | الفريق | المشير | العقيد
 """)
-"""Words that open a role before a name (``نائب رئيس الوزراء … أيمن الصفدي``)."""
+"""Words that open a role before a name (``نائب رئيس الوزراء … سامي الخطيب``)."""
 
 _HONORIFIC_RE = re.compile(
     r"^(?:د|أ\.?د|م|أ|ا)\s*\.\s*\S|^(?:الدكتور|الدكتوره|دكتور|الاستاذ|الاستاذه|المهندس|المهندسه|الكاتب|الكاتبه"
     r"|الصحفي|الصحفيه|الاعلامي|الاعلاميه|المحامي|الباحث|الباحثه)\s+\S"
 )
-"""``د. حسام …``, ``الكاتب …``: the way a columnist's name is printed above or below the headline."""
+"""``د. سمير …``, ``الكاتب …``: the way a columnist's name is printed above or below the headline."""
 
 _ADDRESS_RE = re.compile(
     r"(?<!\w)[وفبل]?(?:بريدك|حسابك|تعليقك|اشتراكك|متصفحك|جهازك|هاتفك|متابعتنا|تابعونا|تابعنا|راسلنا|اتصل بنا)(?!\w)"
@@ -97,7 +97,7 @@ def addresses_reader(text: str) -> bool:
 
 
 def is_form_note(text: str) -> bool:
-    """``الحقول الإلزامية مشار إليها بـ *``: a comment form's required-field mark ends the line."""
+    """``الحقول المطلوبة *``: a comment form's required-field mark ends the line."""
     return text.rstrip().endswith("*") and not text.strip().startswith("*")
 
 
@@ -112,7 +112,7 @@ def _looks_like_verb(word: str) -> bool:
 
 
 def titles_and_names(text: str) -> bool:
-    """A line made of role titles and a name only (``نائب رئيس الوزراء وزير الخارجية أيمن الصفدي``).
+    """A line made of role titles and a name only (``نائب رئيس الوزراء وزير الصحة سامي الخطيب``).
 
     It opens with a role title, has no final punctuation, no function word, no digit and
     no word shaped like a present-tense verb: a photo caption naming who is pictured."""
@@ -125,7 +125,7 @@ def titles_and_names(text: str) -> bool:
 
 
 def is_honorific_name(text: str) -> bool:
-    """``د. حسام العتوم``, ``الكاتب سمير علي``: a name with the honorific a byline prints, nothing more."""
+    """``د. سمير الحداد``, ``الكاتب سمير علي``: a name with the honorific a byline prints, nothing more."""
     words = text.split()
     if not 2 <= len(words) <= 5 or text.rstrip().endswith(("!", "?", "؟", ":", "…")):
         return False

@@ -1,0 +1,222 @@
+"""Page furniture judged by shape and place: one invented page per rule, in the shape of a real layout.
+
+The pages are in ``tests/fixtures/scrape_furniture/``; each test asserts where the kept body
+starts and ends and every line left out with its reason, so that a rule which begins to
+drop a sentence, or stops dropping its furniture, shows here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from digest.scrape import Scraped, parse_scraped
+
+from .conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "scrape_furniture"
+
+
+def parse(name: str) -> Scraped:
+    return parse_scraped((FIXTURES / name).read_bytes().decode("utf-8"), name)
+
+
+def paragraphs(scraped: Scraped) -> list[str]:
+    return scraped.body.split("\n\n") if scraped.body else []
+
+
+def dropped(scraped: Scraped) -> list[tuple[int, str, str]]:
+    return [(d.line, d.text, d.reason) for d in scraped.dropped]
+
+
+def test_menu_labels_and_a_follow_prompt_above_the_headline_are_left_out() -> None:
+    scraped = parse("nav_before_headline.txt")
+    assert scraped.title == "وزير الزراعة يفتتح سوقا جديدة للخضار في المدينة"
+    body = paragraphs(scraped)
+    assert body[0].startswith("افتتح وزير الزراعة صباح اليوم")
+    assert body[-1].endswith("قبل نهاية الصيف.")
+    assert len(body) == 3  # the headline printed again after the lead is not the end of the article
+    above = "above the headline (the page's chrome, not the article)"
+    twice = "printed twice above the headline (a menu's item)"
+    assert dropped(scraped) == [
+        (1, "أين يمكنك متابعتنا", "speaks to the reader (a prompt), not a headline"),
+        (3, "أقسام مهمة", above),
+        (5, "Stories", "a Latin line above an Arabic text (the site's name), not a headline"),
+        (7, "• أخبار الطقس في المدن", above),
+        (8, "• مهرجان الربيع للكتاب", above),
+        (9, "• أخبار الطقس في المدن", twice),
+        (11, "أخبار الطقس في المدن", twice),
+        (17, "وزير الزراعة يفتتح سوقا جديدة للخضار في المدينة", "repeats the headline"),
+    ]
+
+
+def test_banners_a_menu_a_site_name_and_an_author_are_not_the_headline() -> None:
+    scraped = parse("banners_above_headline.txt")
+    assert scraped.title == "مجلس المدينة يقر خطة جديدة لتنظيم حركة السير في الأسواق"
+    assert scraped.date == datetime(2026, 2, 12)
+    assert paragraphs(scraped) == [
+        "أقر مجلس المدينة في جلسته الأسبوعية خطة جديدة لتنظيم حركة السير في الأسواق المزدحمة.",
+        "وتبدأ الخطة مطلع الشهر المقبل وتستمر ستة أشهر على سبيل التجربة.",
+    ]
+    menu = "the site's navigation, not a headline"
+    assert dropped(scraped) == [
+        (1, "الأحد 27 شعبان 1447 هـ", "a Hijri date alone (the site's banner), not a headline"),
+        (2, "أخبار | اقتصاد | رياضة | ثقافة | منوعات | فيديو", menu),
+        (3, "محليات عربي ودولي اقتصاد رياضة فن منوعات", menu),
+        (4, "Example Times", "a Latin line above an Arabic text (the site's name), not a headline"),
+        (5, "سليم فؤاد الحداد", "a byline (a name alone above the headline)"),
+    ]
+
+
+def test_the_headline_is_the_line_above_the_date_when_a_ticker_comes_first() -> None:
+    scraped = parse("ticker_above_headline.txt")
+    assert scraped.title == "مهرجان الزيتون يعود بعد غياب طويل"
+    assert scraped.date == datetime(2020, 3, 12, 21, 0) and scraped.date_has_time
+    body = paragraphs(scraped)
+    assert body[0].startswith("عاد مهرجان الزيتون السنوي")
+    assert body[-1].endswith("من الزيت والزيتون.")
+    assert dropped(scraped) == [(8, "عدد القراءات 120", "a counter")]
+    assert "dropped 'آخر الأخبار' list with 1 titles (line 1)" in scraped.found
+
+
+def test_a_list_of_other_headlines_before_the_first_punctuated_paragraph() -> None:
+    scraped = parse("headline_list.txt")
+    assert scraped.title == "البلدية تطلق حملة تشجير واسعة في الأحياء الجديدة"
+    assert paragraphs(scraped) == [
+        "أطلقت البلدية اليوم حملة تشجير واسعة تشمل زراعة عشرة آلاف شجرة في الأحياء الجديدة.",
+        "وقال رئيس البلدية إن الحملة تستمر شهرين بمشاركة المدارس والجمعيات الأهلية.",
+    ]
+    reason = "one of 4 headlines listed before the article (no final punctuation)"
+    assert dropped(scraped) == [
+        (2, "الفريق الأول يفوز على ضيفه بهدفين نظيفين", reason),
+        (3, "5 نصائح للحفاظ على صحة القلب في الشتاء", reason),
+        (4, "ارتفاع أسعار الذهب في ختام تعاملات الأسبوع", reason),
+        (5, "افتتاح جسر جديد يربط ضفتي النهر", reason),
+    ]
+
+
+def test_two_unpunctuated_lines_before_the_body_are_not_a_list_of_headlines() -> None:
+    text = "\n".join(
+        [
+            "البلدية تطلق حملة تشجير واسعة في الأحياء الجديدة",
+            "الحملة تشمل عشرة أحياء في المدينة خلال شهرين",
+            "أطلقت البلدية اليوم حملة تشجير واسعة تشمل زراعة عشرة آلاف شجرة في الأحياء الجديدة.",
+        ]
+    )
+    scraped = parse_scraped(text, "l.txt")
+    assert paragraphs(scraped)[0] == "الحملة تشمل عشرة أحياء في المدينة خلال شهرين"
+    assert scraped.dropped == ()
+
+
+def test_a_caption_of_role_titles_and_a_name_under_the_headline() -> None:
+    scraped = parse("caption_of_titles_and_names.txt")
+    assert scraped.title == "وزير الصحة يبحث مع نظيره الأردني التعاون في مجال الدواء"
+    assert scraped.date == datetime(2025, 3, 9, 20, 40)
+    body = paragraphs(scraped)
+    assert body[0].startswith("أجرى نائب رئيس الوزراء وزير الصحة سامي الخطيب")
+    assert body[-1] == "واتفق الوزيران على تشكيل لجنة مشتركة تجتمع خلال الشهر المقبل في العاصمة."
+    assert dropped(scraped) == [
+        (1, "الأحد 2025-03-09 10:15 م", "a date above the headline (the site's banner), not the article's"),
+        (
+            6,
+            "نائب رئيس الوزراء وزير الصحة والسكان سامي الخطيب",
+            "role titles and a name only (a caption), before the article's first sentence",
+        ),
+        (7, "سامي الخطيب", "not a sentence, before the article's first one"),
+    ]
+
+
+def test_a_caption_printed_bare_and_credited_and_a_blogs_footer() -> None:
+    scraped = parse("blog_footer.txt")
+    assert scraped.title == 'مجلة الأسبوع: "المدينة تستعيد أسواقها القديمة"'
+    assert scraped.image_credit == "وكالة تجريبية"
+    assert paragraphs(scraped) == [
+        "عادت الحياة إلى أسواق المدينة القديمة بعد عامين من أعمال الترميم، وامتلأت الأزقة بالباعة والزوار من جديد."
+    ]
+    prompt = "speaks to the reader (a prompt or a form), after the article's last sentence"
+    assert dropped(scraped) == [
+        (3, 'مجلة الأسبوع: "المدينة تستعيد أسواقها القديمة"', "repeats the headline"),
+        (
+            6,
+            "جولة في أسواق المدينة القديمة التي عادت إليها الحياة بعد الترميم",
+            "printed twice, before the article's first sentence",
+        ),
+        (
+            7,
+            "جولة في أسواق المدينة القديمة التي عادت إليها الحياة بعد الترميم © وكالة تجريبية",
+            "a photo caption with its credit (©)",
+        ),
+        (14, "اكتشاف المزيد من موقع الأسبوع", "printed twice, after the article's last sentence"),
+        (16, "اشترك لتصلك أحدث مقالاتنا على بريدك الإلكتروني كل صباح.", prompt),
+        (20, "لن ننشر بريدك الإلكتروني. الحقول المطلوبة مشار إليها بـ *", prompt),
+        (22, "اكتشاف المزيد من موقع الأسبوع", "printed twice"),
+        (24, "Continue reading", "not a sentence, after the article's last one"),
+    ]
+
+
+def test_the_headline_printed_again_below_the_article_ends_it() -> None:
+    scraped = parse("another_text_after.txt")
+    body = paragraphs(scraped)
+    assert body[0].startswith("زرعت البلدية ألف شجرة في شوارع الحي الشرقي")
+    assert body[-1].endswith("والمحافظة على الأشجار الجديدة أمام منازلهم.")
+    assert dropped(scraped) == [
+        (6, "البلدية تزرع ألف شجرة في الحي الشرقي", "repeats the headline"),
+        (
+            7,
+            "الحي الشرقي هو أكبر أحياء المدينة، ويقع على الضفة اليسرى للنهر ويبلغ عدد سكانه نحو مئة ألف نسمة.",
+            "after the headline printed again below the article (another text)",
+        ),
+    ]
+
+
+def test_a_columnists_byline_and_a_site_name_before_a_labelled_date() -> None:
+    scraped = parse("column_dateline.txt")
+    assert scraped.title == "الحداد يكتب: المدينة التي لا تنام"
+    assert scraped.date == datetime(2026, 1, 20, 9, 45) and scraped.date_has_time
+    body = paragraphs(scraped)
+    assert body[0].startswith("إنها المدينة التي تضيء لياليها")
+    assert body[-1] == "وفي كل حي من أحيائها حكاية يرويها كبار السن للزوار."
+    assert dropped(scraped) == [
+        (3, "د. سمير الحداد", "a byline (a name with an honorific), before the article's first sentence"),
+        (4, "صوت المدينة", "beside the date on its line"),
+    ]
+
+
+def test_a_placeholder_and_a_latin_credit_go_a_subheading_and_a_closing_list_stay() -> None:
+    scraped = parse("placeholders_and_lists.txt")
+    body = paragraphs(scraped)
+    assert body[0].startswith("افتتح المتحف الوطني أبوابه")
+    assert "قاعات جديدة" in body
+    assert body[-4:] == [
+        "ويضم المتحف بعد التوسعة الأقسام التالية:",
+        "• قاعة الآثار القديمة",
+        "• قاعة الفنون الحديثة",
+        "• مكتبة الأطفال",
+    ]
+    assert dropped(scraped) == [
+        (3, "#2#", "a template placeholder"),
+        (4, "M.Adam", "a Latin name alone in an Arabic text (a photographer's credit)"),
+    ]
+
+
+def test_newspaper_names_in_a_press_review_are_subheadings() -> None:
+    scraped = parse("press_review.txt")
+    assert scraped.dropped == ()
+    body = paragraphs(scraped)
+    assert body[0].startswith("تقدم الصحيفة خدمة يومية")
+    assert body[1] == "الصباح" and body[4] == "المساء"
+    assert body[-1].endswith("على القراءة.")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الأحد 27 من شعبان 1447 هـ - 15 من فبراير 2026 م", datetime(2026, 2, 15)),
+        ("الأحد 27/8/1447 هـ - 15/2/2026 م", datetime(2026, 2, 15)),
+        ("1447/08/27 - 2026/02/15", datetime(2026, 2, 15)),
+    ],
+)
+def test_a_hijri_date_beside_the_gregorian_one_is_not_read_as_it(line: str, expected: datetime) -> None:
+    text = f"عنوان تجريبي عن زيارة الوزير إلى العاصمة\n{line}\nقال الوزير في مؤتمر صحفي إن الزيارة كانت مثمرة."
+    assert parse_scraped(text, "h.txt").date == expected
