@@ -220,3 +220,31 @@ def test_newspaper_names_in_a_press_review_are_subheadings() -> None:
 def test_a_hijri_date_beside_the_gregorian_one_is_not_read_as_it(line: str, expected: datetime) -> None:
     text = f"عنوان تجريبي عن زيارة الوزير إلى العاصمة\n{line}\nقال الوزير في مؤتمر صحفي إن الزيارة كانت مثمرة."
     assert parse_scraped(text, "h.txt").date == expected
+
+
+def test_a_row_of_links_the_sites_name_and_the_author_above_a_dated_headline() -> None:
+    scraped = parse("site_and_author_above_headline.txt")
+    assert scraped.title == "مجلس المدينة يقر خطة جديدة لتنظيم حركة السير في الأسواق"
+    assert scraped.date == datetime(2026, 2, 15)
+    assert paragraphs(scraped) == [
+        "أقر مجلس المدينة في جلسته الأسبوعية خطة جديدة لتنظيم حركة السير في الأسواق المزدحمة.",
+        "وتبدأ الخطة مطلع الشهر المقبل وتستمر ستة أشهر على سبيل التجربة.",
+    ]
+    assert dropped(scraped) == [
+        (1, "محليات عربي ودولي مصر الخليج اقتصاد رياضة المغرب فن السعودية", "the site's navigation, not a headline"),
+        (2, "صحيفة المدينة اليومية", "the site's name above the headline, not a headline"),
+        (3, "سليم فؤاد الحداد", "a byline (a name alone above the headline)"),
+        (4, "القاهرة", "beside the date on its line"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["حكومة جديدة والفانوس السحري", "زلزال قوي يضرب الساحل الغربي"],
+)
+def test_a_short_headline_above_its_date_is_still_the_headline(headline: str) -> None:
+    sentence = "قال مسؤولون في العاصمة اليوم إن الحكومة الجديدة ستعقد أول اجتماع لها الأسبوع المقبل."
+    text = f"{headline}\n12 فبراير 2026\n{sentence}"
+    scraped = parse_scraped(text, "s.txt")
+    assert scraped.title == headline
+    assert scraped.dropped == ()

@@ -143,7 +143,24 @@ def date_line(text: str) -> DateLine | None:
         first = _date_line(pieces[0])
         if first is not None and first.published is not None and first.published.day is not None:
             return replace(first, rest=pieces[1].strip())
-    return None
+    return _before_last_dash(text)
+
+
+def _before_last_dash(text: str) -> DateLine | None:
+    """``الأحد 15 فبراير 2026 - 27 شعبان 1447 - القاهرة``: a dated banner, a few words without digits after a dash."""
+    dashes = list(_DASH_RE.finditer(text))
+    if not dashes:
+        return None
+    head, rest = text[: dashes[-1].start()], text[dashes[-1].end() :]
+    if not rest.strip() or len(rest.split()) > 3 or any(c.isdigit() for c in rest):
+        return None
+    first = _date_line(head)
+    if first is None or first.published is None or first.published.day is None:
+        return None
+    return replace(first, rest=rest.strip())
+
+
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
 
 
 def _after_outlet_name(text: str) -> DateLine | None:

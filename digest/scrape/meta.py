@@ -14,7 +14,7 @@ from datetime import datetime
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
 from .lines import is_headline, is_marker
-from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name
+from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name, is_site_name
 from .state import Line, Run
 from .text import fold, phrase_key, phrase_keys, script_of
 from .when import When
@@ -78,7 +78,8 @@ def _passed_over(run: Run, index: int) -> int | None:
 
     The site's menu, a Hijri date alone (the banner), a prompt to follow it, a columnist's
     name with its honorific, a Latin line (the site's name) above an Arabic text, a name
-    alone above a longer headline (its author), a line printed already above (a menu's item
+    alone above a longer headline (its author), the site's name (``صحيفة …``, an address)
+    above it, a line printed already above (a menu's item
     printed with and without its bullet), a list item, and a line that is not a headline
     above the one that is (the headline is the line right above the date line)."""
     line = run.lines[index]
@@ -96,6 +97,8 @@ def _passed_over(run: Run, index: int) -> int | None:
         reason = "a Latin line above an Arabic text (the site's name), not a headline"
     elif is_name(text) and _headline_after_name(run, index):
         reason = "a byline (a name alone above the headline)"
+    elif is_site_name(text) and _headline_after_name(run, index):
+        reason = "the site's name above the headline, not a headline"
     elif is_headline(text) and _printed_above(run, index):
         reason = "printed twice above the headline (a menu's item)"
     elif not is_headline(text) and _headline_above_date(run, run.next_content(index)):
@@ -110,18 +113,31 @@ def _passed_over(run: Run, index: int) -> int | None:
 
 
 def _headline_after_name(run: Run, index: int) -> bool:
-    """A longer headline follows, and then the date line or a sentence: the name is its author's."""
+    """A longer headline follows, then the date line or a sentence or a byline.
+
+    Between the name and the headline may stand a date line and other names (the site's,
+    the author's): ``صحيفة …`` / ``سليم …`` / date / headline."""
     following = run.next_content(index)
+    for _ in range(3):
+        if following is None or not _beside_names(run.lines[following].text):
+            break
+        following = run.next_content(following)
     if following is None:
         return False
     text = run.lines[following].text
-    if not is_headline(text) or len(text.split()) < 5 or date_line(text) is not None or is_marker(text):
+    if not is_headline(text) or len(text.split()) < 5 or _beside_names(text) or is_marker(text):
         return False
     after = run.next_content(following)
     if after is None:
         return False
     nxt = run.lines[after].text
-    return date_line(nxt) is not None or (nxt.rstrip(' "»”)').endswith(".") and len(nxt.split()) >= 8)
+    sentence = nxt.rstrip(' "»”)').endswith(".") and len(nxt.split()) >= 8
+    return date_line(nxt) is not None or sentence or is_name(nxt) or is_honorific_name(nxt)
+
+
+def _beside_names(text: str) -> bool:
+    """What stands with a byline above a headline: a date line, a name, the site's name."""
+    return date_line(text) is not None or is_name(text) or is_site_name(text) or is_honorific_name(text)
 
 
 def _printed_above(run: Run, index: int) -> bool:

@@ -151,6 +151,21 @@ def is_name(text: str) -> bool:
     )
 
 
+_ADDRESS_ALONE_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|ae|sa|eg|lb|iq)", re.I)
+
+
+def is_site_name(text: str) -> bool:
+    """``صحيفة المدينة اليومية``, ``example.com``: a kind of outlet and its name, or a web address, alone."""
+    words = phrase_key(text).split()
+    if re.fullmatch(
+        r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|ae|sa|eg|ma|lb|iq|jo)", text.strip(), re.I
+    ):
+        return True
+    if not 2 <= len(words) <= 4 or words[0] not in _MEDIA_WORDS or ends_like_sentence(text) or ":" in text:
+        return False
+    return not any(w in FUNCTION_WORDS or _looks_like_verb(w) or w.isdigit() for w in words[1:])
+
+
 def is_latin_name(text: str) -> bool:
     """A short Latin name (``M.Adam``), in an Arabic text a photographer's credit."""
     return script_of(text) == "latin" and len(text.split()) <= 3 and bool(_LATIN_NAME_RE.match(text.strip()))
@@ -166,4 +181,8 @@ def is_menu(text: str) -> bool:
     words = phrase_key(text).split()
     if len(words) < 4:
         return False
-    return sum(w in _MENU_WORDS for w in words) * 3 >= len(words) * 2
+    menu = sum(w in _MENU_WORDS for w in words)
+    if menu * 3 >= len(words) * 2:
+        return True
+    # A long row of links: many words, not one a sentence needs, a third of them section names.
+    return len(words) >= 8 and menu * 3 >= len(words) and not has_function_word(text) and "،" not in text
