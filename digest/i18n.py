@@ -45,6 +45,19 @@ def script_lang(script: str) -> str:
     return "ar" if script == "arabic" else "en"
 
 
+def written_lang(text: str, lang: str) -> str:
+    """The language of a short text that belongs to a ``lang`` article (a byline): ``lang``
+    when its first letter is in a script of ``lang``'s direction, else that script's language
+    (``AFP`` in an Arabic article is English, ``وكالات`` in an English one Arabic)."""
+    for char in text:
+        if char.isalpha():
+            rtl = "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufefc"
+            if rtl == (direction(lang) == "rtl"):
+                return lang
+            return script_lang("arabic" if rtl else "latin")
+    return lang
+
+
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 """CLDR plural categories, the suffixes of a count's variants (``mentions_count.few``)."""
 

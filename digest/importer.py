@@ -41,6 +41,9 @@ from .model import Corpus
 from .project import NAME_RE, Project
 from .reader import References, check_references, read_project
 from .scrape import Scraped, parse_scraped
+from .scrape.byline import with_author
+from .scrape.text import clean
+from .textcheck import name_problems, nfc
 
 if TYPE_CHECKING:
     from .feedlist import Feed
@@ -309,6 +312,9 @@ def _front_values(
         source = host_name(url)
     if source:
         values["source"] = {"name": source, "url": clean_url(url) if url else None}
+    author = _name_text(scraped.author) if scraped.author else None
+    if author:
+        values["author"] = author
     if scraped.tags:
         values["tags"] = list(scraped.tags)
     if scraped.image_credit:
@@ -316,6 +322,15 @@ def _front_values(
     if scraped.related:
         values["related"] = list(scraped.related)
     return values
+
+
+def _name_text(value: str) -> str:
+    """A name found on a page as a front-matter name may hold it: without the invisible marks and
+    bidi controls pages carry (a name with them is refused), spaces made one, in NFC."""
+    text = nfc(clean(value))
+    for problem in reversed(name_problems(text)):
+        text = text[: problem.index] + text[problem.index + 1 :]
+    return clean(text)
 
 
 def _slug(args: argparse.Namespace, moment: datetime, title: str, matcher: Matcher) -> tuple[str, str | None]:
@@ -526,7 +541,7 @@ def _load(session: Session, item: Input) -> Loaded | None:
         return None
 
     def read(furniture: tuple[str, ...]) -> Scraped:
-        return parse_scraped(text, item.shown, url=item.url, **_reading(session, furniture))
+        return with_author(parse_scraped(text, item.shown, url=item.url, **_reading(session, furniture)))
 
     try:
         # The outlet is known from --source before reading, or from the source line the text names.

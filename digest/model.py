@@ -210,6 +210,8 @@ class Article:
     related: tuple[str, ...]
     draft: bool
     body: Body
+    author: str | None = None
+    """The byline as printed: a person (``مارك روته``) or an agency (``وكالات``, ``AFP``)."""
 
 
 @dataclass(frozen=True)

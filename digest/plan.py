@@ -761,7 +761,7 @@ def _feed_entries(views: ViewBuilder, urls: Urls, items, lang: str, full: bool) 
                 url=urls.absolute(urls.article(lang, story.slug)),
                 published=article.date,
                 updated=article.updated or article.date,
-                author=article.source.name if article.source else views.site.title.pick(lang)[0],
+                author=article.author or (article.source.name if article.source else views.site.title.pick(lang)[0]),
                 summary=card.summary.value if card.summary else None,
                 content_html=str(views.article(story, lang).body_html) if full else None,
                 tags=article.tags,

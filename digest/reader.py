@@ -234,6 +234,7 @@ def read_article(
         related=values["related"],
         draft=values["draft"],
         body=body,
+        author=values["author"],
     )
 
 

@@ -259,6 +259,7 @@ ARTICLE = {
     "updated": Field(optional_timestamp),
     "summary": Field(lambda v, c: None if v is None else localized(v, c)),
     "source": Field(lambda v, c: None if v is None else source(v, c), names=True),
+    "author": Field(optional_text, names=True),
     "tags": Field(lambda v, c: () if v is None else text_list(v, c), default=(), names=True),
     "image_credit": Field(optional_text),
     "related": Field(lambda v, c: () if v is None else text_list(v, c), default=()),

@@ -14,6 +14,7 @@ The JSON goes inside a ``<script>`` element, where HTML escaping does not apply;
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,16 @@ SCHEMA_TYPES = {
 }
 ABOUT = 3
 """Entities named as what the article is about; the others are ``mentions``."""
+_AGENCY_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:ال)?وكال(?:ة|ه|ات)|agency|agencies|wires?|رويترز|reuters|(?-i:AFP|AP|dpa)|أ ?ف ?ب|فرانس ?برس"
+    r"|france[- ]presse|associated press|أسوشي?تد برس|الأناضول|anadolu|د ?ب ?أ|شينخوا|xinhua|سبوتنيك|sputnik"
+    r"|واس|وام|قنا|كونا|بترا|سانا|(?:[وف]?ال)?تحرير|editorial|editors|staff|newsroom)(?!\w)",
+    re.I,
+)
+"""Words of a byline that names no person: ``وكالات``, ``وكالة الأنباء``, ``agencies``, the wire
+services Arabic and English outlets credit most (Reuters, AFP, AP, Anadolu, dpa, Xinhua, Sputnik,
+and the state agencies SPA, WAM, QNA, KUNA, Petra and SANA by their Arabic names), and a
+newsroom (``فريق التحرير``, ``staff``)."""
 
 # In a <script> element the HTML parser only looks for "</script" and "<!--", and
 # JavaScript parsers before ES2019 end a string at U+2028/U+2029; escaping these
@@ -82,6 +93,8 @@ def news_article(
         data["sourceOrganization"] = outlet
     else:
         data["author"] = publisher
+    if article.author:
+        data["author"] = byline(article.author, article.source.name if article.source else None)
     data["publisher"] = publisher
     if article.tags:
         data["keywords"] = list(article.tags)
@@ -92,6 +105,13 @@ def news_article(
     if things[ABOUT:]:
         data["mentions"] = things[ABOUT:]
     return data
+
+
+def byline(author: str, source: str | None = None) -> dict[str, Any]:
+    """The ``author`` of a byline: an ``Organization`` for an agency (``وكالات``, ``AFP``, a
+    name with the word agency) or for the outlet itself, else a ``Person``."""
+    agency = _AGENCY_RE.search(author) is not None or (source is not None and author.casefold() == source.casefold())
+    return {"@type": "Organization" if agency else "Person", "name": author}
 
 
 def _ranked(article: Article, entities: Mapping[str, Entity]) -> list[str]:

@@ -153,6 +153,8 @@ class ArticleView:
     related: tuple[str, ...]
     cards: tuple[EntityCard, ...] = ()
     """One card per entity mentioned in the body (mentions and quote speakers), by id."""
+    author: Text | None = None
+    """The byline, in the language of its script (an Arabic article's ``AFP`` is English)."""
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,9 @@ class ViewBuilder:
             entities=card.chips,
             related=article.related,
             cards=self.entity_cards(story, lang),
+            author=self.text(article.author, i18n.written_lang(article.author, article.lang))
+            if article.author
+            else None,
         )
 
     def entity(

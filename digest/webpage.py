@@ -13,7 +13,8 @@ HTML knows for certain are not left to the text readers' guesses:
   takes exactly the embed's text and never an article paragraph next to it.
 
 Then the publisher's own metadata (``pagemeta``: JSON-LD, Open Graph, the canonical link)
-replaces what was read from the text, and ``found`` says where each field came from.
+replaces what was read from the text, and ``found`` says where each field came from; the
+author is the metadata's, else trafilatura's, else the byline the text prints.
 Nothing is invented: a page without a headline or a date anywhere still asks for
 ``--title`` or ``--date``.
 """
@@ -32,6 +33,7 @@ from lxml import etree, html
 
 from .pagemeta import Found, PageMeta, parse_moment, read_meta, without_site_name
 from .scrape import Scraped, parse_scraped
+from .scrape.byline import byline_name, with_author
 from .scrape.posts import match_signature
 from .scrape.text import phrase_key
 
@@ -413,8 +415,11 @@ def _with_meta(
         found.append(f"tags from the page's keywords (trafilatura): {', '.join(changes['tags'])}")
     author = meta.author or (Found(_clean(extracted.author), "the page (trafilatura)") if extracted.author else None)
     if author:
-        found.append(f"author {author.value!r} from {author.origin} (the format has no author field: not written)")
-    return replace(scraped, found=tuple(found), guessed=tuple(guessed), **changes)
+        name = byline_name(author.value) or author.value  # "كتب: فريق التحرير" as the page prints it
+        found.append(f"author {name!r} from {author.origin}")
+        changes["author"] = name
+    # Without an author in the metadata, the byline printed in the text (``كتب : وكالات``) names one.
+    return with_author(replace(scraped, found=tuple(found), guessed=tuple(guessed), **changes))
 
 
 def _title_change(scraped: Scraped, meta: PageMeta, title: str, found: list[str]) -> dict[str, object]:

@@ -59,6 +59,42 @@ def test_import_finds_fields_and_writes_an_annotated_valid_article(scratch: Proj
     assert main(["--root", str(scratch.root), "check"]) == 0
 
 
+def test_a_byline_in_a_raw_text_becomes_the_author(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "byline.txt"
+    raw.write_text(
+        "عنوان تجريبي عن زيارة وزير إلى العاصمة\nكتب : وكالات\n28/10/2024\n"
+        "قال الوزير في مؤتمر صحفي إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار.\n"
+        "بقلم محمد علي\n",
+        encoding="utf-8",
+    )
+    assert _run(scratch, str(raw), "--slug", "byline", "--source", "Example Daily") == 0
+    out = capsys.readouterr().out
+    text = (scratch.content_dir / "articles" / "byline.ar.md").read_text(encoding="utf-8")
+    head, story = text.split("\n---\n", 1)
+    assert "source:\n  name: Example Daily\n  url: null\nauthor: وكالات" in head  # the first byline
+    assert "كتب" not in story and "بقلم" not in story and "محمد علي" not in story
+    assert "  found: author 'وكالات' from the byline (line 2)\n" in out
+    assert "  dropped: line 5: 'بقلم محمد علي' (a byline)\n" in out
+    assert main(["--root", str(scratch.root), "check"]) == 0
+
+    # a byline under the body only: its name is the author
+    raw.write_text(
+        "عنوان آخر عن اجتماع المجلس في العاصمة\n29/10/2024\n"
+        "أعلن المجلس في بيان مساء اليوم أنه سيجتمع مجددا الأسبوع المقبل لبحث الموازنة.\nبقلم: سلمى الراوي\n",
+        encoding="utf-8",
+    )
+    assert _run(scratch, str(raw), "--slug", "byline-end") == 0
+    assert "\nauthor: سلمى الراوي\n" in (scratch.content_dir / "articles" / "byline-end.ar.md").read_text("utf-8")
+    assert "  found: author 'سلمى الراوي' from the byline (line 4)\n" in capsys.readouterr().out
+
+    # no byline, no author
+    weather = "قالت الأرصاد إن الطقس سيكون معتدلا غدا في معظم المناطق."
+    raw.write_text(f"عنوان ثالث عن الطقس في المنطقة\n30/10/2024\n{weather}\n", encoding="utf-8")
+    assert _run(scratch, str(raw), "--slug", "no-byline") == 0
+    assert "author:" not in (scratch.content_dir / "articles" / "no-byline.ar.md").read_text(encoding="utf-8")
+    assert "found: author" not in capsys.readouterr().out
+
+
 def test_missing_title_and_date_are_asked_for_never_invented(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
     raw = _raw(scratch, SEED_24)
     before = sorted(p.name for p in (scratch.content_dir / "articles").iterdir())

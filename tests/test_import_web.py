@@ -176,7 +176,8 @@ def test_a_saved_page_becomes_an_article_from_its_metadata_and_main_text(
     assert "  found: date from JSON-LD datePublished: 2024-10-28T12:56:00+03:00\n" in out
     assert "  found: source 'أخبار الشرق التجريبية' from JSON-LD publisher.name\n" in out
     assert "  found: embedded post by حساب تجريبي للحلف (@TestAlliance) from the page's twitter embed\n" in out
-    assert "  found: author 'سلمى الراوي' from JSON-LD author.name" in out
+    assert "  found: author 'سلمى الراوي' from JSON-LD author.name\n" in out
+    assert f"source:\n  name: أخبار الشرق التجريبية\n  url: {web}{RUTTE}\nauthor: سلمى الراوي\n" in head
     assert "embedded post boundary" not in out  # known from the markup, not guessed
     assert f"  slug: {RUTTE_SLUG} (from the entities the title names; set it with --slug or --title-en)\n" in out
     assert out.endswith("\nimported 1 file\n")
@@ -237,6 +238,8 @@ def test_a_url_is_fetched_its_floating_time_kept_and_a_picture_only_tweet_kept(
     assert "date: '2024-10-29T09:15:00'\n" in text  # article:published_time gave no offset: no Z added
     assert f"source:\n  name: صحيفة الوسط التجريبية\n  url: {web}{SEOUL}\n" in text
     assert "title: وزير الخارجية يصل إلى سيول في زيارة تستمر يومين\n" in text  # og:title without the site name
+    assert "\nauthor: فريق التحرير\n" in text  # the byline trafilatura found, without its "كتب"
+    assert "  found: author 'فريق التحرير' from the page (trafilatura)\n" in out
     post = (
         '::: post author="وزارة الخارجية التجريبية" handle="@TestMinistry" date=2024-10-29 lang=ar platform=x '
         'url="https://twitter.com/TestMinistry/status/1851111111111111111"\n:::'

@@ -69,3 +69,6 @@ class Scraped:
     """Lines judged page furniture (captions, counters, bylines, lines the outlet repeats), in text order."""
     candidates: tuple[str, ...] = ()
     """Folded keys of the short lines of this text, for learning what an outlet repeats on every page."""
+    author: str | None = None
+    """The byline as printed (a person or an agency): from a page's metadata, or from the
+    byline line a text reader dropped (``byline.with_author``)."""
