@@ -248,3 +248,30 @@ def test_a_short_headline_above_its_date_is_still_the_headline(headline: str) ->
     scraped = parse_scraped(text, "s.txt")
     assert scraped.title == headline
     assert scraped.dropped == ()
+
+
+_PARAGRAPHS = [
+    "زرعت البلدية ألف شجرة في شوارع الحي الشرقي ضمن خطتها لزيادة المساحات الخضراء في المدينة.",
+    "وأوضحت البلدية أن عشرين متطوعا شاركوا في الزراعة على مدى ثلاثة أيام متتالية.",
+    "ودعت البلدية السكان إلى المشاركة في المبادرات المقبلة والمحافظة على الأشجار الجديدة.",
+]
+
+
+def test_the_headline_again_as_a_pictures_caption_does_not_end_the_article() -> None:
+    headline = "البلدية تزرع ألف شجرة في الحي الشرقي"
+    last = "وأضاف رئيس البلدية أن المرحلة الثانية تبدأ في الربيع وتشمل الحي الغربي."
+    scraped = parse_scraped("\n".join([headline, *_PARAGRAPHS, headline, last]), "c.txt")
+    assert paragraphs(scraped) == [*_PARAGRAPHS, last]
+    assert dropped(scraped) == [(5, headline, "repeats the headline")]
+
+
+def test_a_bulleted_summary_before_the_body_is_not_a_list_of_headlines() -> None:
+    points = [
+        "• ألف شجرة جديدة في شوارع الحي الشرقي",
+        "• عشرون متطوعا شاركوا في ثلاثة أيام",
+        "• مرحلة ثانية في الربيع تشمل الحي الغربي",
+        "• دعوة للسكان إلى المحافظة على الأشجار",
+    ]
+    scraped = parse_scraped("\n".join(["البلدية تزرع ألف شجرة في الحي الشرقي", *points, *_PARAGRAPHS]), "k.txt")
+    assert paragraphs(scraped) == [*points, *_PARAGRAPHS]
+    assert scraped.dropped == ()

@@ -5,13 +5,13 @@ headlines, captions and bylines above the first sentence; share, subscribe and c
 boxes below the last. So a line is weighed by where it stands as much as by what it is:
 
 - above the headline: what the page printed before the article's headline is its chrome;
-- a list of headlines: three or more short lines without final punctuation, right before
+- a list of headlines: four or more short lines without final punctuation, right before
   the first punctuated paragraph, are other articles' headlines (a ticker, "latest news");
 - the edges: before the first sentence and after the last, a line that is not a sentence
-  (short and unpunctuated, a bullet, a caption of titles and names, a name with an
-  honorific, a line printed twice) or that speaks to the reader (a prompt, a form);
+  (short and unpunctuated, a caption of titles and names, a name with an honorific, a
+  line printed twice) or that speaks to the reader (a prompt, a form);
 - another text after the article: the headline printed again below the body, followed by
-  less than came before it, ends the article.
+  less than came before it and not going on from it (``وأضاف``, ``كما``), ends the article.
 
 Between two sentences a short line is kept: it is a subheading. Each line dropped is
 recorded with its reason (``Run.drop``).
@@ -32,7 +32,7 @@ from .shape import (
     titles_and_names,
 )
 from .state import Item, Run
-from .text import phrase_key
+from .text import phrase_key, phrase_keys
 
 SENTENCE_WORDS = 8
 """A line this long is a sentence even without final punctuation (many outlets print none)."""
@@ -42,7 +42,7 @@ PROMPT_WORDS = 25
 """Longest line still taken for a prompt or a form at the body's edges when it speaks to the reader."""
 LIST_WORDS = 16
 """Longest line still taken for one of a list of headlines before the article."""
-LIST_LINES = 3
+LIST_LINES = 4
 """Fewest short unpunctuated lines in a row that make a list of headlines."""
 PARAGRAPH_WORDS = 8
 """A paragraph, for comparing what comes before and after a repeated headline."""
@@ -74,6 +74,8 @@ def after_repeated_headline(run: Run, items: list[Item]) -> list[Item]:
     after = [item for item in items[at + 1 :] if item.post is None]
     if len(before) < 2 or not after or len([i for i in after if _is_paragraph(i)]) >= len(before):
         return items
+    if _continues(after[0].text):
+        return items  # the headline again as a picture's caption, and the article going on after it
     if sum(len(i.text.split()) for i in after) >= sum(len(i.text.split()) for i in before):
         return items
     for item in after:
@@ -81,12 +83,24 @@ def after_repeated_headline(run: Run, items: list[Item]) -> list[Item]:
     return items[: at + 1] + [item for item in items[at + 1 :] if item.post is not None]
 
 
+_CONNECTIVES = phrase_keys("كما | ثم | لكن | بينما | اما | يذكر | يشار | يذكر ان | من جهته | من جانبه | في المقابل")
+
+
+def _continues(text: str) -> bool:
+    """A paragraph that goes on from the one before (``وأضاف``, ``فيما``, ``كما``, ``من جهته``)."""
+    words = phrase_key(text).split()
+    if not words:
+        return False
+    first = words[0]
+    return (len(first) > 3 and first[0] in "وف") or first in _CONNECTIVES or " ".join(words[:2]) in _CONNECTIVES
+
+
 def _is_paragraph(item: Item) -> bool:
     return item.post is None and len(item.text.split()) >= PARAGRAPH_WORDS
 
 
 def headline_list(run: Run, items: list[Item]) -> list[Item]:
-    """Three or more short unpunctuated lines right before the first punctuated paragraph: other headlines."""
+    """Four or more short unpunctuated lines right before the first punctuated paragraph: other headlines."""
     first = next(
         (
             i
@@ -102,6 +116,8 @@ def headline_list(run: Run, items: list[Item]) -> list[Item]:
         return items
     if sum(len(item.text.split()) >= 3 for item in lead) < LIST_LINES:
         return items
+    if all(is_bullet(item.text) for item in lead):
+        return items  # a bulleted summary of the article (its key points), judged at the edges
     for item in lead:
         run.drop(
             item.first, item.text, f"one of {len(lead)} headlines listed before the article (no final punctuation)"
@@ -158,8 +174,6 @@ def _edge_reason(item: Item, edge: str, repeated: set[str], listing: bool) -> st
         return f"a byline (a name with an honorific), {where}"
     if titles_and_names(text):
         return f"role titles and a name only (a caption), {where}"
-    if is_bullet(text) and not ends_like_sentence(text):
-        return f"a list item, {where}"
     return f"not a sentence, {edge} the article's {'first' if edge == 'before' else 'last'} one"
 
 
@@ -167,13 +181,13 @@ def is_sentence(text: str, repeated: frozenset[str] | set[str] = frozenset()) ->
     """A line that reads as a sentence: final punctuation, or long, or several words with function words.
 
     Not a sentence, whatever its length or punctuation: a line that speaks to the reader or
-    is a form's note; nor, without final punctuation, a bullet, a line printed twice, a
-    caption of role titles and a name, a name with an honorific."""
+    is a form's note; nor, without final punctuation, a line printed twice, a caption of
+    role titles and a name, a name with an honorific."""
     words = phrase_key(text).split()
     if len(words) <= PROMPT_WORDS and (addresses_reader(text) or is_form_note(text)):
         return False
     if ends_like_sentence(text):
         return True
-    if is_bullet(text) or caption_key(text) in repeated or titles_and_names(text) or is_honorific_name(text):
+    if caption_key(text) in repeated or titles_and_names(text) or is_honorific_name(text):
         return False
     return len(words) >= SENTENCE_WORDS or (len(words) >= 5 and has_function_word(text))
