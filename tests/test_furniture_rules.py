@@ -275,3 +275,17 @@ def test_a_bulleted_summary_before_the_body_is_not_a_list_of_headlines() -> None
     scraped = parse_scraped("\n".join(["البلدية تزرع ألف شجرة في الحي الشرقي", *points, *_PARAGRAPHS]), "k.txt")
     assert paragraphs(scraped) == [*points, *_PARAGRAPHS]
     assert scraped.dropped == ()
+
+
+def test_short_paragraphs_without_periods_that_go_on_from_each_other_are_the_article() -> None:
+    lines = [
+        "البلدية تزرع ألف شجرة في الحي الشرقي",
+        "زرعت البلدية ألف شجرة في شوارع الحي الشرقي",
+        "وشارك عشرون متطوعا في الزراعة على مدى ثلاثة أيام",
+        "وقال رئيس البلدية إن المرحلة الثانية تبدأ في الربيع",
+        "وأضاف أن الحي الغربي يأتي بعد ذلك",
+        "ودعت البلدية السكان إلى المحافظة على الأشجار الجديدة أمام منازلهم.",
+    ]
+    scraped = parse_scraped("\n".join(lines), "p.txt")
+    assert paragraphs(scraped) == lines[1:]
+    assert scraped.dropped == ()

@@ -118,6 +118,8 @@ def headline_list(run: Run, items: list[Item]) -> list[Item]:
         return items
     if all(is_bullet(item.text) for item in lead):
         return items  # a bulleted summary of the article (its key points), judged at the edges
+    if any(_continues(item.text) for item in lead[1:]):
+        return items  # paragraphs going on from one another (``وأضاف``): the article, printed without periods
     for item in lead:
         run.drop(
             item.first, item.text, f"one of {len(lead)} headlines listed before the article (no final punctuation)"
