@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 
@@ -65,6 +65,9 @@ class Word:
     tanwin_fath: bool = False
     """Written with tanwin fath at its end (أوكرانياً, أوكرانيًا, or ً typed after a space):
     an adverb or indefinite accusative made from the word (دولياً, روسياً), never a name."""
+    after: str | None = None
+    """What stands right before it, with only spaces and quotation marks between (one line
+    break at most): ``word`` (the word before), ``mention`` (an annotated mention), else ``None``."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,14 @@ class Matcher:
         for forms in self.index.values():
             forms.sort(key=lambda f: (-len(f.words), f.entity_id))
         self.keys = {key(s) for e in entities.values() for s in _surfaces(e)}
+        self.tails: set[tuple[str, tuple[str, ...]]] = set()
+        """``(entity id, words)`` where the words end a longer form of that entity: a
+        surname (زيلينسكي of فولوديمير زيلينسكي), so a word before it is a given name."""
+        for entity in entities.values():
+            shapes = {_shape(surface)[0] for surface in _surfaces(entity)}
+            for short in shapes:
+                if any(len(long) > len(short) and long[-len(short) :] == short for long in shapes):
+                    self.tails.add((entity.id, short))
 
     def find(self, words: list[Word]) -> list[tuple[int, int, str, int]]:
         """Matches as ``(first word, last word, entity id, prefix length)``, left to right.
@@ -106,15 +117,16 @@ class Matcher:
         ف + رنسا or ل + بنان even when those are registered too; with a proclitic of its
         own (وفرنسا, ولبنان, بواشنطن) it is found the same way, one letter further in.
         The longest registered form of that reading wins."""
-        found = []
+        found: list[tuple[int, int, str, int]] = []
         i = 0
         while i < len(words):
             best = None
+            after_match = bool(found) and found[-1][1] == i - 1
             for prefix, rest in _splits(words[i].norm):
                 for form in self.index.get(rest, ()):
                     if prefix and len(rest) < 3 and len(form.words) == 1:
                         continue  # ولي is not و + لي: a lone remainder of two letters is too often a word
-                    if _fits(words, i, form):
+                    if _fits(words, i, form) and not _adjective_here(words, i, form, prefix, after_match):
                         best = (i, i + len(form.words) - 1, form.entity_id, prefix)
                         break
                 if best:
@@ -125,6 +137,76 @@ class Matcher:
             else:
                 i += 1
         return found
+
+
+_LANGUAGES = frozenset(
+    normalize(name).text
+    for name in (
+        "العربية الإنجليزية الإنكليزية الفرنسية الروسية الألمانية الإسبانية الإيطالية البرتغالية الصينية"
+        " اليابانية الكورية العبرية الفارسية التركية الكردية الأوكرانية الهندية الأردية"
+    ).split()
+)
+"""Names of languages, as normalised: after ب (بالعربية, in Arabic) the language, whatever is registered."""
+
+
+def _definite_norm(norm: str) -> bool:
+    """Whether a normalised word reads as definite: ال or لل, after و or ف perhaps, or ب ك before ال
+    (الحكومة, للحكومة, وللحكومة, بالحكومة), with three letters at least after the article."""
+    if norm.startswith(("ال", "لل")):
+        return len(norm) >= 5 or not norm.startswith("لل")
+    rest = norm[1:] if norm[:1] in "وف" else norm
+    if rest.startswith(("ال", "لل")) or (rest[:1] in "بك" and rest[1:3] == "ال"):
+        return len(norm) >= 6
+    return False
+
+
+def _adjective_here(words: list[Word], i: int, form: Form, prefix: int, after_match: bool) -> bool:
+    """Whether a one-word registered name that is also an adjective reads as the adjective at word ``i``.
+
+    A name shaped as a definite feminine nisba (العربية for the channel, السعودية) is the
+    adjective of the noun right before it: a definite one that is not a nisba itself
+    (اللغة العربية, الحكومة السعودية, but المملكة العربية السعودية), one with a pronoun
+    (نسختها العربية) or a name ("بي بي سي" العربية); after ب, the name of a language is
+    the language (بالعربية). A name ending in يا is also the indefinite accusative of its
+    nisba with the tanwin unwritten (روسيًّا): after an indefinite accusative noun (غزوا
+    روسيا, a Russian invasion) it is that adjective. Only spaces and quotation marks may
+    stand between the two words, and the name has no proclitic of its own (والعربية is
+    another noun). The word before is read the same whether it was matched in this run or
+    is a mention from an earlier one, so annotating twice gives the same result."""
+    if len(form.words) != 1 or not words[i].norm[prefix:]:
+        return False
+    name = form.words[0]
+    word = words[i]
+    if prefix:
+        rest = word.norm[:prefix]
+        return name in _LANGUAGES and rest[-1:] == "ب"
+    before = words[i - 1] if i > 0 and word.after == "word" else None
+    if name.startswith("ال") and name.endswith("يه") and len(name) >= 6:
+        if word.after == "mention" or (word.after == "word" and after_match):
+            return True
+        if before is None:
+            return False
+        nisba = before.norm.endswith(("يه", "ي")) and _definite_norm(before.norm)
+        return (_definite_norm(before.norm) and not nisba) or before.norm.endswith(("ها", "هم", "هما"))
+    if name.endswith("يا") and before is not None and word.sep == " " and not after_match:
+        noun = before.norm[1:] if before.norm[:1] in "وف" else before.norm
+        if before.tanwin_fath or not noun.endswith("ا") or len(noun) < 4 or _definite_norm(noun):
+            return False  # غزا روسيا, ودعا روسيا: a verb of three letters, روسيا its object
+        if noun.endswith("وا") and len(noun) >= 5:
+            return False  # هاجموا روسيا: a verb in the plural
+        return noun not in _ADVERBS and noun not in _STOP
+    return False
+
+
+_ADVERBS = frozenset(
+    normalize(word).text
+    for word in (
+        "أيضا مجددا سابقا لاحقا حاليا مؤخرا رسميا علنا شخصيا غدا أبدا دائما كثيرا قليلا جدا معا ثانيا أولا"
+        " ثالثا أخيرا تقريبا فورا حقا خصوصا عموما سريعا أحيانا إذا لذا كذا هكذا إنما كلما طالما ربما بينما"
+        " عندما فيما حينما لما مهما كيفما أينما حيثما كما"
+    ).split()
+)
+"""Words ending in ا that are no noun in the accusative: what follows them is not its adjective."""
 
 
 def _specific(words: tuple[str, ...]) -> bool:
@@ -228,9 +310,26 @@ def words_of(body: str, skipped: Iterable[tuple[int, int]]) -> list[Word]:
         sep = _sep(body[previous_end:start]) if previous_end is not None else None
         if sep and any(blocked[previous_end:start]):
             sep = None
-        words.append(Word(match.group(), start, end, sep, _tanwin_fath(body, start, end)))
+        words.append(Word(match.group(), start, end, sep, _tanwin_fath(body, start, end), _after(body, start, words)))
         previous_end = end
     return words
+
+
+_MENTION_END = re.compile(r"\[\[[^\]\n]*\]\]$")
+
+
+def _after(body: str, start: int, words: list[Word]) -> str | None:
+    """What stands right before the word at ``start``: see ``Word.after``."""
+    pos = start
+    while pos > 0 and (body[pos - 1] in " \t\u00a0\n" or body[pos - 1] in _QUOTE_CHARS):
+        pos -= 1
+    if body[pos:start].count("\n") > 1:
+        return None
+    if words and words[-1].end == pos:
+        return "word"
+    if body.endswith("]]", 0, pos) and _MENTION_END.search(body, max(0, pos - 300), pos):
+        return "mention"
+    return None
 
 
 def _is_mark(char: str) -> bool:
@@ -418,6 +517,46 @@ _TITLES = tuple(
                 "العماد",
                 "الأدميرال",
                 "الرائد",
+                "المقدم",
+                "النقيب",
+                "الملازم",
+                "الرقيب",
+                "أدميرال",
+                "جنرال",
+                "ميجور جنرال",
+                "الميجور جنرال",
+                "ميجر جنرال",
+                "الميجر جنرال",
+                "لفتنانت جنرال",
+                "اللفتنانت جنرال",
+                "بريجادير جنرال",
+                "البريجادير جنرال",
+                "الكولونيل",
+                "كولونيل",
+                "الدكتور",
+                "الدكتورة",
+                "البروفيسور",
+                "البروفيسورة",
+                "البروفسور",
+                "المهندس",
+                "المهندسة",
+                "المحامي",
+                "المحامية",
+                "القاضي",
+                "القاضية",
+                "السيد",
+                "السيدة",
+                "الفنان",
+                "الفنانة",
+                "الشاعر",
+                "الشاعرة",
+                "المخرج",
+                "المخرجة",
+                "المطرب",
+                "المطربة",
+                "اللاعب",
+                "اللاعبة",
+                "المدرب",
             )
         ),
         key=len,
@@ -436,6 +575,9 @@ def _by_first_word(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[
 
 _TITLES_BY_FIRST = _by_first_word(_TITLES)
 """``_TITLES`` by their first word, each with its place in the list (the longest wins)."""
+
+_RANKS = _keys("جنرال أدميرال كولونيل")
+"""Ranks written without the article that take no complement: the name follows them."""
 
 _DIPLOMATS = _keys("السفير السفيرة سفير سفيرة المندوب المندوبة مندوب مندوبة المبعوث المبعوثة مبعوث مبعوثة الممثل ممثل")
 """Titles whose complement may be where the holder is posted: السفير الروسي لدى واشنطن."""
@@ -458,6 +600,7 @@ _INSTITUTIONS = _keys(
     "حلف مجلس وزارة حكومة منظمة حركة حزب جهاز وكالة لجنة جمعية جامعة شركة هيئة قناة صحيفة جريدة مجلة موقع مؤسسة"
     " مكتب دائرة منصة برنامج إذاعة تلفزيون شبكة مجموعة جماعة تنظيم تحالف اتحاد جبهة كتلة ائتلاف مركز معهد"
     " بنك صندوق محكمة قوات جيش عملية مبادرة مؤتمر منتدى قمة تطبيق فيلم كتاب مسلسل فرقة نادي"
+    " فضائية فريق منتخب صاروخ"
 )
 """Nouns that a name in quotation marks names (قناة "روسيا-1", حلف "الناتو"), and that stand
 between a title and a name as what the title is of (الأمين العام لحلف "الناتو" مارك روته)."""
@@ -467,6 +610,9 @@ _OF = _INSTITUTIONS | _keys(
     " بلدية ولاية مدينة محافظة إقليم مقاطعة جمهورية مملكة إمارة سلطنة دولة"
 )
 """Nouns a title's complement is made of (وزير خارجية …, حلف شمال الأطلسي): never the name."""
+
+_COUNTERPARTS = _keys("نظير نظيره نظيرها نظيرته نظيرتها نظيرهم")
+"""Its counterpart: a quoted text after it names a team, a party or a country (نظيره "الفتح")."""
 
 _ATTRIBUTION = _keys("وفقا طبقا تبعا استنادا نقلا نقلت نقل نسبة")
 """Before ل or عن, a quoted name is a source: وفقا لـ "بوليتيكو"."""
@@ -479,6 +625,7 @@ _STOP = _keys(
     " خلال عبر نحو حول ضد منذ عند لدى لكن بل كل كلا بعض أي غير دون سوى فقط أيضا هو هي هم هن نحن أنا"
     " وفقا بحسب حسب إذا إذ لو حتى عندما بينما فيما أمام وراء فوق تحت هناك هنا ثمة سوف لقد ليس ليست يجب يمكن"
     " نظير نظيره نظيرته نظيرها نظراء نظرائه"
+    " حضور مشاركة رفقة صحبة لفيف عدد عقب إثر قبيل أثناء طوال إبان تجاه إزاء جراء"
     " به بها بهم له لها لهم منه منها منهم عنه عنها عنهم إليه إليها إليهم عليه عليها عليهم معه معها معهم فيه فيها"
     " مجددا مؤخرا سابقا لاحقا شخصيا رسميا علنا قوله قولها"
     " تم جرى مساء صباح ظهر مطلع أوائل أواخر منتصف يوم شهر سنة أسبوع ساعة الماضي المقبل كبير جديد نفسه ذاته"
@@ -500,12 +647,17 @@ _NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت آل ذو")
 """Name parts after which the next part may start with ال (عبد الله، آل ثاني)."""
 
 _FOREIGN_ENDING = re.compile(
-    r"(?:سكي|سكايا|فيتش|يتش|نكو|نغ|برغ|بورغ|غراد)$"  # Slavic, Chinese and Korean, German endings
+    r"(?:سكي|سكايا|فيتش|يتش|نكو|نغ|ونج|ينج|انج|برغ|بورغ|غراد)$"  # Slavic, Chinese and Korean, German endings
     r"|.{4,}(?:وف|يف)$"  # Lavrov, Medvedev: at six letters or more (ظروف, تصريف are Arabic)
 )
 _FOREIGN_LETTERS = re.compile("[پچژڤگ]")
 _MONTHS = _keys("مايو يونيو يوليو")
-_QUOTE_CHARS = '"«»“”„'
+_LOANWORDS = _keys(
+    "فيديو راديو استوديو ستوديو سيناريو فيتو بيانو كازينو تانغو مترو كيلو كاكاو ديكو بورصة"
+    " ماركتينغ باركينغ شوبينغ ميتينغ بلوغ"
+)
+"""Common nouns borrowed with a foreign spelling (بالفيديو, الفيتو): not names."""
+_QUOTE_CHARS = '"«»“”„″'
 
 
 def _foreign(word: str) -> bool:
@@ -521,9 +673,11 @@ def _foreign(word: str) -> bool:
         if word.startswith(article) and len(word) - len(article) >= 3:  # not والاس, كالاس
             stem = word[len(article) :]
             break
-    if len(stem) < 4 or not is_arabic_word(stem):
+    if len(stem) < 4 or not is_arabic_word(stem) or stem in _LOANWORDS:
         return False
     if _FOREIGN_LETTERS.search(stem) or _FOREIGN_ENDING.search(stem):
+        if stem.endswith("يف") and re.match("[وف]?س?[يت]", stem):
+            return False  # ويستضيف, تضيف: a verb in the present, not a name in ـيف
         return not (len(stem) == 6 and stem[2] == "ا" and stem[4] in "وي")  # تكاليف, مصاريف: broken plurals
     if re.search("يي(?!ن$|ه$)", stem[1:]):  # not the plural ending (عسكريين, تعيين)
         return True
@@ -731,6 +885,8 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
     لدى and a place after a diplomat's title, and parenthesised asides ((الناتو))."""
     j = i + len(title)
     need = title[-1] == "باسم" or not any(word.startswith("ال") for word in title)
+    if title[-1] in _RANKS:
+        need = False  # ميجور جنرال فاليري زالوجني: a rank is of no one
     by_mention = False
     own_adjective = False
     while j < len(tokens):
@@ -821,7 +977,12 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
         if tokens[j].gap == "mention" and not by_mention and not _names_institution(tokens[j - 1]):
             continue  # الرئيس [[vladimir-putin|فلاديمير بوتين]] سيزور: the mention was the name
         direct = j == i + len(title) and tokens[j].gap == "space"
-        name, after = _name_at(tokens, j, title)
+        words = tokens
+        if direct and tokens[j].definite and body[tokens[j].start : tokens[j].start + 3] == "فال":
+            # ميجور جنرال فاليري: ف that begins a clause does not follow a title, so the
+            # word is a name that begins so, not ف and the article.
+            words = [*tokens[:j], replace(tokens[j], definite=False), *tokens[j + 1 :]]
+        name, after = _name_at(words, j, title)
         if not name:
             continue
         if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
@@ -834,7 +995,7 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue  # الرئيس سيزور بكين, but سيرغي لافروف
         if _indefinite_phrase(name):
             continue
-        maybe_object = _subject(tokens, i, prefix) and not _subject_ends(body, tokens, after)
+        maybe_object = _subject(body, tokens, i, prefix) and not _subject_ends(body, tokens, after)
         if maybe_object and not _foreign(name[-1].norm):
             speakers = _speakers(tokens) if speakers is None else speakers
             if not speakers.get(name[-1].norm, set()) - {after - 1}:
@@ -850,13 +1011,17 @@ _PREPOSITIONS = _keys("عن من مع إلى الى على في لدى بين ع
 """Before a title, these make it no subject: what follows its name is no object of a verb."""
 
 
-def _subject(tokens: list[_Token], i: int, prefix: int) -> bool:
+def _subject(body: str, tokens: list[_Token], i: int, prefix: int) -> bool:
     """Whether the title at token ``i`` may be the subject of a verb before it: it has no
-    proclitic (للرئيس, بالرئيس) and follows no preposition (عن رئيس الوزراء)."""
+    proclitic (للرئيس, بالرئيس), follows no preposition (عن رئيس الوزراء) and no noun
+    written with ة, which no verb ends in: that noun is in construct with the title
+    (تسمية السفير, زيارة الرئيس), and what follows the title is its name, not an object."""
     if prefix:
         return False
     if i == 0 or tokens[i].gap != "space":
         return True
+    if body[tokens[i - 1].end - 1 : tokens[i - 1].end] == "ة":
+        return False
     return not any(rest in _PREPOSITIONS for _, rest in _splits(tokens[i - 1].norm))
 
 
@@ -924,9 +1089,15 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list
     name: list[_Token] = []
     counted = 0
     while j < len(tokens) and (not name or tokens[j].gap in ("space", "hyphen")):
+        token = tokens[j]
+        if name and token.gap == "hyphen":
+            if not (token.norm.isdigit() or is_arabic_word(token.norm)):
+                break
+            name.append(token)  # كيم جونغ-أون: a hyphen joins two parts of one word of the name
+            j += 1
+            continue
         if counted >= 3 and name[-1].norm not in _LINEAGE and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
             break
-        token = tokens[j]
         particle = bool(name) and token.norm in _PARTICLES
         if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES]):
             break
@@ -970,6 +1141,8 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
         return token.norm in _ORDINALS or nisba or speech
     if name and nisba and name[-1].norm not in _NAME_JOINERS and not _title_at(tokens, j):
         return True  # أيمن الصفدي, محمد شياع السوداني: a nisba as the family name
+    if len(name) == 1 and speech and _family_name(token) and _given_name(name[0]) and not _title_at(tokens, j):
+        return True  # أحمد الشرع، قائلا: a definite family name where the subject surely ends
     joined = bool(name) and name[-1].norm in _NAME_JOINERS
     if not _name_word(token, name[-1] if name else None) or (not joined and _title_at(tokens, j) is not None):
         return False
@@ -979,6 +1152,23 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
         verb_or_adverb = (token.norm[0] in "يت" or token.norm.endswith("ا")) and not _foreign(token.norm)
         return _third_name_word(name, token.norm) or compound or (speech and not verb_or_adverb)
     return True
+
+
+def _family_name(token: _Token) -> bool:
+    """A definite word that may be a family name after a given name (الشرع, الأسد): not a
+    function word, an adjective of titles or a noun of a complement, and not feminine
+    (الشركة, الحكومة are what a verb's object is made of)."""
+    norm = token.norm
+    if not (token.definite and norm.startswith("ال")) or token.tanwin or len(norm) < 5 or not is_arabic_word(norm):
+        return False
+    return norm[2:] not in _STOP and norm[2:] not in _OF and norm not in _ADJECTIVES and not norm.endswith("ه")
+
+
+def _given_name(token: _Token) -> bool:
+    """A word that may be a given name before a definite family name: indefinite, not a
+    noun of a complement, not feminine or with a pronoun (رسالة, دعمه, زيارتها)."""
+    norm = token.norm
+    return not token.definite and norm not in _OF and not norm.endswith(("ه", "ها", "هم", "ات"))
 
 
 _THAT = _keys("إن أن إنه أنه إنها أنها بأن وأن")
@@ -1045,7 +1235,7 @@ def _quote_pairs(body: str) -> list[tuple[int, int]]:
                 else:
                     pairs.append((base + opened + 1, base + k))
                     opened = None
-        for match in re.finditer(r"«([^«»]*)»|“([^“”]*)”", text):
+        for match in re.finditer(r"«([^«»]*)»|“([^“”″]*)[”″]", text):
             group = 1 if match.group(1) is not None else 2
             pairs.append((base + match.start(group), base + match.end(group)))
     return sorted(pairs)
@@ -1056,7 +1246,7 @@ def _quote_context(tokens: list[_Token], first: int) -> tuple[int, int] | None:
     if first == 0 or tokens[first].gap != "quote":
         return None
     before = tokens[first - 1]
-    if any(rest in _INSTITUTIONS for _, rest in _splits(before.norm)):
+    if any(rest in _INSTITUTIONS or rest in _COUNTERPARTS for _, rest in _splits(before.norm)):
         return before.start, before.end
     if before.norm in ("بحسب", "حسب"):
         return before.start, before.end
@@ -1242,6 +1432,9 @@ def _transliterated(body: str, tokens: list[_Token], lexicon: _Lexicon) -> list[
         last = k
         while last + 1 < len(tokens) and tokens[last + 1].gap in ("space", "hyphen"):
             following = tokens[last + 1]
+            if following.gap == "hyphen" and following.norm.isdigit():
+                last += 1  # هواسونغ-17: a number after a hyphen is part of the name
+                break
             if not _foreign(following.norm) or _proclitic(body, following, lexicon):
                 break
             last += 1
@@ -1257,7 +1450,14 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
 
     Four kinds of span are offered, each for a reason an editor can check: a name after a
     title or role, a name in quotation marks, a transliterated foreign name, a capitalised
-    Latin-script run. Where two overlap, the one found for the stronger reason is kept."""
+    Latin-script run. Where two overlap, the one found for the stronger reason is kept.
+
+    The body is read as ``annotate`` leaves it (annotating an annotated body changes
+    nothing): a registered name is a mention, whatever proclitic it has (لبي بي سي), and
+    a span that runs on into a mention (فولوديمر [[…|زيلينسكي]]) is not offered, since the
+    registry has that name in part: most often it is another spelling or a longer form of
+    the entity marked, to add to that entity's aliases rather than as a new one."""
+    body = annotate_body(body, matcher, md)[0]
     skipped = skipped_spans(body, md)
     tokens = _tokens(body, skipped)
     candidates = [
@@ -1276,7 +1476,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
     for candidate in sorted(taken, key=lambda c: c.start):
         name = body[candidate.start : candidate.end]
         name_key = key(name)
-        if not name_key or name_key in known:
+        if not name_key or name_key in known or _runs_into_mention(body, candidate.end, matcher):
             continue
         counts[name_key] += 1
         first.setdefault(name_key, (name, candidate.reason, _sentence_of(body, candidate.start, candidate.end)))
@@ -1284,6 +1484,16 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         (Suggestion(first[k][0], n, first[k][1], first[k][2]) for k, n in counts.items()),
         key=lambda s: (-s.count, s.name),
     )
+
+
+_BEFORE_MENTION = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*\[\[([^\]|\n]*)\|([^\]\n]*)\]\]")
+
+
+def _runs_into_mention(body: str, end: int, matcher: Matcher) -> bool:
+    """Whether a span ending at ``end`` goes on into the mention right after it: the
+    mention is of a surname (``Matcher.tails``) and only spaces stand between."""
+    mention = _BEFORE_MENTION.match(body, end)
+    return bool(mention) and (mention.group(1), _shape(mention.group(2))[0]) in matcher.tails
 
 
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)|\n")

@@ -98,6 +98,13 @@ def test_a_name_that_begins_with_a_proclitics_letter_keeps_it(text: str, expecte
     assert annotate_body(text, CASE_MATCHER, MD)[0] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), CASES["adjectives"])
+def test_a_name_that_is_also_an_adjective_is_not_matched_as_one(text: str, expected: str) -> None:
+    once = annotate_body(text, CASE_MATCHER, MD)[0]
+    assert once == expected
+    assert annotate_body(once, CASE_MATCHER, MD)[0] == once
+
+
 def test_front_matter_is_never_touched() -> None:
     text = '---\ntitle: "روسيا"\ndate: 2024-10-28\n---\nروسيا\n'
     after, added, _ = annotate_text(text, MATCHER, MD)
@@ -232,6 +239,13 @@ def _suggested(body: str, matcher: Matcher = NOBODY) -> dict[str, str]:
         "وقال السفير لدى وصوله إلى المطار إن الزيارة مهمة.",
         "ودعا قائد الجيش الجنود إلى الاستعداد.",
         "وقال المتحدث باسم الوزارة إن التحقيق ما زال جاريا.",
+        "وافتتح وزير الثقافة المعرض بحضور لفيف من الفنانين.",
+        "واستقبل وزير الخارجية بمشاركة عدد من السفراء الوفد.",
+        "وقال وزير الدفاع عقب الاجتماع إن الخطة جاهزة.",
+        "وظهر القائد في رسالة بالفيديو، واستخدمت الدولة حق الفيتو، وتحدث الوزير عبر الراديو.",
+        "ويستضيف النادي البطولة، وتضيف الوزارة أن الاستعدادات اكتملت.",
+        "واستقبل الرئيس وفد الشركة، وبحث معه سبل التعاون.",
+        "واستقبل الرئيس السوري وفد البنك، وبحث معه.",
     ],
 )
 def test_words_that_are_not_names_are_not_suggested(body: str) -> None:
@@ -304,6 +318,66 @@ def test_names_are_suggested_for_a_reason(body: str, name: str, reason: str) -> 
 )
 def test_a_name_that_begins_with_a_proclitics_letter_is_suggested_whole(body: str, names: set[str]) -> None:
     assert set(_suggested(body)) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a rank without the article takes no complement; ف after a title is the name's own letter
+        ("وقال قائد القوات البرية، ميجور جنرال فالنتين موروز، إن", {"فالنتين موروز": "after 'ميجور جنرال'"}),
+        ("وقال الجنرال فالنتين موروز إن", {"فالنتين موروز": "after 'الجنرال'"}),
+        # honorifics and professions
+        ("وقال الدكتور سامي حداد، أستاذ العلوم السياسية، إن", {"سامي حداد": "after 'الدكتور'"}),
+        ("وقالت المحامية هالة سعيد إن", {"هالة سعيد": "after 'المحامية'"}),
+        # a definite family name after one given name, where a comma or إن ends the subject
+        ("وقالت المهندسة ريم الخطيب إن المشروع تأخر.", {"ريم الخطيب": "after 'المهندسة'"}),
+        ("وتابع النواب خطاب الرئيس القمري أحمد الزبيدي، الذي", {"أحمد الزبيدي": "after 'الرئيس'"}),
+        ("على خطاب الرئيس السوري أحمد الشرع، قائلا إنه", {"أحمد الشرع": "after 'الرئيس'"}),
+        # a noun with ة before the title is in construct with it: what follows is the name
+        ("وأعلنت الرئاسة تسمية القاضي جميل مراد لرئاسة اللجنة.", {"جميل مراد": "after 'القاضي'"}),
+        ("وتدرس الكتل تسمية السفير نواف سلام لتشكيل الحكومة.", {"نواف سلام": "after 'السفير'"}),
+        # a hyphen joins two parts of one word of the name, after two adjectives too
+        ("وأشرف الزعيم الكوري الشمالي كيم جونغ-أون على التجربة.", {"كيم جونغ-أون": "after 'الزعيم'"}),
+        ("وأشرف قائد البحرية الكورية الجنوبية بارك مين-هو على المناورات.", {"بارك مين-هو": "after 'قائد'"}),
+        # a transliterated name goes on through a hyphen and a number; “…″ are quotation marks
+        ("وأطلقت البحرية صاروخ تايبونغ-5 من قاعدة ساحلية.", {"تايبونغ-5": "transliterated name"}),
+        (
+            "واختبر الجيش صاروخا من طراز “كوانغسونغ-3″ العام الماضي.",
+            {"كوانغسونغ-3": "in quotation marks, transliterated"},
+        ),
+        ("ويقع المصنع قرب مدينة هايجونج الساحلية.", {"هايجونج": "transliterated name"}),
+        # quoted names after a team, a counterpart, a satellite channel
+        (
+            'ويستضيف فريق "نجوم الساحل" نظيره "النسر الأحمر" يوم السبت.',
+            {"نجوم الساحل": "in quotation marks after 'فريق'", "النسر الأحمر": "in quotation marks after 'نظيره'"},
+        ),
+        (
+            "وفق ما نقلته فضائية «الأفق الإخبارية» في خبر عاجل.",
+            {"الأفق الإخبارية": "in quotation marks after 'فضائية'"},
+        ),
+    ],
+)
+def test_names_after_ranks_honorifics_and_in_construct(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
+
+
+def test_the_written_text_of_more_titles_gives_exactly_its_names() -> None:
+    text = (ROOT / "tests" / "fixtures" / "suggestions" / "titles_more.ar.md").read_text(encoding="utf-8")
+    assert set(_suggested(text)) == set(NAME_KEY["titles_more.ar.md"])
+
+
+def test_suggestions_are_made_on_the_body_as_annotated() -> None:
+    """A registered name is a mention whatever proclitic it has (لبي بي سي), and a name that
+    runs on into the mention of a surname (فولوديمر [[…|زيلينسكي]]) is that entity's, not a
+    new one; a name before another mention (شي جين بينغ [[…|موسكو]]) is still offered."""
+    matcher = _matcher_of(
+        {"volodymyr-zelensky": ["فولوديمير زيلينسكي", "زيلينسكي"], "bbc": ["بي بي سي"], "moscow": ["موسكو"]}
+    )
+    body = "وقالت النائبة من المعارضة لبي بي سي إن الرئيس فولوديمر زيلينسكي تحدث، وزار الرئيس الصيني شي جين بينغ موسكو."
+    expected = {"شي جين بينغ": "after 'الرئيس'"}
+    assert _suggested(body, matcher) == expected
+    assert _suggested(annotate_body(body, matcher, MD)[0], matcher) == expected
+    assert _suggested(body)["فولوديمر زيلينسكي"] == "after 'الرئيس'"  # nothing registered: offered whole
 
 
 def test_a_word_written_whole_elsewhere_keeps_its_first_letter() -> None:
