@@ -215,6 +215,10 @@ def test_newspaper_names_in_a_press_review_are_subheadings() -> None:
         ("الأحد 27 من شعبان 1447 هـ - 15 من فبراير 2026 م", datetime(2026, 2, 15)),
         ("الأحد 27/8/1447 هـ - 15/2/2026 م", datetime(2026, 2, 15)),
         ("1447/08/27 - 2026/02/15", datetime(2026, 2, 15)),
+        ("15 فبراير 2026 ميلادي الموافق 27 شعبان 1447 هجري", datetime(2026, 2, 15)),
+        ("الأحد 27 شعبان 1447 هـ الموافق لـ 15 فبراير 2026 م", datetime(2026, 2, 15)),
+        ("الأحد 27 شعبان 1447 | 15 فبراير 2026 | 9:41 ص | القاهرة", datetime(2026, 2, 15, 9, 41)),
+        ("الأحد 15 فبراير 2026 - 27 شعبان 1447 - القاهرة", datetime(2026, 2, 15)),
     ],
 )
 def test_a_hijri_date_beside_the_gregorian_one_is_not_read_as_it(line: str, expected: datetime) -> None:
@@ -289,3 +293,13 @@ def test_short_paragraphs_without_periods_that_go_on_from_each_other_are_the_art
     scraped = parse_scraped("\n".join(lines), "p.txt")
     assert paragraphs(scraped) == lines[1:]
     assert scraped.dropped == ()
+
+
+def test_a_date_under_a_label_of_its_own_above_the_headline_is_the_sites_banner() -> None:
+    text = "\n".join(["تاريخ اليوم: الأحد 15 فبراير 2026", "عنوان تجريبي عن زيارة الوزير إلى العاصمة", _PARAGRAPHS[0]])
+    scraped = parse_scraped(text, "t.txt")
+    assert scraped.title == "عنوان تجريبي عن زيارة الوزير إلى العاصمة"
+    assert scraped.date is None
+    assert dropped(scraped) == [
+        (1, "تاريخ اليوم: الأحد 15 فبراير 2026", "a date under a label of its own (the site's banner), not a headline")
+    ]

@@ -138,11 +138,13 @@ def date_line(text: str) -> DateLine | None:
     labelled = _after_outlet_name(text)
     if labelled is not None:
         return labelled
-    pieces = _PIECES_RE.split(text, maxsplit=1)
-    if len(pieces) == 2 and len(pieces[1].split()) <= REST_WORDS:
-        first = _date_line(pieces[0])
+    for separator in reversed(list(_PIECES_RE.finditer(text))):
+        head, rest = text[: separator.start()], text[separator.end() :]
+        if len(rest.split()) > REST_WORDS:
+            break
+        first = _date_line(head)
         if first is not None and first.published is not None and first.published.day is not None:
-            return replace(first, rest=pieces[1].strip())
+            return replace(first, rest=rest.strip())
     return _before_last_dash(text)
 
 

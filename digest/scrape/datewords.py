@@ -112,4 +112,4 @@ UPD_LABEL_RE = re.compile(
     r"(?<!\w)(اخر تحديث|تاريخ التحديث|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
     r"last updated|updated on|updated|modified)(?!\w)\s*([:：])?"
 )
-FILLERS = frozenset("في الساعه ساعه الموافق يوم on at the of م ه ص ب ـ الي حتي و".split())
+FILLERS = frozenset("في الساعه ساعه الموافق يوم on at the of م ه ص ب ـ الي حتي و ل ميلادي ميلاديه هجري هجريه".split())

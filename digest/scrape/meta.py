@@ -89,6 +89,8 @@ def _passed_over(run: Run, index: int) -> int | None:
         reason = "the site's navigation, not a headline"
     elif hijri_only(text):
         reason = "a Hijri date alone (the site's banner), not a headline"
+    elif _labelled_banner(text):
+        reason = "a date under a label of its own (the site's banner), not a headline"
     elif addresses_reader(text):
         reason = "speaks to the reader (a prompt), not a headline"
     elif is_honorific_name(text):
@@ -138,6 +140,15 @@ def _headline_after_name(run: Run, index: int) -> bool:
 def _beside_names(text: str) -> bool:
     """What stands with a byline above a headline: a date line, a name, the site's name."""
     return date_line(text) is not None or is_name(text) or is_site_name(text) or is_honorific_name(text)
+
+
+def _labelled_banner(text: str) -> bool:
+    """``تاريخ اليوم: الأحد 15 فبراير 2026``: a date under a short label that is not a publication label."""
+    label, colon, rest = text.partition(":")
+    if not colon or not 1 <= len(label.split()) <= 3 or any(c.isdigit() for c in label):
+        return False
+    found = date_line(rest.strip())
+    return found is not None and found.published is not None and found.published.day is not None
 
 
 def _printed_above(run: Run, index: int) -> bool:
