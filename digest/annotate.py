@@ -557,6 +557,9 @@ _TITLES = tuple(
                 "اللاعب",
                 "اللاعبة",
                 "المدرب",
+                "رئاسة",
+                "إدارة",
+                "عهد",
             )
         ),
         key=len,
@@ -579,6 +582,11 @@ _TITLES_BY_FIRST = _by_first_word(_TITLES)
 _RANKS = _keys("جنرال أدميرال كولونيل")
 """Ranks written without the article that take no complement: the name follows them."""
 
+_TENURES = _keys("رئاسة إدارة عهد")
+"""Nouns of a term of office, in construct with the one who held it (رئاسة دونالد ترامب,
+إدارة جو بايدن): no complement, and more often a common noun after them (إدارة مشروع,
+إدارة ملفات حساسة), so the name has two words or looks transliterated."""
+
 _DIPLOMATS = _keys("السفير السفيرة سفير سفيرة المندوب المندوبة مندوب مندوبة المبعوث المبعوثة مبعوث مبعوثة الممثل ممثل")
 """Titles whose complement may be where the holder is posted: السفير الروسي لدى واشنطن."""
 
@@ -593,8 +601,10 @@ _ADJECTIVES = _keys(
     "العام العامة الخاص الخاصة الأعلى العليا السابق السابقة الأسبق المنتخب المنتخبة الجديد الجديدة الحالي"
     " الحالية الدائم الدائمة الأول الأولى المساعد المساعدة المؤقت المؤقتة المكلف المكلفة المناوب الأكبر الكبير"
     " الكبرى المتحدة المشترك المشتركة المستقيل المستقيلة الراحل الراحلة الشهير الشهيرة المعروف المعروفة"
+    " الدولي الوطني الرسمي الإقليمي المحلي الشعبي العالمي الحكومي الاتحادي الملكي الرئاسي"
 )
-"""Adjectives of titles that are not nisbas (الأمين العام, الرئيس السابق, الأمم المتحدة)."""
+"""Adjectives of titles that are not nisbas (الأمين العام, الرئيس السابق, الأمم المتحدة),
+and nisbas that are no family name (مطار الملك خالد الدولي)."""
 
 _INSTITUTIONS = _keys(
     "حلف مجلس وزارة حكومة منظمة حركة حزب جهاز وكالة لجنة جمعية جامعة شركة هيئة قناة صحيفة جريدة مجلة موقع مؤسسة"
@@ -643,7 +653,7 @@ _STOP = _keys(
 """Function words, prepositions with a pronoun, adverbs, verbs of saying and of news (زار,
 التقى, حذر) and time words: what follows a title, or a name, and is not a name."""
 
-_NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت آل ذو")
+_NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت آل ذو بو")
 """Name parts after which the next part may start with ال (عبد الله، آل ثاني)."""
 
 _FOREIGN_ENDING = re.compile(
@@ -801,7 +811,7 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
     norm = token.norm
     if len(norm) < 2 or token.tanwin or token.proclitic or not is_arabic_word(norm):
         return False
-    if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)):
+    if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)) or norm in _OFFICES_ACCUSATIVE:
         return False
     if token.definite:
         return previous is not None and previous.norm in _NAME_JOINERS
@@ -885,8 +895,8 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
     لدى and a place after a diplomat's title, and parenthesised asides ((الناتو))."""
     j = i + len(title)
     need = title[-1] == "باسم" or not any(word.startswith("ال") for word in title)
-    if title[-1] in _RANKS:
-        need = False  # ميجور جنرال فاليري زالوجني: a rank is of no one
+    if title[-1] in _RANKS or title[-1] in _TENURES:
+        need = False  # ميجور جنرال فاليري زالوجني: a rank is of no one; رئاسة دونالد ترامب
     by_mention = False
     own_adjective = False
     while j < len(tokens):
@@ -995,6 +1005,11 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue  # الرئيس سيزور بكين, but سيرغي لافروف
         if _indefinite_phrase(name):
             continue
+        if title[-1] in _TENURES and not _foreign(name[-1].norm):
+            last = name[-1].norm
+            adjective = body[name[-1].end - 1 : name[-1].end] == "ة" or (last.endswith("ي") and len(last) >= 4)
+            if len(name) < 2 or adjective or not direct:
+                continue  # إدارة مشروع, إدارة ملفات حساسة, إدارة حوار وطني: a common noun and its adjective
         maybe_object = _subject(body, tokens, i, prefix) and not _subject_ends(body, tokens, after)
         if maybe_object and not _foreign(name[-1].norm):
             speakers = _speakers(tokens) if speakers is None else speakers
@@ -1022,7 +1037,10 @@ def _subject(body: str, tokens: list[_Token], i: int, prefix: int) -> bool:
         return True
     if body[tokens[i - 1].end - 1 : tokens[i - 1].end] == "ة":
         return False
-    return not any(rest in _PREPOSITIONS for _, rest in _splits(tokens[i - 1].norm))
+    before = tokens[i - 1].norm
+    if before[:1] in ("و", "ف") and before[1:] in _PREPOSITIONS:
+        return False  # وفي عهد, ومن الرئيس: a preposition of two letters after و
+    return not any(rest in _PREPOSITIONS for _, rest in _splits(before))
 
 
 def _subject_ends(body: str, tokens: list[_Token], k: int) -> bool:
@@ -1079,9 +1097,9 @@ def _followed_by_definite(tokens: list[_Token], j: int) -> bool:
 _PARTICLES = _keys("فون فان دي دير دو دا ديل دن")
 """Particles inside European names (أورسولا فون دير لاين): not counted in a name's three
 words, and never last."""
-_LINEAGE = _keys("بن بنت ابن آل")
+_LINEAGE = _keys("بن بنت ابن آل بو")
 """Words of lineage, not counted either: a name goes on through them (محمد بن عبد الرحمن
-آل ثاني)."""
+آل ثاني, عبد الله بو حبيب, where بو is أبو as written in Lebanon and the Maghreb)."""
 
 
 def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list[_Token], int]:
@@ -1137,6 +1155,8 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
     nisba = token.definite and token.norm.endswith("ي") and len(token.norm) >= 5 and token.norm not in _ADJECTIVES
     if name and name[-1].definite and (len(name) < 2 or name[-2].norm not in _NAME_JOINERS):
         return False  # a definite family name ends the name, as عبد الله does not
+    if name and token.norm == "الله" and not name[-1].definite:
+        return True  # حسن نصر الله, فضل الله: a compound with الله is one part of the name
     if compound and token.definite and _name_word(token, name[0]):
         return token.norm in _ORDINALS or nisba or speech
     if name and nisba and name[-1].norm not in _NAME_JOINERS and not _title_at(tokens, j):
@@ -1445,6 +1465,82 @@ def _transliterated(body: str, tokens: list[_Token], lexicon: _Lexicon) -> list[
     return found
 
 
+_OUTLETS = _keys("وكالة صحيفة جريدة قناة فضائية مجلة إذاعة شبكة")
+"""Outlets named by an indefinite word after them (وكالة يونهاب)."""
+
+
+def _after_outlets(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Names of outlets between the noun and its adjective: وكالة يونهاب الكورية, صحيفة
+    هآرتس الإسرائيلية, قناة فوكس نيوز الأمريكية. A definite adjective agrees with a
+    definite noun, so the one, two or three plain words between an outlet's noun and its
+    definite feminine nisba are the outlet's name, which is definite as names are;
+    a common noun there would be written with the article (صحيفة الشرق الأوسط) or its
+    adjective without (شبكة تهريب دولية). ``أنباء`` is part of the noun (وكالة أنباء
+    فارس الإيرانية: فارس)."""
+    found = []
+    for k, token in enumerate(tokens):
+        if not any(rest in _OUTLETS for _, rest in _splits(token.norm)):
+            continue
+        first = k + 1
+        if first < len(tokens) and tokens[first].gap == "space" and tokens[first].norm == "انباء":
+            first += 1
+        last = first
+        while last < len(tokens) and last - first < 3 and tokens[last].gap == "space":
+            word = tokens[last]
+            if word.definite or not _name_word(word, None) or _title_at(tokens, last) is not None:
+                break
+            last += 1
+        if last == first or last >= len(tokens) or tokens[last].gap != "space":
+            continue
+        adjective = tokens[last].norm
+        if not (tokens[last].definite and adjective.startswith("ال") and adjective.endswith("يه")):
+            continue
+        if len(adjective) >= 6 and adjective not in _ADJECTIVES:
+            reason = f"after '{body[token.start : token.end]}'"
+            found.append(_Candidate(tokens[first].start, tokens[last - 1].end, reason, 1))
+    return found
+
+
+_APPOINTING = _keys(
+    "انتخاب انتخب انتخبت تعيين عين عينت تسمية سمى سمت ترشيح رشح رشحت اختيار اختار اختارت تكليف كلف كلفت"
+)
+"""Nouns and verbs of appointing: the one appointed follows, then the office in the accusative."""
+_OFFICES_ACCUSATIVE = _keys(
+    "رئيسا نائبا وزيرا سفيرا مديرا أمينا قائدا مستشارا متحدثا ناطقا عضوا مندوبا مبعوثا محافظا حاكما ممثلا"
+)
+"""Titles in the accusative, the office someone is appointed to (انتخاب … نائبا لرئيس المجلس)."""
+
+
+def _appointed(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Names between a word of appointing and the office in the accusative: جرى انتخاب
+    إيلي الفرزلي نائبا لرئيس المجلس, تعيين سامر خليل سفيرا. Bounded on both sides, the
+    name may end in a definite family name; it has two words at least, or one that looks
+    transliterated (تعيين خبير مستشارا: a common noun)."""
+    found = []
+    for k, token in enumerate(tokens):
+        if not any(rest in _APPOINTING for _, rest in _splits(token.norm)):
+            continue
+        last = k + 1
+        while last < len(tokens) and last - k <= 3 and tokens[last].gap == "space":
+            word = tokens[last]
+            if word.norm in _OFFICES_ACCUSATIVE:
+                break
+            if _title_at(tokens, last) is not None or word.tanwin:
+                break
+            compound = word.norm == "الله" and last > k + 1  # ماهر عطا الله
+            if not _name_word(word, None) and not compound and not (last > k + 1 and _family_name(word)):
+                break
+            last += 1
+        name = tokens[k + 1 : last]
+        if last >= len(tokens) or tokens[last].gap != "space" or tokens[last].norm not in _OFFICES_ACCUSATIVE:
+            continue
+        if not name or (len(name) < 2 and not _foreign(name[0].norm)) or name[0].definite:
+            continue
+        office = tokens[last]
+        found.append(_Candidate(name[0].start, name[-1].end, f"before '{body[office.start : office.end]}'", 1))
+    return found
+
+
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
     """Likely names in ``body`` that no registered entity has, most frequent first.
 
@@ -1463,6 +1559,8 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
     candidates = [
         *_quoted(body, tokens, skipped),
         *_after_titles(body, tokens),
+        *_after_outlets(body, tokens),
+        *_appointed(body, tokens),
         *_latin_names(body, skipped),
         *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
     ]

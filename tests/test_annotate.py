@@ -361,9 +361,37 @@ def test_names_after_ranks_honorifics_and_in_construct(body: str, expected: dict
     assert _suggested(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an outlet's name stands between its noun and the noun's definite adjective
+        ("وقالت وكالة نورسان الأسترالية إن الحريق امتد.", {"نورسان": "after 'وكالة'"}),
+        ("ونقلت وكالة أنباء دارين الإيرانية عن مصدر.", {"دارين": "after 'وكالة'"}),
+        ("وذكرت صحيفة كابيتال تريبيون الكندية أن", {"كابيتال تريبيون": "after 'صحيفة'"}),
+        ("وفككت الشرطة شبكة تهريب دولية، وذكرت قناة تلفزيونية محلية ذلك.", {}),
+        ("ونقلت صحيفة الشرق الأوسط عن قناة 12 العبرية أن", {}),
+        # a term of office in construct with its holder: two words, not a noun and its adjective
+        ("وتراجع الدعم خلال رئاسة ماركوس هيلمان، بحسب مسؤولين.", {"ماركوس هيلمان": "after 'رئاسة'"}),
+        ("وفي عهد عادل سليمان تغير الموقف.", {"عادل سليمان": "after 'عهد'"}),
+        ("وتولى إدارة مشروع كبير، ثم إدارة ملفات حساسة، ثم إدارة حوار وطني.", {}),
+        ("وعهد إليه الرئيس بالملف في عهد جديد، وانتقد سوء إدارة أموال الدولة.", {}),
+        # the one appointed, between the word of appointing and the office in the accusative
+        ("وجرى انتخاب سمير الحلبي نائبا لرئيس المجلس.", {"سمير الحلبي": "before 'نائبا'"}),
+        ("وتقرر تعيين ماهر عطا الله سفيرا.", {"ماهر عطا الله": "before 'سفيرا'"}),
+        ("وقرر المجلس تعيين خبير مستشارا، وتعيين الوزير سفيرا، وانتخاب أعضاء المجلس رئيسا.", {}),
+        # الله and بو go on a name
+        ("وقال السيد حسن فضل الله إن الاتفاق صامد.", {"حسن فضل الله": "after 'السيد'"}),
+        ("وقال الوزير إلياس بو صعب إن الجيش جاهز.", {"إلياس بو صعب": "after 'الوزير'"}),
+    ],
+)
+def test_names_of_outlets_terms_of_office_and_appointments(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
+
+
 def test_the_written_text_of_more_titles_gives_exactly_its_names() -> None:
     text = (ROOT / "tests" / "fixtures" / "suggestions" / "titles_more.ar.md").read_text(encoding="utf-8")
-    assert set(_suggested(text)) == set(NAME_KEY["titles_more.ar.md"])
+    shorter = {"وكالة نورسان", "وكالة أنباء دارين", "الأمم المتحدة"}  # in the key, not offered
+    assert set(_suggested(text)) == set(NAME_KEY["titles_more.ar.md"]) - shorter
 
 
 def test_suggestions_are_made_on_the_body_as_annotated() -> None:
