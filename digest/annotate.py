@@ -453,6 +453,8 @@ _TITLES = tuple(
                 "البابا",
                 "الكاتب",
                 "الكاتبة",
+                "كاتب",
+                "كاتبة",
                 "الصحفي",
                 "الصحفية",
                 "الصحافي",
@@ -636,6 +638,8 @@ _STOP = _keys(
     " وفقا بحسب حسب إذا إذ لو حتى عندما بينما فيما أمام وراء فوق تحت هناك هنا ثمة سوف لقد ليس ليست يجب يمكن"
     " نظير نظيره نظيرته نظيرها نظراء نظرائه"
     " حضور مشاركة رفقة صحبة لفيف عدد عقب إثر قبيل أثناء طوال إبان تجاه إزاء جراء"
+    " آنذاك حينذاك وقتذاك يومذاك حينها وقتها آنئذ"
+    " نجله نجلها ابنه ابنها ابنته ابنتها زوجته زوجها شقيقه شقيقها شقيقته والده والدته عائلته أسرته"
     " به بها بهم له لها لهم منه منها منهم عنه عنها عنهم إليه إليها إليهم عليه عليها عليهم معه معها معهم فيه فيها"
     " مجددا مؤخرا سابقا لاحقا شخصيا رسميا علنا قوله قولها"
     " تم جرى مساء صباح ظهر مطلع أوائل أواخر منتصف يوم شهر سنة أسبوع ساعة الماضي المقبل كبير جديد نفسه ذاته"
@@ -813,6 +817,8 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
         return False
     if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)) or norm in _OFFICES_ACCUSATIVE:
         return False
+    if norm[:1] in ("و", "ف") and norm[1:] in _STOP:
+        return False  # ولا, وما, فلم: a function word of two letters after و or ف
     if token.definite:
         return previous is not None and previous.norm in _NAME_JOINERS
     return True
@@ -976,6 +982,7 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
     the text names the bearer again as a speaker (``_speakers``)."""
     found = []
     speakers: dict[str, set[int]] | None = None
+    quoted = {start for start, _ in _quote_pairs(body)}
     for i in range(len(tokens)):
         match = _title_at(tokens, i)
         if match is None:
@@ -986,6 +993,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         if tokens[j].gap == "mention" and not by_mention and not _names_institution(tokens[j - 1]):
             continue  # الرئيس [[vladimir-putin|فلاديمير بوتين]] سيزور: the mention was the name
+        if tokens[j].start in quoted:
+            continue  # كاتب مقال "…": a quotation after a title is the title of a work, not a name
         direct = j == i + len(title) and tokens[j].gap == "space"
         words = tokens
         if direct and tokens[j].definite and body[tokens[j].start : tokens[j].start + 3] == "فال":
@@ -1008,7 +1017,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
         if title[-1] in _TENURES and not _foreign(name[-1].norm):
             last = name[-1].norm
             adjective = body[name[-1].end - 1 : name[-1].end] == "ة" or (last.endswith("ي") and len(last) >= 4)
-            if len(name) < 2 or adjective or not direct:
+            plural = last.endswith("ات") and len(last) >= 6  # إدارة بايدن انقسامات, but عهد ياسر عرفات
+            if len(name) < 2 or adjective or plural or not direct:
                 continue  # إدارة مشروع, إدارة ملفات حساسة, إدارة حوار وطني: a common noun and its adjective
         maybe_object = _subject(body, tokens, i, prefix) and not _subject_ends(body, tokens, after)
         if maybe_object and not _foreign(name[-1].norm):
