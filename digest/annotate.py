@@ -585,7 +585,7 @@ _RANKS = _keys("جنرال أدميرال كولونيل")
 """Ranks written without the article that take no complement: the name follows them."""
 
 _TENURES = _keys("رئاسة إدارة عهد")
-"""Nouns of a term of office, in construct with the one who held it (رئاسة دونالد ترامب,
+"""Nouns of a term of office, in construct with the one who held it (رئاسة ماركوس هيلمان,
 إدارة جو بايدن): no complement, and more often a common noun after them (إدارة مشروع,
 إدارة ملفات حساسة), so the name has two words or looks transliterated."""
 
@@ -902,7 +902,7 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
     j = i + len(title)
     need = title[-1] == "باسم" or not any(word.startswith("ال") for word in title)
     if title[-1] in _RANKS or title[-1] in _TENURES:
-        need = False  # ميجور جنرال فاليري زالوجني: a rank is of no one; رئاسة دونالد ترامب
+        need = False  # ميجور جنرال فالنتين موروز: a rank is of no one; عهد ياسر عرفات
     by_mention = False
     own_adjective = False
     while j < len(tokens):
@@ -998,10 +998,11 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
         direct = j == i + len(title) and tokens[j].gap == "space"
         words = tokens
         if direct and tokens[j].definite and body[tokens[j].start : tokens[j].start + 3] == "فال":
-            # ميجور جنرال فاليري: ف that begins a clause does not follow a title, so the
+            # ميجور جنرال فالنتين: ف that begins a clause does not follow a title, so the
             # word is a name that begins so, not ف and the article.
             words = [*tokens[:j], replace(tokens[j], definite=False), *tokens[j + 1 :]]
-        name, after = _name_at(words, j, title)
+        family = not _subject(body, tokens, i, prefix) or _said_before(tokens, i)
+        name, after = _name_at(words, j, title, family)
         if not name:
             continue
         if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
@@ -1050,7 +1051,19 @@ def _subject(body: str, tokens: list[_Token], i: int, prefix: int) -> bool:
     before = tokens[i - 1].norm
     if before[:1] in ("و", "ف") and before[1:] in _PREPOSITIONS:
         return False  # وفي عهد, ومن الرئيس: a preposition of two letters after و
-    return not any(rest in _PREPOSITIONS for _, rest in _splits(before))
+    if i >= 2 and tokens[i - 1].gap == "space" and _preposition(tokens[i - 2].norm):
+        return False  # على خطاب الرئيس: no verb follows a preposition, so the word before is a noun
+    return not _preposition(before)
+
+
+def _preposition(norm: str) -> bool:
+    return any(rest in _PREPOSITIONS for _, rest in _splits(norm)) or (norm[:1] in "وف" and norm[1:] in _PREPOSITIONS)
+
+
+def _said_before(tokens: list[_Token], i: int) -> bool:
+    """Whether a verb of saying stands right before the title at token ``i`` (وقال الرئيس):
+    what follows its name is speech, never the verb's object."""
+    return i > 0 and tokens[i].gap == "space" and any(rest in _SAYING for _, rest in _splits(tokens[i - 1].norm))
 
 
 def _subject_ends(body: str, tokens: list[_Token], k: int) -> bool:
@@ -1112,8 +1125,9 @@ _LINEAGE = _keys("بن بنت ابن آل بو")
 آل ثاني, عبد الله بو حبيب, where بو is أبو as written in Lebanon and the Maghreb)."""
 
 
-def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list[_Token], int]:
-    """The words of a name after a title, starting at token ``j``, and the token after them."""
+def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool) -> tuple[list[_Token], int]:
+    """The words of a name after a title, starting at token ``j``, and the token after them;
+    ``family``: whether one given name may be followed by a definite family name."""
     name: list[_Token] = []
     counted = 0
     while j < len(tokens) and (not name or tokens[j].gap in ("space", "hyphen")):
@@ -1127,7 +1141,7 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list
         if counted >= 3 and name[-1].norm not in _LINEAGE and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
             break
         particle = bool(name) and token.norm in _PARTICLES
-        if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES]):
+        if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES], family):
             break
         name.append(token)
         counted += 0 if particle or token.norm in _LINEAGE else 1
@@ -1148,7 +1162,7 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...]) -> tuple[list
     return name, j
 
 
-def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
+def _next_name_word(tokens: list[_Token], j: int, name: list[_Token], family: bool = False) -> bool:
     """Whether token ``j`` goes on the name ``name`` (particles left out) after a title.
 
     After a given name, a definite nisba is the family name and ends the name (أيمن
@@ -1171,8 +1185,9 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token]) -> bool:
         return token.norm in _ORDINALS or nisba or speech
     if name and nisba and name[-1].norm not in _NAME_JOINERS and not _title_at(tokens, j):
         return True  # أيمن الصفدي, محمد شياع السوداني: a nisba as the family name
-    if len(name) == 1 and speech and _family_name(token) and _given_name(name[0]) and not _title_at(tokens, j):
-        return True  # أحمد الشرع، قائلا: a definite family name where the subject surely ends
+    family_name = family and len(name) == 1 and _family_name(token) and _given_name(name[0])
+    if family_name and speech and not _title_at(tokens, j):
+        return True  # ريم الخطيب إن: a definite family name where the subject surely ends
     joined = bool(name) and name[-1].norm in _NAME_JOINERS
     if not _name_word(token, name[-1] if name else None) or (not joined and _title_at(tokens, j) is not None):
         return False
@@ -1191,7 +1206,8 @@ def _family_name(token: _Token) -> bool:
     norm = token.norm
     if not (token.definite and norm.startswith("ال")) or token.tanwin or len(norm) < 5 or not is_arabic_word(norm):
         return False
-    return norm[2:] not in _STOP and norm[2:] not in _OF and norm not in _ADJECTIVES and not norm.endswith("ه")
+    common = norm in _STOP or norm[2:] in _STOP or norm[2:] in _OF or norm in _ADJECTIVES
+    return not common and not norm.endswith("ه")
 
 
 def _given_name(token: _Token) -> bool:
@@ -1523,7 +1539,7 @@ _OFFICES_ACCUSATIVE = _keys(
 
 def _appointed(body: str, tokens: list[_Token]) -> list[_Candidate]:
     """Names between a word of appointing and the office in the accusative: جرى انتخاب
-    إيلي الفرزلي نائبا لرئيس المجلس, تعيين سامر خليل سفيرا. Bounded on both sides, the
+    سمير الحلبي نائبا لرئيس المجلس, تعيين سامر خليل سفيرا. Bounded on both sides, the
     name may end in a definite family name; it has two words at least, or one that looks
     transliterated (تعيين خبير مستشارا: a common noun)."""
     found = []
