@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "(default: keep it without a zone, so the site's zone applies)",
     )
     imp.add_argument("--source", help="outlet name, when the text has none")
+    imp.add_argument("--author", help="the byline to write, instead of the one the text or page gives")
     imp.add_argument(
         "--url",
         metavar="ADDRESS",

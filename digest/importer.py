@@ -312,7 +312,8 @@ def _front_values(
         source = host_name(url)
     if source:
         values["source"] = {"name": source, "url": clean_url(url) if url else None}
-    author = _name_text(scraped.author) if scraped.author else None
+    given = getattr(args, "author", None)
+    author = _name_text(given or scraped.author) if (given or scraped.author) else None
     if author:
         values["author"] = author
     if scraped.tags:

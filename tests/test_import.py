@@ -357,3 +357,15 @@ def test_an_outlet_profile_is_learned_from_imports_and_every_dropped_line_is_rep
     assert "title: عنوان تجريبي رقم 2 عن الأخبار" in third
     assert f"dropped: line 1: {mast!r} (this outlet prints it on its pages (outlet profile))" in out
     assert main(["--root", str(scratch.root), "check"]) == 0
+
+
+def test_author_option_overrides_the_byline(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
+    raw = scratch.root / "byline.txt"
+    raw.write_text(
+        "عنوان تجريبي عن زيارة وزير إلى العاصمة\nكتب : وكالات\n28/10/2024\n"
+        "قال الوزير في مؤتمر صحفي إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار.\n",
+        encoding="utf-8",
+    )
+    assert _run(scratch, str(raw), "--slug", "byline", "--author", "سلمى الراوي", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "\nauthor: سلمى الراوي\n" in out and "author: وكالات" not in out
