@@ -303,3 +303,11 @@ def test_a_date_under_a_label_of_its_own_above_the_headline_is_the_sites_banner(
     assert dropped(scraped) == [
         (1, "تاريخ اليوم: الأحد 15 فبراير 2026", "a date under a label of its own (the site's banner), not a headline")
     ]
+
+
+@pytest.mark.parametrize("byline", ["د. سمير الحداد", "الكاتب: سمير الحداد", "الدكتورة هدى يوسف"])
+def test_a_name_with_an_honorific_under_the_headline_is_a_byline(byline: str) -> None:
+    text = "\n".join(["الحداد يكتب: المدينة التي لا تنام", byline, *_PARAGRAPHS])
+    scraped = parse_scraped(text, "b.txt")
+    assert paragraphs(scraped) == _PARAGRAPHS
+    assert dropped(scraped) == [(2, byline, "a byline (a name with an honorific), before the article's first sentence")]

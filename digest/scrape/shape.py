@@ -35,7 +35,7 @@ _ROLE_TITLES = phrase_keys("""
 
 _HONORIFIC_RE = re.compile(
     r"^(?:د|أ\.?د|م|أ|ا)\s*\.\s*\S|^(?:الدكتور|الدكتوره|دكتور|الاستاذ|الاستاذه|المهندس|المهندسه|الكاتب|الكاتبه"
-    r"|الصحفي|الصحفيه|الاعلامي|الاعلاميه|المحامي|الباحث|الباحثه)\s+\S"
+    r"|الصحفي|الصحفيه|الاعلامي|الاعلاميه|المحامي|الباحث|الباحثه)\s*[:：]?\s+\S"
 )
 """``د. سمير …``, ``الكاتب …``: the way a columnist's name is printed above or below the headline."""
 
@@ -108,6 +108,8 @@ def is_placeholder(text: str) -> bool:
 def _looks_like_verb(word: str) -> bool:
     """A present-tense verb by its prefix (``يبحث``, ``تطلق``): enough to tell a caption from a sentence."""
     bare = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+    if len(bare) <= 5 and bare.startswith(("يا", "يو", "تا", "تو")):
+        return False  # the given names these letters open (يوسف، ياسر، تامر) far outnumber such verbs
     return len(bare) >= 4 and bare[0] in "يت" and bare not in _ROLE_TITLES
 
 
