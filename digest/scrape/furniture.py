@@ -5,12 +5,16 @@ Every outlet has its own captions, counters, bylines and prompts, so the line re
 collected the body, this pass looks at each paragraph's features and at its place:
 
 - shape: an image file name, ``A+ A-`` buttons, a counter (``0 تعليق``), an issue
-  header (``العدد : ١٧٠٤٧``), a byline (``كتب : وكالات``), an app-download prompt;
+  header (``العدد : ١٧٠٤٧``), a byline (``كتب : وكالات``), an app-download prompt, a
+  template placeholder (``#2#``), a caption with its ``©`` credit, a Latin name alone in
+  an Arabic text (``M.Adam``, a photographer);
 - repetition: the headline again, a line printed twice, a line this outlet prints on
   every page (its profile, ``furniture``);
-- place: before the article's first sentence or after its last, a line that is not a
-  sentence (short, no final punctuation, no function words) is a caption, a section
-  label or a counter; beside the photo credit, a short unpunctuated line is its caption.
+- place (``edges``): what stands above the headline, a list of other headlines before
+  the first punctuated paragraph, the text after the headline printed again below the
+  article, and before the first sentence or after the last a line that is not a
+  sentence (a caption, a label, a byline, a prompt or a form); beside the photo credit,
+  a short unpunctuated line is its caption.
 
 Nothing disappears silently: each dropped line is recorded with its reason
 (``Run.drop``) for the import report. A paragraph cut in two by a line break (the first
