@@ -311,3 +311,19 @@ def test_a_name_with_an_honorific_under_the_headline_is_a_byline(byline: str) ->
     scraped = parse_scraped(text, "b.txt")
     assert paragraphs(scraped) == _PARAGRAPHS
     assert dropped(scraped) == [(2, byline, "a byline (a name with an honorific), before the article's first sentence")]
+
+
+def test_a_name_above_a_short_headline_is_its_byline() -> None:
+    sentence = "قال مسؤولون في العاصمة اليوم إن الحكومة الجديدة ستعقد أول اجتماع لها الأسبوع المقبل."
+    scraped = parse_scraped(f"سليم فؤاد الحداد\nحكومة جديدة للمدينة الساحلية\n{sentence}", "n.txt")
+    assert scraped.title == "حكومة جديدة للمدينة الساحلية"
+    assert paragraphs(scraped) == [sentence]
+    assert dropped(scraped) == [(1, "سليم فؤاد الحداد", "a byline (a name alone above the headline)")]
+
+
+def test_a_headline_shaped_like_a_phrase_is_not_taken_for_a_name() -> None:
+    sentence = "قال مسؤولون في العاصمة اليوم إن الحكومة الجديدة ستعقد أول اجتماع لها الأسبوع المقبل."
+    text = f"حكومة سلام والفانوس السحري\nالحكومة تبدأ عملها غدا وسط آمال واسعة\n12 فبراير 2026\n{sentence}"
+    scraped = parse_scraped(text, "n.txt")
+    assert scraped.title == "حكومة سلام والفانوس السحري"
+    assert paragraphs(scraped) == [sentence]

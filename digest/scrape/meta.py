@@ -127,7 +127,8 @@ def _headline_after_name(run: Run, index: int) -> bool:
     if following is None:
         return False
     text = run.lines[following].text
-    if not is_headline(text) or len(text.split()) < 5 or _beside_names(text) or is_marker(text):
+    longer = len(text.split()) >= max(4, len(run.lines[index].text.split()) + 1)
+    if not is_headline(text) or not longer or _beside_names(text) or is_marker(text):
         return False
     after = run.next_content(following)
     if after is None:

@@ -141,12 +141,15 @@ def is_name(text: str) -> bool:
     """Three or four words that could only be a person's name: no punctuation, digit, function word, verb shape.
 
     The first word is not definite (``محمد عبد الله``; a label such as ``الملف النووي الإيراني``
-    is not a name), and no word is a role title, a menu word or a kind of outlet (``بوابة``)."""
+    is not a name), no word carries a preposition or a conjunction with the article
+    (``والفانوس``, ``للمدينة``), and none is a role title, a menu word or a kind of outlet (``بوابة``)."""
     words = phrase_key(text).split()
     if not 3 <= len(words) <= 4 or len(words) != len(text.split()) or words[0].startswith("ال"):
         return False
     if any(not c.isalpha() and not c.isspace() for c in text):
         return False
+    if any(w.startswith(("وال", "بال", "لل", "فال", "كال")) for w in words):
+        return False  # a preposition or a conjunction with the article: a phrase, not a name
     return not any(
         w in FUNCTION_WORDS or w in _ROLE_TITLES or w in _MENU_WORDS or w in _MEDIA_WORDS or _looks_like_verb(w)
         for w in words
