@@ -724,6 +724,9 @@ class _Token:
     proclitic: bool = False
     """Written with a proclitic before a hamza on alif (بإجراء, لإسرائيل, وأكد): no name
     begins so, and a name after a title carries no proclitic."""
+    pronoun: bool = False
+    """A verbal noun of the forms استفعال, انفعال, افتعال written with a pronoun (استقالته,
+    اعتماده, انسحابها): a noun and its owner, never a name."""
 
 
 @dataclass(frozen=True)
@@ -745,10 +748,16 @@ def _tokens(body: str, skipped: list[tuple[int, int]]) -> list[_Token]:
         written = "".join(char for char in body[word.start : word.end] if not _is_mark(char))
         tanwin = any(char in "\u064b\u064c\u064d" for char in body[word.start : word.end])
         proclitic = written[:1] in ("و", "ف", "ب", "ل", "ك") and written[1:2] in ("أ", "إ", "آ")
-        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, _definite(written), proclitic))
+        pronoun = _VERBAL_NOUN_WITH_PRONOUN.fullmatch(word.norm) is not None and written[-1:] in ("ه", "ا", "م")
+        definite = _definite(written)
+        tokens.append(_Token(word.norm, word.start, word.end, gap, tanwin, definite, proclitic, pronoun))
         previous = word.end
     return tokens
 
+
+_VERBAL_NOUN_WITH_PRONOUN = re.compile("(?:است.?.ا.|ان..ا.|ا.[تطد].ا.)ت?(?:ه|ها|هم|هما)")
+"""استقالته, اعتماده, انسحابها, اضطرابهم, as normalised (the word before the pronoun written
+with ة before it is ت); the caller checks that the ه is written so, not a ة."""
 
 _ARTICLES = ("ال", "ٱل", "لل")
 _ARTICLE_AFTER = ("وال", "فال", "بال", "كال", "ولل", "فلل")
@@ -813,7 +822,7 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
     with or without a proclitic: وقال, لنظيره; without tanwin; not definite, except after
     عبد, أبو …)?"""
     norm = token.norm
-    if len(norm) < 2 or token.tanwin or token.proclitic or not is_arabic_word(norm):
+    if len(norm) < 2 or token.tanwin or token.proclitic or token.pronoun or not is_arabic_word(norm):
         return False
     if any(rest in _STOP or rest in _OF for _, rest in _splits(norm)) or norm in _OFFICES_ACCUSATIVE:
         return False
@@ -954,8 +963,8 @@ def _indefinite_phrase(name: list[_Token]) -> bool:
     tanwin unwritten (وفدا برلمانيا, نداء عاجلا), both feminine (اتفاقية جديدة), or with
     a feminine nisba (جولة خليجية, زيارة رسمية). A name after a title does not end in
     ـية, and where its words all end in ا, it is a woman's (أولغا سكابييفا)."""
-    if len(name) < 2:
-        return False
+    if len(name) < 2 or any(t.norm in _PARTICLES for t in name):
+        return False  # لولا دا سيلفا: a particle is of a name
     last = name[-1].norm
     if last.endswith("يه") and len(last) >= 5:
         return True
@@ -1138,7 +1147,8 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool)
             name.append(token)  # كيم جونغ-أون: a hyphen joins two parts of one word of the name
             j += 1
             continue
-        if counted >= 3 and name[-1].norm not in _LINEAGE and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
+        goes_on = bool(name) and (name[-1].norm in _LINEAGE or name[-1].norm in _PARTICLES or _particle_at(tokens, j))
+        if counted >= 3 and not goes_on and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
             break
         particle = bool(name) and token.norm in _PARTICLES
         if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES], family):
@@ -1191,12 +1201,20 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token], family: bo
     joined = bool(name) and name[-1].norm in _NAME_JOINERS
     if not _name_word(token, name[-1] if name else None) or (not joined and _title_at(tokens, j) is not None):
         return False
-    if name and _future_verb(token.norm):
-        return False
+    if name and _future_verb(token.norm) and tokens[j - 1].norm not in _PARTICLES:
+        return False  # but دا سيلفا: after a particle, a word of the name
     if len(name) == 2:
         verb_or_adverb = (token.norm[0] in "يت" or token.norm.endswith("ا")) and not _foreign(token.norm)
-        return _third_name_word(name, token.norm) or compound or (speech and not verb_or_adverb)
+        particle = _particle_at(tokens, j + 1)  # لويس إيناسيو لولا دا سيلفا: the name goes on
+        return _third_name_word(name, token.norm) or compound or particle or (speech and not verb_or_adverb)
     return True
+
+
+def _particle_at(tokens: list[_Token], j: int) -> bool:
+    """Whether token ``j`` is a particle of a European name with a name word after it (دا سيلفا)."""
+    if j + 1 >= len(tokens) or tokens[j].norm not in _PARTICLES or tokens[j].gap != "space":
+        return False
+    return tokens[j + 1].gap == "space" and _name_word(tokens[j + 1], None)
 
 
 def _family_name(token: _Token) -> bool:
