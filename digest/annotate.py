@@ -6,7 +6,9 @@ that starts with ال) are matched through and stay outside the brackets, but a
 registered name that begins with a proclitic's letter (فرنسا, لبنان) is never read
 as a proclitic and a shorter name; the longest registered form wins (كوريا الشمالية
 before كوريا). Only whole words match, and not a word written with tanwin fath
-(أوكرانياً, روسيًا): that is an adverb or an indefinite adjective, not the name.
+(أوكرانياً, روسيًا): that is an adverb or an indefinite adjective, not the name; nor
+a name that is an adjective where it stands (اللغة العربية, بالعربية, غزوا روسيا:
+``_adjective_here``).
 Code, existing mentions, links, URLs, footnote labels, container header lines and
 embedded posts (quoted as published) are left alone, and so is the front matter.
 The function only inserts brackets: the text between them and
