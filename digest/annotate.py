@@ -1140,6 +1140,7 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool)
     """The words of a name after a title, starting at token ``j``, and the token after them;
     ``family``: whether one given name may be followed by a definite family name."""
     name: list[_Token] = []
+    joined: list[_Token] = []  # the parts after a hyphen: not words of their own
     counted = 0
     while j < len(tokens) and (not name or tokens[j].gap in ("space", "hyphen")):
         token = tokens[j]
@@ -1147,13 +1148,15 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool)
             if not (token.norm.isdigit() or is_arabic_word(token.norm)):
                 break
             name.append(token)  # كيم جونغ-أون: a hyphen joins two parts of one word of the name
+            joined.append(token)
             j += 1
             continue
         goes_on = bool(name) and (name[-1].norm in _LINEAGE or name[-1].norm in _PARTICLES or _particle_at(tokens, j))
         if counted >= 3 and not goes_on and (tokens[j].norm not in _LINEAGE or len(name) >= 6):
             break
         particle = bool(name) and token.norm in _PARTICLES
-        if not particle and not _next_name_word(tokens, j, [t for t in name if t.norm not in _PARTICLES], family):
+        words = [t for t in name if t.norm not in _PARTICLES and t not in joined]
+        if not particle and not _next_name_word(tokens, j, words, family):
             break
         name.append(token)
         counted += 0 if particle or token.norm in _LINEAGE else 1

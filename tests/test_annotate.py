@@ -346,6 +346,7 @@ def test_a_name_that_begins_with_a_proclitics_letter_is_suggested_whole(body: st
         # a hyphen joins two parts of one word of the name, after two adjectives too
         ("وأشرف الزعيم الكوري الشمالي كيم جونغ-أون على التجربة.", {"كيم جونغ-أون": "after 'الزعيم'"}),
         ("وأشرف قائد البحرية الكورية الجنوبية بارك مين-هو على المناورات.", {"بارك مين-هو": "after 'قائد'"}),
+        ("وفي حضور قائد البحرية بارك مين-هو جرت المناورات.", {"بارك مين-هو": "after 'قائد'"}),  # not a third word
         # a transliterated name goes on through a hyphen and a number; “…″ are quotation marks
         ("وأطلقت البحرية صاروخ تايبونغ-5 من قاعدة ساحلية.", {"تايبونغ-5": "transliterated name"}),
         (
