@@ -236,7 +236,7 @@ def test_a_row_of_links_the_sites_name_and_the_author_above_a_dated_headline() -
     ]
     assert dropped(scraped) == [
         (1, "محليات عربي ودولي مصر الخليج اقتصاد رياضة المغرب فن السعودية", "the site's navigation, not a headline"),
-        (2, "صحيفة المدينة اليومية", "the site's name above the headline, not a headline"),
+        (2, "صحيفة المدينة اليومية", "an outlet's name alone (the site's, a caption's), not a headline"),
         (3, "سليم فؤاد الحداد", "a byline (a name alone above the headline)"),
         (4, "القاهرة", "beside the date on its line"),
     ]
@@ -327,3 +327,19 @@ def test_a_headline_shaped_like_a_phrase_is_not_taken_for_a_name() -> None:
     scraped = parse_scraped(text, "n.txt")
     assert scraped.title == "حكومة سلام والفانوس السحري"
     assert paragraphs(scraped) == [sentence]
+
+
+def test_a_dateline_of_a_place_and_a_name_is_not_the_headline() -> None:
+    text = "\n".join(["المدينة الساحلية - سليم الحداد", "عنوان تجريبي عن زيارة الوزير إلى العاصمة", *_PARAGRAPHS])
+    scraped = parse_scraped(text, "d.txt")
+    assert scraped.title == "عنوان تجريبي عن زيارة الوزير إلى العاصمة"
+    assert paragraphs(scraped) == _PARAGRAPHS
+    assert dropped(scraped) == [
+        (1, "المدينة الساحلية - سليم الحداد", "a dateline (a place and a byline), not a headline")
+    ]
+
+
+@pytest.mark.parametrize("headline", ["غزة - استشهاد خمسة في قصف ليلي", "القاهرة - الحكومة تقر الموازنة الجديدة"])
+def test_a_headline_after_a_place_and_a_dash_is_still_the_headline(headline: str) -> None:
+    scraped = parse_scraped("\n".join([headline, *_PARAGRAPHS]), "d.txt")
+    assert scraped.title == headline

@@ -14,7 +14,15 @@ from datetime import datetime
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
 from .lines import is_headline, is_marker
-from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name, is_site_name
+from .shape import (
+    addresses_reader,
+    is_bullet,
+    is_honorific_name,
+    is_menu,
+    is_name,
+    is_place_and_name,
+    is_site_name,
+)
 from .state import Line, Run
 from .text import fold, phrase_key, phrase_keys, script_of
 from .when import When
@@ -78,8 +86,8 @@ def _passed_over(run: Run, index: int) -> int | None:
 
     The site's menu, a Hijri date alone (the banner), a prompt to follow it, a columnist's
     name with its honorific, a Latin line (the site's name) above an Arabic text, a name
-    alone above a longer headline (its author), the site's name (``صحيفة …``, an address)
-    above it, a line printed already above (a menu's item
+    alone above a longer headline (its author), the site's name (``صحيفة …``, an address),
+    a dateline of a place and a name (``المدينة - سليم …``), a line printed already above (a menu's item
     printed with and without its bullet), a list item, and a line that is not a headline
     above the one that is (the headline is the line right above the date line)."""
     line = run.lines[index]
@@ -99,8 +107,10 @@ def _passed_over(run: Run, index: int) -> int | None:
         reason = "a Latin line above an Arabic text (the site's name), not a headline"
     elif is_name(text) and _headline_after_name(run, index):
         reason = "a byline (a name alone above the headline)"
-    elif is_site_name(text) and _headline_after_name(run, index):
-        reason = "the site's name above the headline, not a headline"
+    elif is_site_name(text):
+        reason = "an outlet's name alone (the site's, a caption's), not a headline"
+    elif is_place_and_name(text):
+        reason = "a dateline (a place and a byline), not a headline"
     elif is_headline(text) and _printed_above(run, index):
         reason = "printed twice above the headline (a menu's item)"
     elif not is_headline(text) and _headline_above_date(run, run.next_content(index)):

@@ -137,14 +137,15 @@ def is_honorific_name(text: str) -> bool:
     return not any(c.isdigit() for c in text) and bool(_HONORIFIC_RE.match(fold(text)))
 
 
-def is_name(text: str) -> bool:
-    """Three or four words that could only be a person's name: no punctuation, digit, function word, verb shape.
+def is_name(text: str, fewest: int = 3) -> bool:
+    """Three or four words (``fewest`` to four) that could only be a person's name.
 
-    The first word is not definite (``محمد عبد الله``; a label such as ``الملف النووي الإيراني``
-    is not a name), no word carries a preposition or a conjunction with the article
-    (``والفانوس``, ``للمدينة``), and none is a role title, a menu word or a kind of outlet (``بوابة``)."""
+    No punctuation, digit, function word or verb shape; the first word is not definite
+    (``محمد عبد الله``; a label such as ``الملف النووي الإيراني`` is not a name), no word
+    carries a preposition or a conjunction with the article (``والفانوس``, ``للمدينة``),
+    and none is a role title, a menu word or a kind of outlet (``بوابة``)."""
     words = phrase_key(text).split()
-    if not 3 <= len(words) <= 4 or len(words) != len(text.split()) or words[0].startswith("ال"):
+    if not fewest <= len(words) <= 4 or len(words) != len(text.split()) or words[0].startswith("ال"):
         return False
     if any(not c.isalpha() and not c.isspace() for c in text):
         return False
@@ -154,6 +155,15 @@ def is_name(text: str) -> bool:
         w in FUNCTION_WORDS or w in _ROLE_TITLES or w in _MENU_WORDS or w in _MEDIA_WORDS or _looks_like_verb(w)
         for w in words
     )
+
+
+_PLACE_DASH_RE = re.compile(r"^(?P<place>[^\d\s:،,.]+(?:\s+[^\d\s:،,.]+){0,2})\s+[-–—]\s+(?P<name>[^\d:،,.\-–—]+)$")
+
+
+def is_place_and_name(text: str) -> bool:
+    """``الدار البيضاء - محمد إبراهيم``: a dateline, the place then the writer's name after a dash."""
+    match = _PLACE_DASH_RE.match(text.strip())
+    return bool(match) and is_name(match["name"].strip(), fewest=2)
 
 
 _ADDRESS_ALONE_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|ae|sa|eg|lb|iq)", re.I)
