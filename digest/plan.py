@@ -643,6 +643,12 @@ def _article_maker(views: ViewBuilder, urls: Urls, story: Story, lang: str):  # 
         )
         if view.fallback:
             meta = replace(meta, canonical=urls.absolute(urls.article(story.original.lang, story.slug)))
+        if len(real) < len(everywhere):
+            # Each edition has a page for the story, a translation or the fallback: the pages
+            # declare each other, so the language switch between them is a declared pair. A
+            # fallback stays noindex with the original as canonical and out of the sitemap,
+            # so search engines fold it into the original.
+            meta = replace(meta, alternates=views.alternates(everywhere))
         meta = replace(
             meta,
             published_iso=article.date.isoformat(),

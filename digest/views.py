@@ -104,6 +104,15 @@ class ViewBuilder:
         """The numbering system ``lang``'s edition writes numbers and dates in (site.yaml ``digits``)."""
         return self.site.numbering(lang)
 
+    def alternates(self, versions: Mapping[str, str]) -> tuple[Alternate, ...]:
+        """hreflang alternates for the routes of one page in each language, with ``x-default``
+        (the default language's); none for a page that exists in one language only."""
+        if len(versions) < 2:
+            return ()
+        default = versions.get(self.site.default_language) or next(iter(versions.values()))
+        alternates = tuple(Alternate(code, self.urls.absolute(r)) for code, r in versions.items())
+        return (*alternates, Alternate("x-default", self.urls.absolute(default)))
+
     def meta(
         self,
         lang: str,
@@ -127,11 +136,7 @@ class ViewBuilder:
         site_title = self.site.title.pick(lang)[0]
         translations = dict(translations or {lang: route})
         switch = dict(switch or {})
-        alternates: tuple[Alternate, ...] = ()
-        if len(translations) > 1 and not noindex:
-            default = translations.get(self.site.default_language) or next(iter(translations.values()))
-            alternates = tuple(Alternate(code, self.urls.absolute(r)) for code, r in translations.items())
-            alternates += (Alternate("x-default", self.urls.absolute(default)),)
+        alternates = self.alternates(translations) if not noindex else ()
         switcher = tuple(
             LangLink(
                 code,

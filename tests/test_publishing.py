@@ -30,12 +30,20 @@ def test_untranslated_article_gets_a_marked_fallback_page(scratch: Project) -> N
     assert '<h1 class="article__title">Medvedev' in html
     # ...and the original body keeps its own language and direction.
     assert '<div class="article__body prose" lang="ar" dir="rtl">' in html
-    # Not a real translation: no hreflang alternates, not indexed, canonical is the original.
-    assert facts.alternates == []
+    # Not a real translation: not indexed, canonical is the original, left out of the sitemap;
+    # but the two pages declare each other, so the language switch between them is a declared pair.
     assert '<meta name="robots" content="noindex">' in html
     assert facts.canonical == f"https://example.org/ar/articles/{MEDVEDEV}/"
     original = page_facts(scratch.site_dir / "ar" / "articles" / MEDVEDEV / "index.html")
-    assert original.alternates == []
+    pair = [
+        ("ar", f"https://example.org/ar/articles/{MEDVEDEV}/"),
+        ("en", f"https://example.org/en/articles/{MEDVEDEV}/"),
+        ("x-default", f"https://example.org/ar/articles/{MEDVEDEV}/"),
+    ]
+    assert facts.alternates == pair and original.alternates == pair
+    assert f'<a href="/en/articles/{MEDVEDEV}/" hreflang="en" lang="en">' in (
+        scratch.site_dir / "ar" / "articles" / MEDVEDEV / "index.html"
+    ).read_text(encoding="utf-8")
     sitemap = (scratch.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert f"https://example.org/en/articles/{MEDVEDEV}/" not in sitemap
     assert f"https://example.org/ar/articles/{MEDVEDEV}/" in sitemap
