@@ -82,3 +82,8 @@ def test_a_place_before_a_dash_or_an_aside_in_brackets_is_not_an_outlet() -> Non
 def test_a_source_line_wins_over_a_credit() -> None:
     scraped = parse_scraped("متابعة – الشرق نيوز\n\n" + _TITLE + _BODY + "\nالمصدر: صحيفة الغد\n", "t.txt")
     assert scraped.source == "صحيفة الغد"
+
+
+def test_a_place_after_the_date_is_not_the_source() -> None:
+    assert _source(_TITLE + "الأحد 15 فبراير 2026 - القاهرة\n\n" + _BODY) == (None, [])
+    assert _source(_TITLE + "صوت الوادي ـ نشر في 2026/01/20 الساعة 09:45\n\n" + _BODY)[0] == "صوت الوادي"

@@ -26,6 +26,7 @@ import re
 from .state import Run
 
 _DASH = r"\-–—ـ"
+_DASH_CHARS = "-–—ـ"
 _OUTLET_NOUNS = ("بوابة", "موقع", "صحيفة", "جريدة", "وكالة", "قناة", "شبكة", "مجلة", "إذاعة", "تلفزيون", "راديو")
 _MEDIA_ENDS = ("نيوز", "برس", "الإخباري", "الإخبارية", "تايمز", "بوست", "أونلاين", "نت")
 _FOLLOW_WORDS = r"(?:متابعة|متابعات|خاص|تقرير|إعداد)"
@@ -83,7 +84,7 @@ def find_origin(run: Run) -> tuple[str, str] | None:
             if name:
                 return name, f"taken from the credit on line {dropped.line}"
     for dropped in run.dropped:
-        if dropped.reason.startswith("beside the date"):
+        if dropped.reason.startswith("beside the date") and _credits_beside_date(run, dropped.line, dropped.text):
             rest = _DATE_REST_RE.match(dropped.text)
             if rest and _name_like(rest["name"]):
                 return _tidy(rest["name"]), f"taken from beside the date on line {dropped.line}"
@@ -100,6 +101,14 @@ def find_origin(run: Run) -> tuple[str, str] | None:
 
 CREDIT_REASON = "credits an outlet"
 """How a credit line is listed among the dropped lines (``find_origin`` reads it back)."""
+
+
+def _credits_beside_date(run: Run, number: int, rest: str) -> bool:
+    """Words beside a date name the outlet when they stand before it (``مدار الساعة ـ نشر في …``)
+    or after a slash (``… مساءً / مأرب برس``); after a dash they are the place (``… - القاهرة``)."""
+    line = run.lines[number - 1].text
+    words = rest.strip(f" /{_DASH_CHARS}")
+    return line.startswith(words) or bool(re.search(rf"/\s*{re.escape(words)}", line))
 
 
 def _lead_dateline(run: Run) -> tuple[str, str] | None:
