@@ -241,7 +241,9 @@ def score_page(report: Report, entry: dict, scraped) -> None:
         ok = flat.endswith(norm(last))
         report.field("end").add(pid, ok, f"got «{preview(flat, end=True)}»" if flat else "empty body")
 
-    items = [norm(f.get("text") if isinstance(f, dict) else f) for f in entry.get("furniture") or []]
+    # an in-body subheading listed with the furniture (kind: subheading) is body, not penalised
+    kept = [f for f in entry.get("furniture") or [] if not (isinstance(f, dict) and f.get("kind") == "subheading")]
+    items = [norm(f.get("text") if isinstance(f, dict) else f) for f in kept]
     items = [i for i in items if i]
     if items:
         left = [i for i in items if any(line == i or line.startswith(i) for line in lines)]

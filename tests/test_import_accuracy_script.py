@@ -293,3 +293,21 @@ def test_an_embed_shown_only_as_a_placeholder_is_kept_when_its_address_is_report
     assert script.score_embeds(embeds, silent)[0] is False
     with_post = [*embeds, {"handle": "@someone"}]
     assert script.score_embeds(with_post, reported)[0] is False
+
+
+def test_a_subheading_listed_with_the_furniture_is_not_counted_as_left():
+    script = load_script()
+    from digest.scrape import parse_scraped
+
+    text = (
+        "عنوان تجريبي للخبر\n\nقال الوزير إن الاجتماع كان مثمرا وإن الحوار سيستمر.\n\n"
+        "الصحف المحلية\n\nوأضاف أن الجانبين اتفقا.\n"
+    )
+    scraped = parse_scraped(text, "t.txt")
+    furniture = [{"text": "الصحف المحلية", "kind": "subheading"}]
+    report = script.Report()
+    script.score_page(report, {"id": "x", "furniture": furniture}, scraped)
+    assert "no furniture" not in report.fields and report.furniture_left == 0
+    report = script.Report()
+    script.score_page(report, {"id": "x", "furniture": [{"text": "الصحف المحلية", "kind": "other"}]}, scraped)
+    assert report.furniture_left == 1 and report.fields["no furniture"].correct == 0
