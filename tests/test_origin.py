@@ -87,3 +87,36 @@ def test_a_source_line_wins_over_a_credit() -> None:
 def test_a_place_after_the_date_is_not_the_source() -> None:
     assert _source(_TITLE + "الأحد 15 فبراير 2026 - القاهرة\n\n" + _BODY) == (None, [])
     assert _source(_TITLE + "صوت الوادي ـ نشر في 2026/01/20 الساعة 09:45\n\n" + _BODY)[0] == "صوت الوادي"
+
+
+def test_the_sites_own_name_is_known_by_its_address() -> None:
+    from digest.scrape.origin import names_site
+
+    assert names_site("المؤشر", "https://elmuashir.com/16221/x")
+    assert names_site("المنبر 24", "https://almenbar24.com/?p=2842")
+    assert names_site("القرار", "https://www.alqararaldawlia.com/news/1")
+    assert not names_site("رويترز", "https://www.akhbaralaan.net/news/1")
+    assert not names_site("المؤشر", None)
+    text = _TITLE + "المرصد\n\n" + _BODY
+    assert parse_scraped(text, "t.txt", url="https://almarsad.example/1").source == "المرصد"
+    assert parse_scraped(text, "t.txt").source is None  # without the address, a bare name is no outlet
+    placed = _TITLE + "القاهرة : الوادي 24\n\n" + _BODY
+    assert parse_scraped(placed, "t.txt", url="https://alwadi24.example/?p=1").source == "الوادي 24"
+
+
+def test_the_agency_in_brackets_closing_a_dateline_line() -> None:
+    text = "الوادي نيوز | دبي – الإمارات العربية المتحدة – (رويترز)\n\n" + _TITLE + _BODY
+    assert _source(text)[0] == "رويترز"
+
+
+def test_a_long_place_or_a_date_before_the_brackets_of_the_opening_dateline() -> None:
+    em_dash = _TITLE + "دبي، الإمارات العربية المتحدة (CNN)—نشر المقاول أول تغريدة له بعد إعلانه الاعتزال.\n"
+    assert _source(em_dash)[0] == "CNN"
+    dated = _TITLE + "الجزائر 7 يوليو 2021 (شينخوا) أعلنت الرئاسة تشكيلة الحكومة الجديدة مساء اليوم.\n"
+    assert _source(dated)[0] == "شينخوا"
+    verb = _TITLE + "أعلنت الرئاسة (الديوان) تشكيلة الحكومة الجديدة مساء اليوم.\n"
+    assert _source(verb)[0] is None
+
+
+def test_a_bulleted_tag_is_not_an_outlet() -> None:
+    assert _source(_TITLE + "- الوادي نيوز\n- مجلس الأمن\n\n" + _BODY)[0] is None

@@ -22,6 +22,9 @@ guess, reported with the line it came from, and ``--source`` overrides it.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
+
+from anyascii import anyascii
 
 from .state import Run
 
@@ -36,7 +39,15 @@ _FOLLOW_AFTER_RE = re.compile(rf"^(?P<name>[^{_DASH}:]{{2,40}}?)\s*[{_DASH}]\s*{
 _AGENCIES_RE = re.compile(r"^[(\[]?(?P<name>وكالات(?: الأنباء)?)[)\]]?$")
 _QUOTED_RE = re.compile(r"^[«\"“](?P<name>[^«»\"“”/]{2,40})[»\"”](?:\s*/\s*(?P<writer>[^/]{2,40}))?$")
 _LEAD_DASH_RE = re.compile(rf"^(?P<name>[^\s{_DASH}.،:()]+(?:\s+[^\s{_DASH}.،:()]+){{0,2}})\s*[{_DASH}]\s+\S")
-_LEAD_BRACKETS_RE = re.compile(r"^[^\s()\d]+(?:\s+[^\s()\d]+)?\s*\((?P<name>[^()\d]{2,30})\)\s*[^\s(]")
+_LEAD_BRACKETS_RE = re.compile(
+    rf"^(?P<place>[^().!?؟:]{{2,60}}?)\s*\((?P<name>[^()\d]{{2,30}})\)\s*[{_DASH}]?\s*[^\s(]"
+)
+_END_BRACKETS_RE = re.compile(rf"[{_DASH}|،,]\s*\((?P<name>[^()\d]{{2,30}})\)\s*$")
+_PLACE_NAME_RE = re.compile(
+    rf"^[^\s:{_DASH}]+(?:\s+[^\s:{_DASH}]+)?\s*(?::|\s[{_DASH}]\s)\s*(?P<name>[^:{_DASH}]{{2,40}})$"
+)
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s")
+_HOST_PREFIXES = frozenset({"www", "ar", "arabic", "m", "amp", "en", "mobile", "news"})
 _DATE_REST_RE = re.compile(
     rf"^[/{_DASH}\s]*(?P<name>[^/\d{_DASH}]{{2,40}}?)(?:\s*[{_DASH}]\s*{_FOLLOW_WORDS})?[\s/{_DASH}]*$"
 )
@@ -71,36 +82,129 @@ def outlet_shaped(name: str) -> bool:
     return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS
 
 
-def find_origin(run: Run) -> tuple[str, str] | None:
+def find_origin(run: Run, url: str | None = None) -> tuple[str, str] | None:
     """The outlet the read text credits (its name and where it was found), in the order of how
-    sure each shape is: a dateline under the headline, a credit line, a quoted name, the words
-    beside the date, an outlet-shaped line before the first sentence, the first paragraph's dateline."""
-    if run.source_guess:
-        return run.source_guess, "taken from the dateline under the headline"
-    first_body = run.items[0].first if run.items else len(run.lines) + 1
+    sure each shape is; ``url``, the page's address, lets a line naming the site be known."""
+    for finder in _FINDERS:
+        found = finder(run, url)
+        if found:
+            return found
+    return None
+
+
+CREDIT_REASON = "credits an outlet"
+"""How a credit line is listed among the dropped lines (``find_origin`` reads it back)."""
+
+
+def _under_headline(run: Run, url: str | None) -> tuple[str, str] | None:
+    return (run.source_guess, "taken from the dateline under the headline") if run.source_guess else None
+
+
+def _credit_line(run: Run, url: str | None) -> tuple[str, str] | None:
     for dropped in run.dropped:
         if dropped.reason.startswith(CREDIT_REASON):
             name = credit_name(dropped.text) or (quoted_name(dropped.text) or ("",))[0]
             if name:
                 return name, f"taken from the credit on line {dropped.line}"
+    return None
+
+
+def _beside_date(run: Run, url: str | None) -> tuple[str, str] | None:
     for dropped in run.dropped:
         if dropped.reason.startswith("beside the date") and _credits_beside_date(run, dropped.line, dropped.text):
             rest = _DATE_REST_RE.match(dropped.text)
             if rest and _name_like(rest["name"]):
                 return _tidy(rest["name"]), f"taken from beside the date on line {dropped.line}"
-    lead = [d for d in run.dropped if d.line < first_body and not d.reason.startswith("repeats the headline")]
-    for dropped in lead:
-        quoted = quoted_name(dropped.text)
+    return None
+
+
+def _lead_lines(run: Run) -> list[tuple[int, str]]:
+    """The lines before the first body paragraph (the headline's repeats and bullets left out)."""
+    first_body = run.items[0].first if run.items else len(run.lines) + 1
+    repeats = {d.line for d in run.dropped if d.reason.startswith("repeats the headline")}
+    return [
+        (line.number, line.text)
+        for line in run.lines[: first_body - 1]
+        if line.text and line.number not in repeats and not _BULLET_RE.match(line.text)
+    ]
+
+
+def _named_in_lead(run: Run, url: str | None) -> tuple[str, str] | None:
+    """An outlet's name before the body: in quotes, outlet-shaped, or the site's own (its
+    address spelled in Latin letters: المؤشر for elmuashir.com), alone or after a place
+    (``القاهرة : المنبر 24``)."""
+    lead = _lead_lines(run)
+    for number, text in lead:
+        quoted = quoted_name(text)
         if quoted:
-            return quoted[0], f"taken from the outlet's name in quotes on line {dropped.line}"
-    for dropped in lead:
-        if outlet_shaped(dropped.text) and _name_like(dropped.text):
-            return _tidy(dropped.text), f"taken from the outlet's name on line {dropped.line}"
-    return _lead_dateline(run)
+            return quoted[0], f"taken from the outlet's name in quotes on line {number}"
+    for number, text in lead:
+        for name in (text, *_after_place(text)):
+            if _name_like(name) and (outlet_shaped(name) or names_site(name, url)):
+                return _tidy(name), f"taken from the outlet's name on line {number}"
+    return None
 
 
-CREDIT_REASON = "credits an outlet"
-"""How a credit line is listed among the dropped lines (``find_origin`` reads it back)."""
+def _agency_in_brackets(run: Run, url: str | None) -> tuple[str, str] | None:
+    """A dateline line before the body ending with the agency in brackets: ``… دبي – (رويترز)``."""
+    for number, text in _lead_lines(run):
+        match = _END_BRACKETS_RE.search(text)
+        if match and len(text.split()) <= 14 and _name_like(match["name"]) and len(match["name"].split()) <= 3:
+            return _tidy(match["name"]), f"taken from the dateline on line {number}"
+    return None
+
+
+def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
+    first = next((item for item in run.items if item.post is None), None)
+    if first is None:
+        return None
+    dash = _LEAD_DASH_RE.match(first.text)
+    if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
+        return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    brackets = _LEAD_BRACKETS_RE.match(first.text)
+    if (
+        brackets
+        and _name_like(brackets["name"])
+        and len(brackets["name"].split()) <= 3
+        and not _VERB_START_RE.match(brackets["place"])
+    ):
+        return _tidy(brackets["name"]), f"taken from the dateline that opens line {first.first}"
+    return None
+
+
+_FINDERS = (_under_headline, _credit_line, _beside_date, _named_in_lead, _agency_in_brackets, _opening_dateline)
+
+
+def names_site(name: str, url: str | None) -> bool:
+    """Whether ``name`` is the site's name as its address spells it in Latin letters: the
+    consonants of the name's transliteration found in the host's first label, or the other way
+    round (المؤشر and elmuashir.com, المنبر 24 and almenbar24.com, القرار and alqararaldawlia.com)."""
+    label = _site_label(url)
+    if not label:
+        return False
+    name_key, host_key = _consonants(name), _consonants(label)
+    return (len(name_key) >= 3 and name_key in host_key) or (len(host_key) >= 4 and host_key in name_key)
+
+
+def _site_label(url: str | None) -> str:
+    if not url:
+        return ""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [part for part in host.split(".") if part]
+    while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
+        labels = labels[1:]
+    return labels[0] if labels and labels[0] not in _HOST_PREFIXES else ""
+
+
+def _consonants(text: str) -> str:
+    latin = re.sub(r"[^a-z0-9]", "", anyascii(text).lower())
+    return re.sub(r"[aeiouwy]", "", latin)
+
+
+def _after_place(text: str) -> tuple[str, ...]:
+    """The name after ``PLACE :`` or ``PLACE -`` on a dateline line, if the line has that shape."""
+    match = _PLACE_NAME_RE.match(text)
+    return (match["name"],) if match else ()
 
 
 def _credits_beside_date(run: Run, number: int, rest: str) -> bool:
@@ -111,26 +215,15 @@ def _credits_beside_date(run: Run, number: int, rest: str) -> bool:
     return line.startswith(words) or bool(re.search(rf"/\s*{re.escape(words)}", line))
 
 
-def _lead_dateline(run: Run) -> tuple[str, str] | None:
-    first = next((item for item in run.items if item.post is None), None)
-    if first is None:
-        return None
-    dash = _LEAD_DASH_RE.match(first.text)
-    if dash and outlet_shaped(dash["name"]):
-        return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
-    brackets = _LEAD_BRACKETS_RE.match(first.text)
-    if brackets and _name_like(brackets["name"]) and len(brackets["name"].split()) <= 3:
-        return _tidy(brackets["name"]), f"taken from the dateline that opens line {first.first}"
-    return None
-
-
 def _name_like(text: str) -> bool:
-    """Short, no digits, no sentence punctuation, not opening with a verb: a name, not a clause."""
+    """Short, no digits but a number closing it (فرانس 24), no sentence punctuation, not opening
+    with a verb: a name, not a clause."""
     name = _tidy(text)
     words = name.split()
+    letters = words[:-1] if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3 else words
     return (
         0 < len(words) <= _MAX_NAME_WORDS
-        and not any(ch.isdigit() for ch in name)
+        and not any(ch.isdigit() for ch in " ".join(letters))
         and not any(ch in name for ch in ".،,؛;:!?؟")
         and not _VERB_START_RE.match(name)
     )

@@ -225,7 +225,7 @@ def _finish(run: Run, url: str | None) -> Scraped:
     updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
     published = run.published[0] if run.published else None
     _final_checks(run)
-    source = _source_or_guess(run)
+    source = _source_or_guess(run, url)
     for extra in run.read_also:
         if phrase_key(extra.title) not in {phrase_key(t) for t in run.related}:
             run.related.append(extra.title)
@@ -277,11 +277,11 @@ def _candidates(run: Run) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in keys if key))
 
 
-def _source_or_guess(run: Run) -> str | None:
+def _source_or_guess(run: Run, url: str | None) -> str | None:
     """The source line's outlet, else the one the text credits itself to, reported as a guess."""
     if run.source is not None:
         return run.source
-    found = find_origin(run)
+    found = find_origin(run, url)
     if found is None:
         return None
     name, how = found
