@@ -200,9 +200,12 @@ def _post_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyp
 def _fill_post(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     post: Post = slot[1]
     label = ctx.strings.get("post_label", "Post")
-    who = f'<span class="post__author">{escape(post.author)}</span>'
-    if post.handle:
-        who += f' <span class="post__handle" dir="ltr">{escape(post.handle)}</span>'
+    if post.handle and post.author == post.handle:  # only the account is known: written once
+        who = f'<span class="post__handle" dir="ltr">{escape(post.handle)}</span>'
+    else:
+        who = f'<span class="post__author">{escape(post.author)}</span>'
+        if post.handle:
+            who += f' <span class="post__handle" dir="ltr">{escape(post.handle)}</span>'
     when = f' · <time datetime="{escape(post.date)}">{escape(post_date(post.date, ctx))}</time>' if post.date else ""
     link = ""
     if post.url:

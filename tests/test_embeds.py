@@ -90,3 +90,32 @@ def test_a_status_link_with_its_own_words_is_not_a_notice() -> None:
     scraped = parse_scraped(text, "t.txt")
     assert scraped.dropped == ()
     assert "نشر الحساب هذه التغريدة صباح اليوم." in scraped.body
+
+
+def test_a_bare_post_address_becomes_a_card_with_its_account_and_link() -> None:
+    url = "https://twitter.com/some_account/status/971471599919599617"
+    text = _HEAD + f"{url}\n\nوختم بالقول إن الحلف سيجتمع قريبا.\n"
+    scraped = parse_scraped(text, "t.txt")
+    (post,) = scraped.posts
+    assert (post.author, post.handle, post.url, post.text) == ("@some_account", "@some_account", url, "")
+    assert _paragraphs(scraped.body)[2] == "وختم بالقول إن الحلف سيجتمع قريبا."
+    (warning,) = [d for d in scraped.diagnostics if "only its address" in d.message]
+    assert warning.line == 5
+    assert parse_scraped(_HEAD + "https://twitter.com/i/status/1\n", "t.txt").posts == ()
+    assert parse_scraped(_HEAD + f"انظر {url}\n", "t.txt").posts == ()
+
+
+def test_an_imported_address_only_post_checks_and_builds(scratch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from digest.cli import main
+
+    raw = tmp_path / "post.txt"
+    url = "https://twitter.com/some_account/status/971471599919599617"
+    raw.write_text(_HEAD + "الأحد 12 مايو 2024\n\n" + f"{url}\n\nوختم بالقول إن الحلف سيجتمع قريبا.\n", "utf-8")
+    root = ["--root", str(scratch.root)]
+    assert main([*root, "import", str(raw), "--slug", "bare-post"]) == 0
+    assert main([*root, "check"]) == 0
+    assert main([*root, "build", "--no-search"]) == 0
+    html = (scratch.site_dir / "ar" / "articles" / "bare-post" / "index.html").read_text("utf-8")
+    assert '<span class="post__handle" dir="ltr">@some_account</span> · <a class="post__link"' in html
+    card = html[html.index('<figure class="post"') : html.index("</figure>")]
+    assert card.count("@some_account") == 1 and f'href="{url}"' in card

@@ -21,7 +21,7 @@ from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
 from .origin import CREDIT_REASON, credit_name, find_origin, quoted_name
-from .posts import embed_placeholder, match_signature, take_placeholder, take_post
+from .posts import bare_status, embed_placeholder, match_signature, take_bare_status, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .state import Run
 from .tags import take_tags
@@ -121,10 +121,16 @@ def _post(run: Run, index: int) -> int | None:
 
 
 def _placeholder(run: Run, index: int) -> int | None:
-    url = embed_placeholder(run.lines[index].text)
-    if url is None:
+    """What a page leaves of an embed it did not draw: a notice in its place, or its bare address."""
+    line = run.lines[index]
+    url = embed_placeholder(line.text)
+    if url is not None:
+        take_placeholder(run, line, url)
+        return index + 1
+    handle = bare_status(line.text)
+    if handle is None:
         return None
-    take_placeholder(run, run.lines[index], url)
+    take_bare_status(run, line, handle)
     return index + 1
 
 

@@ -81,6 +81,36 @@ def embed_placeholder(text: str) -> str | None:
     return _absolute(match[0])
 
 
+_BARE_STATUS_RE = re.compile(
+    r"^(?:https?://)?(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/(?P<handle>[A-Za-z0-9_]{1,30})/status(?:es)?/\d+/?"
+    r"(?:\?\S*)?$",
+    re.IGNORECASE,
+)
+
+
+def bare_status(text: str) -> str | None:
+    """The account's handle when ``text`` is only a post's address: what a page leaves of an embed
+    it did not draw. The address names the account; the post's words are not in the page."""
+    match = _BARE_STATUS_RE.match(text.strip())
+    if match is None or match["handle"].lower() in ("i", "intent", "share", "home", "search", "hashtag"):
+        return None
+    return "@" + match["handle"]
+
+
+def take_bare_status(run: Run, line: Line, handle: str) -> None:
+    """A post card in the embed's place (the account and the link), its text asked of the editor."""
+    url = _absolute(line.text.strip())
+    post = ScrapedPost(author=handle, handle=handle, date=None, url=url, lang=run.lang, text="")
+    run.items.append(Item(line.number, line.number, post_block(post), post=post))
+    run.found.append(f"embedded post by {handle}, only its address in the page (line {line.number})")
+    run.warn(
+        line.number,
+        1,
+        f"embedded post by {handle} with only its address in the page: paste its text and the account's "
+        "name into the '::: post' block",
+    )
+
+
 def take_placeholder(run: Run, line: Line, url: str) -> None:
     """Leave the notice out and say where the post was, so the editor can paste it as a ``::: post``."""
     run.drop(line.number, line.text, "the page's notice in place of an embedded post it did not load")
