@@ -31,7 +31,6 @@ except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None  # type: ignore[assignment]
 
 
-
 @contextmanager
 def build_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the build lock of the project in ``root`` for the ``with`` block; wait for it

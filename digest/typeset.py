@@ -24,6 +24,7 @@ def escape(text: str) -> str:
     """Escaped as Jinja escapes (`&#39;` for an apostrophe), so the same text is written the same way everywhere."""
     return str(_markup_escape(text))
 
+
 _ARABIC_WIDE = frozenset("سشصض")
 _ARABIC_NARROW = frozenset("اأإآٱلرزژوؤدذةـ")
 _LATIN_WIDE = frozenset("MWmw@%")

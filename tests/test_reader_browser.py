@@ -249,6 +249,7 @@ def test_no_console_or_page_errors_on_any_page(page, sample_origin: str) -> None
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+
     # A request the next navigation cancels (the icon, fetched after the page's load) is not a failure.
     def failed(req) -> None:  # type: ignore[no-untyped-def]
         if req.failure != "net::ERR_ABORTED":
