@@ -312,8 +312,8 @@ def _front_values(
         source = host_name(url)
     if source:
         values["source"] = {"name": source, "url": clean_url(url) if url else None}
-    given = getattr(args, "author", None)
-    author = _name_text(given or scraped.author) if (given or scraped.author) else None
+    byline: str | None = getattr(args, "author", None) or scraped.author
+    author = _name_text(byline) if byline else None
     if author:
         values["author"] = author
     if scraped.tags:
