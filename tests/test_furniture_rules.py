@@ -343,3 +343,55 @@ def test_a_dateline_of_a_place_and_a_name_is_not_the_headline() -> None:
 def test_a_headline_after_a_place_and_a_dash_is_still_the_headline(headline: str) -> None:
     scraped = parse_scraped("\n".join([headline, *_PARAGRAPHS]), "d.txt")
     assert scraped.title == headline
+
+
+def test_a_date_written_with_colons_and_the_pages_buttons_beside_it() -> None:
+    scraped = parse("colon_date_and_buttons.txt")
+    assert scraped.title == "افتتاح معرض الكتاب الدولي في العاصمة بمشاركة مئتي دار نشر"
+    assert scraped.date == datetime(2025, 3, 14, 11, 5) and scraped.date.tzinfo is None  # no zone written
+    assert scraped.date_has_time
+    body = paragraphs(scraped)
+    assert body[0].startswith("العاصمة 13 مارس 2025 (وكالة تجريبية) افتتح وزير الثقافة")  # the event's day, kept
+    assert body[-1] == "وتقام على هامش المعرض ندوات يومية عن الترجمة والنشر الرقمي."
+    assert len(body) == 3
+    assert dropped(scraped) == [
+        (
+            1,
+            "Example Daily 2025:03:14.18:40:12",
+            "a Latin line above an Arabic text (the site's name), not a headline",
+        ),
+        (2, "أخبار عاجلة", "an outlet's name alone (the site's, a caption's), not a headline"),
+        (7, "حجم الخط اطبع", "the page's buttons beside the date (font size, print, share)"),
+    ]
+
+
+def test_a_day_first_date_at_the_hour_under_the_photo_credit() -> None:
+    scraped = parse("date_at_the_hour.txt")
+    assert scraped.title == "الحكومة تعلن موعد انطلاق الموسم الفلاحي الجديد"
+    assert scraped.image_credit == "DR"
+    assert scraped.date == datetime(2025, 3, 14, 11, 5) and scraped.date.tzinfo is None
+    assert paragraphs(scraped) == [
+        "أعلنت الحكومة اليوم أن الموسم الفلاحي الجديد ينطلق مطلع الشهر المقبل في جميع الجهات.",
+        "وزير الفلاحة:",  # the body's own subheading
+        "وقال وزير الفلاحة إن الأمطار الأخيرة تبشر بموسم جيد بعد سنتين من الجفاف.",
+    ]
+    assert scraped.dropped == ()
+
+
+def test_ali_before_a_date_is_a_name_not_a_date_word() -> None:
+    sentence = "قال مسؤولون في العاصمة اليوم إن الحكومة الجديدة ستعقد أول اجتماع لها الأسبوع المقبل."
+    scraped = parse_scraped(f"عنوان تجريبي عن زيارة الوزير إلى العاصمة\nعلي 14/03/2025\n{sentence}", "a.txt")
+    assert scraped.date is None
+
+
+def test_a_french_date_under_an_english_banner() -> None:
+    scraped = parse("french_date_under_english_banner.txt")
+    assert scraped.title == "مهرجان الموسيقى الأندلسية يعود إلى المدينة القديمة"
+    assert scraped.date == datetime(2025, 3, 14, 21, 40) and scraped.date.tzinfo is None
+    assert paragraphs(scraped) == [
+        "يعود مهرجان الموسيقى الأندلسية إلى المدينة القديمة هذا الصيف بعد غياب دام ثلاث سنوات.",
+        "وقالت إدارة المهرجان إن البرنامج يضم عشرين حفلا في ساحات المدينة.",
+    ]
+    assert dropped(scraped) == [
+        (1, "Friday, March 14, 2025", "a date above the headline (the site's banner), not the article's")
+    ]

@@ -784,6 +784,12 @@ def test_the_outlet_profile_drops_its_lines_anywhere_even_where_the_headline_wou
         ("24-نوفمبر-2024", (datetime(2024, 11, 24), False)),
         ("الإثنين 07 مايو 2007 الساعة 07 مساءً / مأرب اليوم- متابعات", (datetime(2007, 5, 7, 19, 0), True)),
         ("٢٨ أكتوبر ٢٠٢٤ - ١٢:٥٦", (datetime(2024, 10, 28, 12, 56), True)),
+        ("2025:03:14.11:05", (datetime(2025, 3, 14, 11, 5), True)),
+        ("2025:03:14", (datetime(2025, 3, 14), False)),
+        ("في 14/03/2025 على الساعة 11:05", (datetime(2025, 3, 14, 11, 5), True)),
+        ("Publié le Vendredi 14 Mars 2025 - 21:40", (datetime(2025, 3, 14, 21, 40), True)),
+        ("le 3 fevrier 2025 à 08:15", (datetime(2025, 2, 3, 8, 15), True)),
+        ("14 août 2025", (datetime(2025, 8, 14), False)),
     ],
 )
 def test_more_date_forms(line: str, expected: tuple[datetime, bool]) -> None:

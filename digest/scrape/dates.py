@@ -14,8 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from .datewords import FILLERS, HIJRI_RE, PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES, WEEKDAY_RE
-from .text import WORD, tolerant
+from .text import WORD, phrase_key, phrase_keys, tolerant
 from .when import When, date_fold, find_day, read_when
+
+BESIDE_DATE = "beside the date on its line"
+TOOLBAR_BESIDE_DATE = "the page's buttons beside the date (font size, print, share)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class DateLine:
     updated: When | None
     rest: str | None = None
     """Words sharing the line after a separator (``… 2007 / مأرب برس``), left out of the date."""
+    rest_reason: str = BESIDE_DATE
+    """Why ``rest`` is left out, as the import report lists it."""
 
 
 # --------------------------------------------------------------------------- resolving
@@ -145,7 +150,34 @@ def date_line(text: str) -> DateLine | None:
         first = _date_line(head)
         if first is not None and first.published is not None and first.published.day is not None:
             return replace(first, rest=rest.strip())
-    return _before_last_dash(text)
+    return _before_last_dash(text) or _beside_buttons(text)
+
+
+def _beside_buttons(text: str) -> DateLine | None:
+    """``2021:07:08.09:07 حجم الخط اطبع``: a date with the page's buttons (font size, print) on its line."""
+    words = text.split()
+    buttons_at = [not phrase_key(w) or phrase_key(w) in _BUTTON_WORDS for w in words]
+    start, end = 0, len(words)
+    while end > start and buttons_at[end - 1]:
+        end -= 1
+    while start < end and buttons_at[start]:
+        start += 1
+    buttons = words[:start] + words[end:]
+    if start == end or not any(phrase_key(w) in _BUTTON_NAMES for w in buttons):
+        return None
+    first = _date_line(" ".join(words[start:end]))
+    if first is None or first.published is None or first.published.day is None:
+        return None
+    return replace(first, rest=" ".join(buttons), rest_reason=TOOLBAR_BESIDE_DATE)
+
+
+_BUTTON_NAMES = phrase_keys("""
+    اطبع | طباعة | طباعه | شارك | مشاركة | أرسل | ارسال | إرسال | حفظ | تكبير | تصغير | حجم | print | share | email
+    save | font
+""")
+"""The page's buttons printed with the date (``حجم الخط اطبع``): one of them must be there."""
+_BUTTON_WORDS = _BUTTON_NAMES | phrase_keys("الخط | خط | النص | size | text | a")
+"""Words a row of buttons is made of (``حجم الخط``, ``A+ A-``); signs alone (``+``, ``|``) go with them."""
 
 
 def _before_last_dash(text: str) -> DateLine | None:

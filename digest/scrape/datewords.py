@@ -16,24 +16,25 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "يناير | كانون الثاني | كانون ثاني | جانفي | january | jan",
-            "فبراير | شباط | فيفري | february | feb",
-            "مارس | اذار | march | mar",
-            "ابريل | نيسان | افريل | april | apr",
-            "مايو | ايار | ماي | may",
-            "يونيو | يونيه | حزيران | جوان | june | jun",
-            "يوليو | يوليه | تموز | جويليه | يوليوز | july | jul",
-            "اغسطس | اب | اوت | غشت | august | aug",
-            "سبتمبر | ايلول | شتنبر | september | sept | sep",
-            "اكتوبر | تشرين الاول | تشرين اول | october | oct",
-            "نوفمبر | تشرين الثاني | تشرين ثاني | نونبر | november | nov",
-            "ديسمبر | كانون الاول | كانون اول | دجنبر | december | dec",
+            "يناير | كانون الثاني | كانون ثاني | جانفي | january | jan | janvier | janv",
+            "فبراير | شباط | فيفري | february | feb | février | fevrier | févr | fevr",
+            "مارس | اذار | march | mar | mars",
+            "ابريل | نيسان | افريل | april | apr | avril | avr",
+            "مايو | ايار | ماي | may | mai",
+            "يونيو | يونيه | حزيران | جوان | june | jun | juin",
+            "يوليو | يوليه | تموز | جويليه | يوليوز | july | jul | juillet | juil",
+            "اغسطس | اب | اوت | غشت | august | aug | août | aout",
+            "سبتمبر | ايلول | شتنبر | september | sept | sep | septembre",
+            "اكتوبر | تشرين الاول | تشرين اول | october | oct | octobre",
+            "نوفمبر | تشرين الثاني | تشرين ثاني | نونبر | november | nov | novembre",
+            "ديسمبر | كانون الاول | كانون اول | دجنبر | december | dec | décembre | decembre | déc",
         ),
         start=1,
     )
     for name in phrase_table(names)
 }
-"""Gregorian month names, folded: Egyptian/Gulf, Levantine, Maghrebi and English forms."""
+"""Gregorian month names, folded: Egyptian/Gulf, Levantine, Maghrebi, English and French forms (Maghrebi
+and Lebanese outlets print French dates, with or without accents)."""
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)).replace(" ", r"\s+")
 _HIJRI_ALT = (
     r"محرم|صفر|ربيع\s+(?:الاول|الاخر|الثاني)|جمادي\s+(?:الاولي|الاول|الاخره|الاخر|الثانيه)|رجب|شعبان|رمضان|شوال|"
@@ -43,13 +44,13 @@ WEEKDAYS = {
     name: number
     for number, names in enumerate(
         (
-            "الاثنين monday mon",
-            "الثلاثاء tuesday tue tues",
-            "الاربعاء wednesday wed",
-            "الخميس thursday thu thur thurs",
-            "الجمعه friday fri",
-            "السبت saturday sat",
-            "الاحد sunday sun",
+            "الاثنين monday mon lundi",
+            "الثلاثاء tuesday tue tues mardi",
+            "الاربعاء wednesday wed mercredi",
+            "الخميس thursday thu thur thurs jeudi",
+            "الجمعه friday fri vendredi",
+            "السبت saturday sat samedi",
+            "الاحد sunday sun dimanche",
         )
     )
     for name in names.split()
@@ -74,6 +75,10 @@ ISO_RE = re.compile(
     r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
     r"(?:\s*(z|[+-]\d{2}:?\d{2})(?!\d))?(?![\d.])"
 )
+COLON_YMD_RE = re.compile(
+    r"(?<![\d.:])(\d{4}):(\d{1,2}):(\d{1,2})(?:[.\s]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d.:])"
+)
+"""``2021:07:08.09:07``: year, month and day between colons, the time after a dot (no zone is written)."""
 TEXT_DMY_RE = re.compile(
     rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،\-]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
     rf"(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
@@ -106,10 +111,15 @@ AGO_RE = re.compile(
 )
 PUB_LABEL_RE = re.compile(
     r"^\W*(تاريخ النشر|تاريخ نشر الخبر|تم النشر|نشر في|نشر بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|published on|"
-    r"published|posted on|posted|date)(?!\w)\s*([:：])?"
+    r"published|posted on|posted|date|publié le|publie le|publié|publie|mis en ligne le)(?!\w)\s*([:：])?"
 )
 UPD_LABEL_RE = re.compile(
     r"(?<!\w)(اخر تحديث|تاريخ التحديث|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
-    r"last updated|updated on|updated|modified)(?!\w)\s*([:：])?"
+    r"last updated|updated on|updated|modified|mis à jour le|mis a jour le|mis à jour|mis a jour|modifié le)(?!\w)"
+    r"\s*([:：])?"
 )
-FILLERS = frozenset("في الساعه ساعه الموافق يوم on at the of م ه ص ب ـ الي حتي و ل ميلادي ميلاديه هجري هجريه".split())
+FILLERS = frozenset(
+    "في الساعه ساعه الموافق يوم on at the of م ه ص ب ـ الي حتي و ل ميلادي ميلاديه هجري هجريه le à".split()
+)
+AT_HOUR_RE = re.compile(r"(?<!\w)علي(?=\s+الساعه(?!\w))")
+"""``على الساعة 08:30`` (Maghrebi "at the hour"): the preposition is a date word only before الساعة."""

@@ -212,7 +212,7 @@ def _take_dateline(run: Run, line: Line) -> bool:
 
 def take_dates(run: Run, line: Line, dates: DateLine) -> None:
     if dates.rest:
-        run.drop(line.number, dates.rest, "beside the date on its line")
+        run.drop(line.number, dates.rest, dates.rest_reason)
     if dates.published is not None:
         _take_published(run, line, dates.published)
     if dates.updated is None:

@@ -16,6 +16,8 @@ from datetime import UTC, date, timedelta, timezone, tzinfo
 from .datewords import (
     AGO_RE,
     AMPM_RE,
+    AT_HOUR_RE,
+    COLON_YMD_RE,
     FILLERS,
     GMT_RE,
     GREGORIAN_MARK_RE,
@@ -99,12 +101,15 @@ def find_day(text: str, notes: list[str], problems: list[str]) -> _Found:
 
 
 def _iso_day(text: str, problems: list[str]) -> _Found | None:
-    """``2024-10-28`` or ``2024-10-28T12:56:00+03:00``."""
+    """``2024-10-28`` or ``2024-10-28T12:56:00+03:00``; ``2021:07:08.09:07`` (colons, a dot before the time)."""
     match = ISO_RE.search(text)
+    zone = match[7] if match else None
+    if not match:
+        match = COLON_YMD_RE.search(text)
     if not match:
         return None
     y, m, d = int(match[1]), int(match[2]), int(match[3])
-    clock = (int(match[4]), int(match[5]), int(match[6] or 0), match[7]) if match[4] else None
+    clock = (int(match[4]), int(match[5]), int(match[6] or 0), zone) if match[4] else None
     if clock and not (clock[0] <= 23 and clock[1] <= 59 and clock[2] <= 59):
         problems.append(f"invalid time in {match[0].strip()!r}")
         clock = None
@@ -170,6 +175,7 @@ def read_when(text: str) -> When | None:
     notes: list[str] = []
     problems: list[str] = []
     rest = HIJRI_RE.sub(lambda m: " " * len(m[0]), text)
+    rest = AT_HOUR_RE.sub(lambda m: " " * len(m[0]), rest)
     day, rest, iso_clock = find_day(rest, notes, problems)
     relative, offset, rest = _relative(rest)
     weekday, rest = _weekday(rest)
