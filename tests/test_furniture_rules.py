@@ -395,3 +395,86 @@ def test_a_french_date_under_an_english_banner() -> None:
     assert dropped(scraped) == [
         (1, "Friday, March 14, 2025", "a date above the headline (the site's banner), not the article's")
     ]
+
+
+def test_keywords_without_a_label_and_a_masthead_above_the_headline() -> None:
+    scraped = parse("masthead_and_keywords_above_headline.txt")
+    assert scraped.title == "البلدية تبدأ صيانة الشارع الرئيسي في وسط المدينة"
+    assert scraped.tags == ("البلدية", "الشارع الرئيسي", "أعمال الصيانة", "سليم الحداد رئيس البلدية", "حركة السير")
+    assert paragraphs(scraped) == [
+        "بدأت البلدية صباح اليوم أعمال صيانة الشارع الرئيسي في وسط المدينة، على أن تستمر ثلاثة أسابيع.",
+        "وقال رئيس البلدية سليم الحداد إن أعمال الصيانة في الشارع الرئيسي تنتهي قبل حلول الصيف.",
+    ]
+    above = "above the newspaper's masthead (the page's header), not a headline"
+    assert dropped(scraped) == [
+        (1, "أحدث العناوين", above),
+        (3, "قال رئيس البلدية إن أعمال الصيانة في الشارع الرئيسي تنتهي قبل حلول الصي", above),  # a teaser, cut
+        (7, "رئيس التحرير", "the newspaper's masthead (its editors), not a headline"),
+        (8, "كمال يوسف منصور", "the name under the masthead's title (its editor)"),
+    ]
+    assert "tags (line 5, a line of comma-separated keywords without a label): البلدية, الشارع الرئيسي, " in "".join(
+        scraped.found
+    )
+
+
+def test_a_bulleted_list_of_names_printed_twice_under_the_headline_is_the_tags() -> None:
+    scraped = parse("tags_bulleted_twice.txt")
+    assert scraped.title == "الحداد: المدينة تستعد لاستقبال مهرجان الربيع"
+    assert scraped.tags == ("سليم الحداد", "وزير الثقافة", "مهرجان الربيع", "دار الأوبرا")
+    assert scraped.source is None  # a tag ending in a media word is no credit
+    assert paragraphs(scraped) == [
+        "قال سليم الحداد، وزير الثقافة، إن المدينة تستعد لاستقبال مهرجان الربيع.",
+        "وأضاف الحداد أن دار الأوبرا تستضيف حفل الافتتاح في الأسبوع الأول من أبريل.",
+    ]
+    assert dropped(scraped) == [(3, "الحداد: المدينة تستعد لاستقبال مهرجان الربيع", "repeats the headline")]
+
+
+def test_keywords_without_a_label_after_the_last_sentence_are_the_tags() -> None:
+    scraped = parse("keywords_after_the_body.txt")
+    assert scraped.tags == ("المكتبات العامة", "الحي الغربي", "البلدية", "القراءة")
+    assert paragraphs(scraped) == [
+        "افتتحت البلدية اليوم مكتبة عامة جديدة في الحي الغربي تضم عشرة آلاف كتاب.",
+        "وتفتح المكتبة أبوابها كل يوم من التاسعة صباحا حتى الثامنة مساء.",
+    ]
+    assert scraped.dropped == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "التقى الرئيس بالوزير، والسفير، ورئيس الوزراء، وقائد الجيش",  # a sentence's list, joined by و
+        "الطاقة، المياه، النقل، والصحة",  # the last item joined by و
+        "الطاقة، المياه، النقل، الصحة.",  # final punctuation
+        "أكد الوزير، أهمية التعاون، ضرورة العمل، دعم الشركاء",  # opens with a verb
+        "يبحث الوزير، يلتقي السفير، تبدأ الجولة، المدير",  # clauses, not names
+        "قال الوزير، خلال اللقاء، أهمية التعاون، ضرورة العمل",  # function words
+        "المكتبة، الحي، البلدية",  # three items only
+    ],
+)
+def test_a_line_with_commas_that_is_no_tag_list_stays_where_it_is(line: str) -> None:
+    first = "افتتحت البلدية اليوم مكتبة عامة جديدة في الحي الغربي تضم عشرة آلاف كتاب."
+    for text in (f"عنوان تجريبي عن مكتبة الحي\n{line}\n{first}", f"عنوان تجريبي عن مكتبة الحي\n{first}\n{line}"):
+        scraped = parse_scraped(text, "c.txt")
+        assert scraped.tags == ()
+
+
+def test_a_headline_of_names_with_commas_above_the_article_is_the_headline() -> None:
+    first = "افتتحت البلدية اليوم مكتبة عامة جديدة في الحي الغربي تضم عشرة آلاف كتاب."
+    scraped = parse_scraped(f"مصر، السودان، إثيوبيا، سد النهضة\n{first}", "h.txt")
+    assert scraped.title == "مصر، السودان، إثيوبيا، سد النهضة"
+    assert scraped.tags == ()
+
+
+def test_short_bullets_above_the_headline_printed_once_are_not_tags() -> None:
+    lines = ["- سليم الحداد", "- دار الأوبرا", "- مهرجان الربيع", "عنوان تجريبي عن مهرجان الربيع في المدينة"]
+    scraped = parse_scraped("\n".join([*lines, _PARAGRAPHS[0]]), "b.txt")
+    assert scraped.tags == ()
+    assert scraped.title == "عنوان تجريبي عن مهرجان الربيع في المدينة"
+
+
+def test_a_line_shaped_like_keywords_between_two_sentences_is_the_articles() -> None:
+    middle = "المكتبات العامة، الحي الغربي، البلدية، القراءة"
+    text = "\n".join(["عنوان تجريبي عن مكتبة الحي", _PARAGRAPHS[0], middle, _PARAGRAPHS[1]])
+    scraped = parse_scraped(text, "m.txt")
+    assert scraped.tags == ()
+    assert paragraphs(scraped) == [_PARAGRAPHS[0], middle, _PARAGRAPHS[1]]

@@ -14,11 +14,18 @@ text's own line numbers.
 The package, data flowing one way (each module imports only those above it):
 
 - ``text``: folding and comparing Arabic text, script detection;
-- ``model``: the frozen results (``Scraped``, ``ScrapedPost``, ``ReadAlso``);
+- ``model``: the frozen results (``Scraped``, ``ScrapedPost``, ``ReadAlso``, ``Dropped``);
 - ``lines``: what kind of line this is (list and tag headers, boilerplate, headline);
+- ``shape``: what a line looks like (final punctuation, function words, verb shapes, bullets,
+  names, menus, tag lines);
 - ``datewords``, ``when``, ``dates``: date vocabulary, reading date parts, resolving date lines;
+  ``urldate``: the day a page's address gives;
 - ``state``: the lines and findings of one run;
+- ``edges``: where a line stands (above the headline, before the first sentence, after the last);
 - ``body``, ``meta``, ``credits``, ``tags``, ``related``, ``posts``: one reader per kind of line;
+  ``origin``: the outlet the text credits itself to;
+- ``furniture``: the body's lines judged by shape and place once the text is read;
+- ``byline``: the author's name taken back out of the dropped bylines (for the importer);
 - ``parser``: the order the readers are asked in, and the final result.
 """
 

@@ -26,10 +26,19 @@ from __future__ import annotations
 import re
 
 from .dates import DateLine, calendar_date
-from .edges import above_headline, after_repeated_headline, caption_key, headline_list, repeated_keys, trim_edges
+from .edges import (
+    above_headline,
+    after_repeated_headline,
+    caption_key,
+    headline_list,
+    is_sentence,
+    repeated_keys,
+    trim_edges,
+)
 from .meta import take_dates
-from .shape import ends_like_sentence, is_latin_name, is_placeholder
+from .shape import ends_like_sentence, is_latin_name, is_placeholder, tag_line_items
 from .state import Item, Run
+from .tags import add_unlabelled
 from .text import ends_sentence, fold, phrase_key, phrase_keys
 from .when import date_fold, read_when
 
@@ -100,10 +109,27 @@ def sort_out(run: Run) -> None:
         else:
             kept.append(item)
         seen.update((key, caption_key(item.text)))
-    kept = trim_edges(run, headline_list(run, kept), repeated)
+    kept = trim_edges(run, _tags_after_last_sentence(run, headline_list(run, kept), repeated), repeated)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
     run.items = _rejoined(run, kept)
+
+
+def _tags_after_last_sentence(run: Run, items: list[Item], repeated: set[str]) -> list[Item]:
+    """After the last sentence, a line of comma-separated keywords without a label is the tag list
+    (unless the last sentence ends in ``:``, introducing it)."""
+    sentences = [i for i, item in enumerate(items) if item.post is None and is_sentence(item.text, repeated)]
+    if not sentences or items[sentences[-1]].text.rstrip(" \"'»”’)]").endswith(":"):
+        return items
+    kept = items[: sentences[-1] + 1]
+    for item in items[sentences[-1] + 1 :]:
+        found = tag_line_items(item.text) if item.post is None and item.first == item.last else None
+        if found is None:
+            kept.append(item)
+            continue
+        line = run.lines[item.first - 1]
+        add_unlabelled(run, [(found, line)], "a line of comma-separated keywords without a label, after the article")
+    return kept
 
 
 def _without_lead_dateline(run: Run, items: list[Item]) -> None:

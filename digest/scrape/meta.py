@@ -13,7 +13,7 @@ from datetime import datetime
 
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
-from .lines import is_headline, is_marker
+from .lines import is_headline, is_marker, is_paragraph_like
 from .shape import (
     addresses_reader,
     is_bullet,
@@ -54,8 +54,12 @@ def decide_title(run: Run, index: int) -> int:
     line = run.lines[index]
     words = line.text.split()
     following = run.next_content(index)
-    if len(words) <= MASTHEAD_WORDS and _MASTHEAD_RE.search(fold(line.text)):
+    if _is_masthead(line.text):
         run.drop(line.number, line.text, "the newspaper's masthead (its editors), not a headline")
+        name = _masthead_name(run, index, following)
+        if name is not None:
+            run.drop(run.lines[name].number, run.lines[name].text, "the name under the masthead's title (its editor)")
+            return name + 1
         return index + 1
     if following is not None:
         passed = _passed_over(run, index)
@@ -81,6 +85,40 @@ def decide_title(run: Run, index: int) -> int:
     return index + 1
 
 
+def _is_masthead(text: str) -> bool:
+    return len(text.split()) <= MASTHEAD_WORDS and bool(_MASTHEAD_RE.search(fold(text)))
+
+
+def _masthead_name(run: Run, index: int, following: int | None) -> int | None:
+    """``رئيس التحرير`` alone on its line, the editor's name on the next: the index of that name line."""
+    if following is None or len(run.lines[index].text.split()) > MASTHEAD_TITLE_WORDS:
+        return None
+    text = run.lines[following].text
+    return following if is_name(text, fewest=2) and not _is_masthead(text) else None
+
+
+MASTHEAD_TITLE_WORDS = 4
+"""Most words of a masthead's title printed without the name (``رئيس مجلس الإدارة``)."""
+MASTHEAD_LOOKAHEAD = 3
+"""How many lines below a line the masthead may stand for that line to be the page's header."""
+
+
+def _above_masthead(run: Run, index: int) -> bool:
+    """The masthead (``رئيس التحرير`` …) follows within a few lines, and no sentence before it: this line
+    is the page's header (a teaser, a section label), and the headline comes under the masthead."""
+    at = run.next_content(index)
+    for _ in range(MASTHEAD_LOOKAHEAD):
+        if at is None:
+            return False
+        text = run.lines[at].text
+        if _is_masthead(text):
+            return True
+        if is_paragraph_like(text) or (text.rstrip(' "»”)').endswith(".") and len(text.split()) >= 8):
+            return False
+        at = run.next_content(at)
+    return False
+
+
 def _passed_over(run: Run, index: int) -> int | None:
     """A line the headline search passes over (dropped, or kept for the body's edges to judge), or None.
 
@@ -95,6 +133,8 @@ def _passed_over(run: Run, index: int) -> int | None:
     reason = None
     if is_menu(text):
         reason = "the site's navigation, not a headline"
+    elif _above_masthead(run, index):
+        reason = "above the newspaper's masthead (the page's header), not a headline"
     elif hijri_only(text):
         reason = "a Hijri date alone (the site's banner), not a headline"
     elif _labelled_banner(text):

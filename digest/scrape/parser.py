@@ -24,7 +24,7 @@ from .origin import CREDIT_REASON, credit_name, find_origin, quoted_name
 from .posts import bare_status, embed_placeholder, match_signature, take_bare_status, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .state import Run
-from .tags import take_tags
+from .tags import take_tags, take_unlabelled_tags
 from .text import LINE_BREAK, clean, only_punctuation, phrase_key
 from .urldate import date_in_url
 
@@ -209,6 +209,7 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
     _related,
     _dropped_list,
     _tags,
+    take_unlabelled_tags,
     _source,
     _outlet_credit,
     _boilerplate,

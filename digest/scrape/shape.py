@@ -5,8 +5,9 @@ small, general tests: does it end like a sentence, does it hold the words a sent
 needs (prepositions, conjunctions, particles), is it a bullet, does it speak to the
 reader (``بريدك``, ``متابعتنا``), is it made of role titles and a name only, a row of menu
 words, a person's name with an honorific, a Latin name in an Arabic text, a template
-placeholder. Each test looks at one line alone; where the line stands is judged by the
-callers (``furniture``, ``edges``, ``meta``).
+placeholder, a row of tags (short names and noun phrases between commas, or bulleted).
+Each test looks at one line alone; where the line stands is judged by the callers
+(``furniture``, ``edges``, ``meta``, ``tags``).
 """
 
 from __future__ import annotations
@@ -201,3 +202,71 @@ def is_menu(text: str) -> bool:
         return True
     # A long row of links: many words, not one a sentence needs, a third of them section names.
     return len(words) >= 8 and menu * 3 >= len(words) and not has_function_word(text) and "،" not in text
+
+
+TAG_WORDS = 5
+"""Most words of one tag (``سامح شكري وزير الخارجية``, ``وقف فوري لإطلاق النار``)."""
+TAG_CHARS = 40
+TAG_LINE_ITEMS = 4
+"""Fewest comma-separated items a line without a label needs to be read as tags."""
+TAG_LIST_ITEMS = 3
+"""Fewest bulleted items a list needs to be read as tags."""
+_TAG_SPLIT_RE = re.compile(r"\s*[,،]\s*")
+_REPORTING_VERBS = phrase_keys("""
+    قال | قالت | أعلن | أعلنت | أكد | أكدت | كشف | كشفت | ذكر | ذكرت | أفاد | أفادت | أوضح | أوضحت | أشار | أشارت
+    أضاف | أضافت | دعا | دعت | طالب | طالبت | شدد | شددت | بحث | بحثت | استقبل | استقبلت | التقى | التقت
+""")
+"""Past-tense verbs a news sentence opens with; the present tense is told by its shape (``_looks_like_verb``)."""
+
+
+def is_tag(text: str) -> bool:
+    """One tag: a few words, with letters (a count or a time is no tag), no function word, no final
+    punctuation, not a section name of a menu."""
+    words = phrase_key(text).split()
+    if not 1 <= len(words) <= TAG_WORDS or len(text) > TAG_CHARS or ends_like_sentence(text):
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    if len(words) == 1 and words[0] in _MENU_WORDS:
+        return False
+    return not any(w in FUNCTION_WORDS for w in words)
+
+
+def _names_mostly(items: list[str]) -> bool:
+    """Noun phrases and names, not clauses: at most a third of the items hold a word shaped like a verb."""
+    verbs = sum(any(_looks_like_verb(w) for w in phrase_key(item).split()) for item in items)
+    return verbs * 3 <= len(items)
+
+
+def tag_line_items(text: str) -> list[str] | None:
+    """The tags of a line of comma-separated keywords printed without a label, or None when it is no such line.
+
+    ``وزارة الخارجية,مصر تدين,تهجير الفلسطينيين,…``: four or more short items, each a tag (``is_tag``),
+    no final punctuation (nor a comma at the end: a sentence going on), mostly names and noun phrases,
+    not opening with a verb, and not ending as a sentence's list does, on ``و`` before the last item
+    (``…، الصحة، والتعليم``)."""
+    if ends_like_sentence(text) or ends_open(text):
+        return None
+    items = [item.strip() for item in _TAG_SPLIT_RE.split(text.strip())]
+    if len(items) < TAG_LINE_ITEMS or not all(is_tag(item) for item in items):
+        return None
+    first = phrase_key(items[0]).split()[0]
+    if _looks_like_verb(first) or first in _REPORTING_VERBS or not _names_mostly(items):
+        return None
+    joined = [phrase_key(item).split()[0][:1] in ("و", "ف") and len(phrase_key(item).split()[0]) > 3 for item in items]
+    if joined[-1] and not all(joined):
+        return None  # ``…، الصحة، والتعليم``: the last item joined by a conjunction, as a sentence lists
+    return items
+
+
+def tag_list_items(lines: list[str]) -> list[str] | None:
+    """The tags of a bulleted list (``- أيمن الصفدي`` / ``- وزير الخارجية الأردني`` …), or None.
+
+    Three or more bullets, each item a tag (``is_tag``), mostly names and noun phrases: a
+    summary's bullets are clauses, a menu's are section names."""
+    if len(lines) < TAG_LIST_ITEMS or not all(is_bullet(line) for line in lines):
+        return None
+    items = [BULLET.sub("", line).strip() for line in lines]
+    if not all(is_tag(item) for item in items) or not _names_mostly(items):
+        return None
+    return items

@@ -4,6 +4,10 @@ Scrapes often turn a row of tag links into one run of words ("عام على حر
 الحرب الأوكرانية كوريا الشمالية"). Known tags and entity names split such a run
 (longest first); words no known name covers are kept whole and warned about, since
 guessing where one tag ends would put wrong tags on the article.
+
+Tags printed without a header are told by their shape and place (``shape.tag_line_items``,
+``shape.tag_list_items``): a row of comma-separated keywords or a bulleted list of names
+before the first sentence (``take_unlabelled_tags``; after the last one, ``furniture``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .edges import is_sentence
 from .lines import is_marker, is_paragraph_like
+from .shape import is_bullet, tag_line_items, tag_list_items
 from .state import Line, Run
 from .text import column, phrase_key
 
@@ -128,3 +134,63 @@ def _flush(pending: list[str], result: list[str], ambiguous: list[str]) -> None:
         result.append(words_run)
         ambiguous.append(words_run)
         pending.clear()
+
+
+# --------------------------------------------------------------------------- tags printed without a label
+
+
+def take_unlabelled_tags(run: Run, index: int) -> int | None:
+    """Before the body, a line of comma-separated keywords or a bulleted list of names read as the tags.
+
+    Pages print their tag links without a label too: ``وزارة الخارجية,مصر تدين,…`` on one line,
+    or ``- أيمن الصفدي`` / ``- وزير الخارجية الأردني`` … (often twice over). Only before the
+    first sentence (between two sentences such a line is the article's), only in the shape
+    ``shape.tag_line_items`` / ``shape.tag_list_items`` allow; a bulleted list only under the
+    headline or printed twice (above the headline, short bullets are a menu's)."""
+    if _body_begun(run):
+        return None
+    line = run.lines[index]
+    items = tag_line_items(line.text)
+    if items is not None:
+        following = run.next_content(index)
+        if not run.title_decided and following is not None and is_paragraph_like(run.lines[following].text):
+            return None  # a headline of names in a row, the article right under it
+        add_unlabelled(run, [(items, line)], "a line of comma-separated keywords without a label")
+        return index + 1
+    return _bulleted_tags(run, index)
+
+
+def _bulleted_tags(run: Run, index: int) -> int | None:
+    lines: list[Line] = []
+    at: int | None = index
+    while at is not None and is_bullet(run.lines[at].text):
+        lines.append(run.lines[at])
+        at = run.next_content(at)
+    items = tag_list_items([line.text for line in lines])
+    if items is None:
+        return None
+    keys = [phrase_key(item) for item in items]
+    twice = len(keys) % 2 == 0 and keys[: len(keys) // 2] == keys[len(keys) // 2 :]
+    if not twice and not run.title:
+        return None
+    how = "a bulleted list of names printed twice" if twice else "a bulleted list of names under the headline"
+    add_unlabelled(run, [([item], line) for item, line in zip(items, lines, strict=True)], how)
+    return lines[-1].number  # the index of the line after the list
+
+
+def add_unlabelled(run: Run, chunks: list[tuple[list[str], Line]], how: str) -> None:
+    """Tags read from lines without a label, each with its line, reported with how they were told."""
+    before = len(run.tags)
+    for items, line in chunks:
+        for tag in items:
+            _add_tag(run, tag, line)
+    first, last = chunks[0][1].number, chunks[-1][1].number
+    where = f"line {first}" if first == last else f"lines {first}–{last}"
+    run.found.append(f"tags ({where}, {how}): {', '.join(run.tags[before:])}")
+
+
+def _body_begun(run: Run) -> bool:
+    """A sentence of the article has been read (what comes after it is not a page's header); the
+    headline printed again (a picture's caption) is not one."""
+    title = phrase_key(run.title) if run.title else None
+    return any(is_sentence(item.text) and phrase_key(item.text) != title for item in run.items if item.post is None)
