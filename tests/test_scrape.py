@@ -790,6 +790,8 @@ def test_the_outlet_profile_drops_its_lines_anywhere_even_where_the_headline_wou
         ("Publié le Vendredi 14 Mars 2025 - 21:40", (datetime(2025, 3, 14, 21, 40), True)),
         ("le 3 fevrier 2025 à 08:15", (datetime(2025, 2, 3, 8, 15), True)),
         ("14 août 2025", (datetime(2025, 8, 14), False)),
+        ("Publié le : 28 février 2026 à 22h53", (datetime(2026, 2, 28, 22, 53), True)),
+        ("1er mars 2026", (datetime(2026, 3, 1), False)),
     ],
 )
 def test_more_date_forms(line: str, expected: tuple[datetime, bool]) -> None:

@@ -17,7 +17,7 @@ MONTHS = {
     for number, names in enumerate(
         (
             "يناير | كانون الثاني | كانون ثاني | جانفي | january | jan | janvier | janv",
-            "فبراير | شباط | فيفري | february | feb | février | fevrier | févr | fevr",
+            "فبراير | شباط | فيفري | february | feb | février | fevrier | févr | fevr | fév | fev",
             "مارس | اذار | march | mar | mars",
             "ابريل | نيسان | افريل | april | apr | avril | avr",
             "مايو | ايار | ماي | may | mai",
@@ -80,7 +80,7 @@ COLON_YMD_RE = re.compile(
 )
 """``2021:07:08.09:07``: year, month and day between colons, the time after a dot (no zone is written)."""
 TEXT_DMY_RE = re.compile(
-    rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،\-]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
+    rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th|er)?\s*[,،\-]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
     rf"(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
     rf"\s*[,،\-]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
 )
@@ -95,7 +95,8 @@ HIJRI_RE = re.compile(
 )
 """A Hijri date, by month name (``27 شعبان 1447 هـ``, ``27 من شعبان``) or in digits with a year 13xx–14xx
 (``27/8/1447 هـ``): blanked before the Gregorian date is looked for."""
-TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:\s*:\s*|h(?=\d))([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+"""``12:56``, ``12:56:08``, and the French ``22h53``."""
 HOUR_RE = re.compile(r"(?<!\w)الساعه\s+(\d{1,2})(?![\d:])(?=\s*(?:صباحا|مساءا|مساء|ص|م)(?!\w))")
 """``الساعة 07 مساءً``: an hour without minutes, said only with ص/م after it."""
 AMPM_RE = re.compile(r"^\s*(صباحا|مساءا|مساء|ص|م|a\.?m\.?|p\.?m\.?)(?!\w)")
