@@ -449,6 +449,7 @@ def test_keywords_without_a_label_after_the_last_sentence_are_the_tags() -> None
         "يبحث الوزير، يلتقي السفير، تبدأ الجولة، المدير",  # clauses, not names
         "قال الوزير، خلال اللقاء، أهمية التعاون، ضرورة العمل",  # function words
         "المكتبة، الحي، البلدية",  # three items only
+        "الوزير سليم الحداد، السفير كمال يوسف، المدير سامي منصور، الحاضرون",  # a caption of who is pictured
     ],
 )
 def test_a_line_with_commas_that_is_no_tag_list_stays_where_it_is(line: str) -> None:

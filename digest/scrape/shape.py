@@ -233,9 +233,13 @@ def is_tag(text: str) -> bool:
 
 
 def _names_mostly(items: list[str]) -> bool:
-    """Noun phrases and names, not clauses: at most a third of the items hold a word shaped like a verb."""
-    verbs = sum(any(_looks_like_verb(w) for w in phrase_key(item).split()) for item in items)
-    return verbs * 3 <= len(items)
+    """Noun phrases and names, not clauses: at most a third of the items hold a word shaped like a verb;
+    and not a caption naming who is pictured, more than half of its items opening with a role title
+    (``الوزير سليم …، السفير كمال …``)."""
+    keys = [phrase_key(item).split() for item in items]
+    verbs = sum(any(_looks_like_verb(w) for w in words) for words in keys)
+    roles = sum(words[0] in _ROLE_TITLES for words in keys if words)
+    return verbs * 3 <= len(items) and roles * 2 <= len(items)
 
 
 def tag_line_items(text: str) -> list[str] | None:
