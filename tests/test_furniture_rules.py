@@ -466,11 +466,13 @@ def test_a_headline_of_names_with_commas_above_the_article_is_the_headline() -> 
     assert scraped.tags == ()
 
 
-def test_short_bullets_above_the_headline_printed_once_are_not_tags() -> None:
-    lines = ["- سليم الحداد", "- دار الأوبرا", "- مهرجان الربيع", "عنوان تجريبي عن مهرجان الربيع في المدينة"]
-    scraped = parse_scraped("\n".join([*lines, _PARAGRAPHS[0]]), "b.txt")
+@pytest.mark.parametrize("times", [1, 2])
+def test_short_bullets_above_the_headline_are_not_tags(times: int) -> None:
+    bullets = ["- سليم الحداد", "- دار الأوبرا", "- مهرجان الربيع"] * times
+    scraped = parse_scraped("\n".join([*bullets, "عنوان تجريبي عن مهرجان الربيع في المدينة", _PARAGRAPHS[0]]), "b.txt")
     assert scraped.tags == ()
     assert scraped.title == "عنوان تجريبي عن مهرجان الربيع في المدينة"
+    assert paragraphs(scraped) == [_PARAGRAPHS[0]]
 
 
 def test_a_line_shaped_like_keywords_between_two_sentences_is_the_articles() -> None:

@@ -146,7 +146,7 @@ def take_unlabelled_tags(run: Run, index: int) -> int | None:
     or ``- أيمن الصفدي`` / ``- وزير الخارجية الأردني`` … (often twice over). Only before the
     first sentence (between two sentences such a line is the article's), only in the shape
     ``shape.tag_line_items`` / ``shape.tag_list_items`` allow; a bulleted list only under the
-    headline or printed twice (above the headline, short bullets are a menu's)."""
+    headline (above it, short bullets are a menu's)."""
     if _body_begun(run):
         return None
     line = run.lines[index]
@@ -161,6 +161,8 @@ def take_unlabelled_tags(run: Run, index: int) -> int | None:
 
 
 def _bulleted_tags(run: Run, index: int) -> int | None:
+    if not run.title:
+        return None  # above the headline, short bullets are a menu's
     lines: list[Line] = []
     at: int | None = index
     while at is not None and is_bullet(run.lines[at].text):
@@ -171,8 +173,6 @@ def _bulleted_tags(run: Run, index: int) -> int | None:
         return None
     keys = [phrase_key(item) for item in items]
     twice = len(keys) % 2 == 0 and keys[: len(keys) // 2] == keys[len(keys) // 2 :]
-    if not twice and not run.title:
-        return None
     how = "a bulleted list of names printed twice" if twice else "a bulleted list of names under the headline"
     add_unlabelled(run, [([item], line) for item, line in zip(items, lines, strict=True)], how)
     return lines[-1].number  # the index of the line after the list
