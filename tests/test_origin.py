@@ -120,3 +120,10 @@ def test_a_long_place_or_a_date_before_the_brackets_of_the_opening_dateline() ->
 
 def test_a_bulleted_tag_is_not_an_outlet() -> None:
     assert _source(_TITLE + "- الوادي نيوز\n- مجلس الأمن\n\n" + _BODY)[0] is None
+
+
+def test_a_name_inside_the_address_is_not_the_sites() -> None:
+    from digest.scrape.origin import names_site
+
+    assert not names_site("لبنان", "https://www.thisislebanon.example/news/1")
+    assert names_site("الوطن", "https://www.elwatannews.example/news/1")

@@ -177,13 +177,16 @@ _FINDERS = (_under_headline, _credit_line, _beside_date, _named_in_lead, _agency
 
 def names_site(name: str, url: str | None) -> bool:
     """Whether ``name`` is the site's name as its address spells it in Latin letters: the
-    consonants of the name's transliteration found in the host's first label, or the other way
-    round (المؤشر and elmuashir.com, المنبر 24 and almenbar24.com, القرار and alqararaldawlia.com)."""
+    consonants of the name's transliteration begin the host's first label, or the other way round
+    (المؤشر and elmuashir.com, المنبر 24 and almenbar24.com, القرار and alqararaldawlia.com); a
+    name found only inside the label (لبنان in thisislebanon.com) is a place more often than the site."""
     label = _site_label(url)
     if not label:
         return False
     name_key, host_key = _consonants(name), _consonants(label)
-    return (len(name_key) >= 3 and name_key in host_key) or (len(host_key) >= 4 and host_key in name_key)
+    return (len(name_key) >= 3 and host_key.startswith(name_key)) or (
+        len(host_key) >= 4 and name_key.startswith(host_key)
+    )
 
 
 def _site_label(url: str | None) -> str:
