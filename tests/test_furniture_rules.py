@@ -481,3 +481,43 @@ def test_a_line_shaped_like_keywords_between_two_sentences_is_the_articles() -> 
     scraped = parse_scraped(text, "m.txt")
     assert scraped.tags == ()
     assert paragraphs(scraped) == [_PARAGRAPHS[0], middle, _PARAGRAPHS[1]]
+
+
+def test_a_tam_nashrahu_date_line_with_two_month_names_and_a_stop_before_the_time() -> None:
+    scraped = parse("date_line_tam_nashrahu.txt")
+    assert scraped.title == "افتتاح معرض الكتاب السنوي في المدينة"
+    assert (scraped.date, scraped.date_has_time) == (datetime(2013, 3, 3, 10, 30), True)  # floating: no zone printed
+    assert paragraphs(scraped) == [
+        "المدينة - افتتح محافظ المدينة أمس معرض الكتاب السنوي بمشاركة عشرات دور النشر.",
+        "ويستمر المعرض أسبوعا كاملا في قاعة البلدية الكبرى.",
+    ]
+    assert dropped(scraped) == []
+
+
+def test_an_outlet_a_bar_and_an_agency_before_a_labelled_date_name_the_agency_as_source() -> None:
+    scraped = parse("outlet_bar_agency_date.txt")
+    assert scraped.title == "ارتفاع أسعار الخضار في أسواق العاصمة هذا الأسبوع"
+    assert (scraped.date, scraped.date_has_time) == (datetime(2022, 3, 7), False)
+    assert scraped.source == "و.أ.ن"
+    assert paragraphs(scraped)[0].startswith("شهدت أسواق العاصمة ارتفاعا")
+    assert len(paragraphs(scraped)) == 2
+    assert dropped(scraped) == [
+        (1, "اقتصاد", "above the headline (the page's chrome, not the article)"),
+        (5, "نجمة24 | و.أ.ن", "beside the date on its line"),
+    ]
+
+
+def test_a_byline_with_the_date_and_a_counter_gives_the_date_and_the_banner_gives_way() -> None:
+    scraped = parse("byline_with_date_and_counter.txt")
+    assert scraped.title == "حريق في مستودع للأخشاب شرق المدينة"
+    assert (scraped.date, scraped.date_has_time) == (datetime(2019, 2, 4, 20, 15), True)
+    assert scraped.source is None
+    assert paragraphs(scraped) == [
+        "اندلع حريق كبير في مستودع للأخشاب شرق المدينة مساء اليوم، دون وقوع إصابات.",
+        "وقال الدفاع المدني إن فرقه سيطرت على الحريق بعد ساعتين.",
+    ]
+    assert dropped(scraped) == [
+        (1, "الأربعاء 12 يونيو 2024", "a date above the headline (the site's banner), not the article's"),
+        (3, "سالم العبدالله _ عمان", "not a sentence, before the article's first one"),
+        (4, "بواسطة : سالم العبدالله _ عمان 3.2K", "a byline (and the page's counter) beside the date"),
+    ]

@@ -140,7 +140,7 @@ def date_line(text: str) -> DateLine | None:
     whole = _date_line(text)
     if whole is not None:
         return whole
-    labelled = _after_outlet_name(text)
+    labelled = _after_outlet_name(text) or _after_credit_bar(text) or _after_byline(text)
     if labelled is not None:
         return labelled
     for separator in reversed(list(_PIECES_RE.finditer(text))):
@@ -207,6 +207,39 @@ def _after_outlet_name(text: str) -> DateLine | None:
         return None
     return replace(found, rest=match["name"].strip())
 
+
+def _after_credit_bar(text: str) -> DateLine | None:
+    """``كشـ24 | و.م.ع نشر في: 15 فبراير 2021``: the outlet and the agency, a bar between, before a labelled date."""
+    match = _CREDIT_BAR_RE.match(text)
+    if not match or "|" not in match["name"] or len(match["name"].split()) > 5:
+        return None
+    found = _date_line(match["date"])
+    if found is None or found.published is None or found.published.day is None:
+        return None
+    return replace(found, rest=match["name"].strip())
+
+
+_CREDIT_BAR_RE = re.compile(r"^(?P<name>[^:：]{2,40}?)\s+(?P<date>(?:نُ?شر في|نُ?شر|تاريخ النشر)\s*[:：].*)$")
+"""A few words holding a bar (``outlet | agency``), then a publication label with its colon."""
+
+
+def _after_byline(text: str) -> DateLine | None:
+    """``بواسطة : فلان _ المكان 10-09-2020 11:58 مساءً 9.6K``: a byline, then the date (a view counter after it)."""
+    match = _BYLINE_DATE_RE.match(text)
+    if not match:
+        return None
+    words = match["date"].split()
+    counter = words.pop() if len(words) > 1 and _COUNTER_RE.match(words[-1]) else ""
+    found = _date_line(" ".join(words))
+    if found is None or found.published is None or found.published.day is None:
+        return None
+    return replace(found, rest=f"{match['by'].strip()} {counter}".strip(), rest_reason=BYLINE_BESIDE_DATE)
+
+
+BYLINE_BESIDE_DATE = "a byline (and the page's counter) beside the date"
+_BYLINE_DATE_RE = re.compile(r"^(?P<by>(?:بواسطة|بقلم|كتب|كتبت|by)\s*[:：]?\s*[^\d:：]{2,50}?)\s+(?P<date>\d.*)$", re.I)
+_COUNTER_RE = re.compile(r"^\d+(?:[.,]\d+)?[KkMmkك]$")
+"""A view counter printed after the date: ``9.6K``."""
 
 _NAME_DASH_RE = re.compile(r"^(?P<name>[^\d:：/|]{2,40}?)\s*(?:\s[-–—ـ]|[-–—ـ]\s)\s*(?P<date>\S.*)$")
 """At most a few words without digits, then a dash (a tatweel standing in for one too)."""

@@ -111,7 +111,8 @@ AGO_RE = re.compile(
     r"|(\d{1,4})\s+(minutes?|hours?|days?)\s+ago)(?!\w)"
 )
 PUB_LABEL_RE = re.compile(
-    r"^\W*(تاريخ النشر|تاريخ نشر الخبر|تم النشر|نشر في|نشر بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|published on|"
+    r"^\W*(تاريخ النشر|تاريخ نشر الخبر|تم نشره في|تم نشرها في|تم نشره|تم نشرها|تم النشر|"
+    r"نشر في|نشر بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|published on|"
     r"published|posted on|posted|date|publié le|publie le|publié|publie|mis en ligne le)(?!\w)\s*([:：])?"
 )
 UPD_LABEL_RE = re.compile(

@@ -112,10 +112,25 @@ def _credit_line(run: Run, url: str | None) -> tuple[str, str] | None:
 def _beside_date(run: Run, url: str | None) -> tuple[str, str] | None:
     for dropped in run.dropped:
         if dropped.reason.startswith("beside the date") and _credits_beside_date(run, dropped.line, dropped.text):
+            agency = _after_bar(dropped.text)
+            if agency:
+                return agency, f"taken from the agency after the outlet beside the date on line {dropped.line}"
             rest = _DATE_REST_RE.match(dropped.text)
             if rest and _name_like(rest["name"]):
                 return _tidy(rest["name"]), f"taken from beside the date on line {dropped.line}"
     return None
+
+
+def _after_bar(text: str) -> str | None:
+    """``كشـ24 | و.م.ع``: the outlet, a bar, the agency it took the story from; the agency is the source."""
+    if text.count("|") != 1:
+        return None
+    name = text.split("|")[1].strip()
+    return _tidy(name) if _name_like(name) or _ABBREVIATION_RE.match(name) else None
+
+
+_ABBREVIATION_RE = re.compile(r"^\w(?:\.\w){1,4}\.?$")
+"""An agency's initials with dots: ``و.م.ع``, ``أ.ف.ب``."""
 
 
 def _lead_lines(run: Run) -> list[tuple[int, str]]:
