@@ -573,3 +573,46 @@ def test_cli_new_entity_writes_a_stub_and_uses_it(scratch: Project, capsys: pyte
     assert main(["--root", str(scratch.root), "check"]) == 0
     assert main(["--root", str(scratch.root), "annotate", "--new-entity", "sergei-lavrov", "x"]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a place after its noun, without the noun; camps, events, awards, organisations with it
+        ("وقصفت الطائرات قرية بيت زمران شمال المدينة.", {"بيت زمران": "after 'قرية'"}),
+        ("ووصل الوفد إلى مدينة القدس المحتلة صباح اليوم.", {"القدس": "after 'مدينة'"}),
+        ("وانطلقت القمة في ولاية كاليفورنيا.", {"كاليفورنيا": "after 'ولاية'"}),
+        ("ويقع مخيم عين الحلوة قرب الساحل.", {"مخيم عين الحلوة": "named with 'مخيم'"}),
+        ("وفاز الشاعر بجائزة نوبل للآداب.", {"جائزة نوبل": "named with 'جائزة'"}),
+        ("واحتفل الأهالي بعيد الفطر.", {"عيد الفطر": "named with 'عيد'"}),
+        ("وقال حزب الله إن مقاتليه ردوا.", {"حزب الله": "named with 'حزب'"}),
+        ("ونقل الجرحى إلى مستشفى سلوان الحكومي.", {"مستشفى سلوان الحكومي": "named with 'مستشفى'"}),
+        ("وتجمعوا في ساحة العمري أمس.", {"ساحة العمري": "named with 'ساحة'"}),
+        # common nouns and adjectives after those nouns
+        ("وافتتحت شركة كبيرة فرعا في مدينة جديدة، وعقد مؤتمر صحفي.", {}),
+        ("وتسببت حركة المرور في تأخير الوفود، واجتمع مجلس إدارة الشركة.", {}),
+        ("وتقع المدينة المنورة في الحجاز، وبنيت المدينة الجديدة قرب النهر.", {}),
+        ("وتعمل شركة تعمل في مجال الطاقة، وأصدرت جمعية خيرية بيانا.", {}),
+        ("ونظمت هيئة الرقابة الإدارية حملة، ونقلوا إلى مستشفى ميداني في منطقة عسكرية.", {}),
+        ("وهبطت الطائرة في مطار رفيق الحريري الدولي، وأعلنت حركة المستقبل الجديد موقفها.", {}),
+        ("ولا يمكن أن يكون هناك مجلس مشترك، وألغي مجلس روسيا-الناتو.", {}),
+        # a person named by a verb of saying, without a title
+        ("وقال سامر حداد إن الأسعار ارتفعت.", {"سامر حداد": "after 'وقال'"}),
+        ("وقالت ريم الخطيب إن الوضع صعب.", {"ريم الخطيب": "after 'وقالت'"}),
+        ("وقال مصدر مسؤول إن الاتفاق قريب، وقالت مصادر محلية إن القصف استمر.", {}),
+        ("وقال شهود عيان إن الانفجار كان قويا، وقال ترامب أمس إن الصفقة جيدة.", {}),
+        ("وقالت فرنسا وبريطانيا إن الحل سياسي، وقال ناشط محلي إن الطريق مغلق.", {}),
+        # a chain of names ends in a family name
+        ("وقالت الأستاذة فدوى عبدالله العبيد إن", {"فدوى عبدالله العبيد": "after 'الأستاذة'"}),
+        # verbal nouns and plurals with a doubled ي are not transliterations
+        ("وأعلن المجلس تعيينه، وبدأت الحملة بتنظيف الشوارع لتبدو أجمل وفق المعايير بعد تغييره.", {}),
+    ],
+)
+def test_names_after_place_event_and_organisation_nouns_and_speech_verbs(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
+
+
+def test_a_place_mentioned_after_the_noun_of_what_is_named_after_it() -> None:
+    matcher = _matcher_of({"jerash": ["جرش"]})
+    body = "وقال مدير مستشفى جرش الحكومي إن الحالات مستقرة."
+    assert _suggested(body, matcher) == {"مستشفى جرش الحكومي": "named with 'مستشفى'"}
