@@ -521,3 +521,10 @@ def test_a_byline_with_the_date_and_a_counter_gives_the_date_and_the_banner_give
         (3, "سالم العبدالله _ عمان", "not a sentence, before the article's first one"),
         (4, "بواسطة : سالم العبدالله _ عمان 3.2K", "a byline (and the page's counter) beside the date"),
     ]
+
+
+def test_a_starred_place_and_name_dateline_ending_in_a_colon_is_not_the_body() -> None:
+    text = "\n".join(["* الوادي - سالم العبدالله:", _PARAGRAPHS[0], _PARAGRAPHS[1]])
+    scraped = parse_scraped(text, "d.txt")
+    assert paragraphs(scraped) == [_PARAGRAPHS[0], _PARAGRAPHS[1]]
+    assert dropped(scraped) == [(1, "* الوادي - سالم العبدالله:", "a dateline (a place and a byline), not a headline")]

@@ -162,8 +162,11 @@ _PLACE_DASH_RE = re.compile(r"^(?P<place>[^\d\s:،,.]+(?:\s+[^\d\s:،,.]+){0,2})
 
 
 def is_place_and_name(text: str) -> bool:
-    """``الدار البيضاء - محمد إبراهيم``: a dateline, the place then the writer's name after a dash."""
-    match = _PLACE_DASH_RE.match(text.strip())
+    """``الدار البيضاء - محمد إبراهيم``: a dateline, the place then the writer's name after a dash.
+
+    Papers print it with a bullet before it and a colon after it (``* المدينة - سليم …:``),
+    announcing the paragraph it stands above: neither mark is part of the place or the name."""
+    match = _PLACE_DASH_RE.match(text.strip().lstrip("*•·").strip().rstrip(":：").strip())
     return bool(match) and is_name(match["name"].strip(), fewest=2)
 
 
