@@ -449,6 +449,8 @@ _TITLES = tuple(
                 "السيناتور",
                 "الحاكم",
                 "حاكم",
+                "المحافظ",
+                "محافظ",
                 "عمدة",
                 "المدير",
                 "مدير",
@@ -978,8 +980,8 @@ def _indefinite_phrase(name: list[_Token]) -> bool:
     tanwin unwritten (وفدا برلمانيا, نداء عاجلا), both feminine (اتفاقية جديدة), or with
     a feminine nisba (جولة خليجية, زيارة رسمية). A name after a title does not end in
     ـية, and where its words all end in ا, it is a woman's (أولغا سكابييفا)."""
-    if len(name) < 2 or any(t.norm in _PARTICLES for t in name):
-        return False  # لولا دا سيلفا: a particle is of a name
+    if len(name) < 2 or any(t.norm in _PARTICLES for t in name) or name[-1].definite:
+        return False  # لولا دا سيلفا: a particle is of a name; يوسف الرواضية: an article is of no indefinite phrase
     last = name[-1].norm
     if last.endswith("يه") and len(last) >= 5:
         return True
@@ -1026,7 +1028,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             # word is a name that begins so, not ف and the article.
             words = [*tokens[:j], replace(tokens[j], definite=False), *tokens[j + 1 :]]
         family = not _subject(body, tokens, i, prefix) or _said_before(tokens, i)
-        name, after = _name_at(words, j, title, family)
+        speakers = _speakers(tokens) if speakers is None else speakers
+        name, after = _name_at(words, j, title, family, speakers)
         if not name:
             continue
         if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
@@ -1072,6 +1075,8 @@ def _subject(body: str, tokens: list[_Token], i: int, prefix: int) -> bool:
         return True
     if body[tokens[i - 1].end - 1 : tokens[i - 1].end] == "ة":
         return False
+    if _adjective(tokens[i - 1]):
+        return False  # مدير المستشفى الحكومي الدكتور: no verb has the article; the title is in apposition
     before = tokens[i - 1].norm
     if before[:1] in ("و", "ف") and before[1:] in _PREPOSITIONS:
         return False  # وفي عهد, ومن الرئيس: a preposition of two letters after و
@@ -1149,9 +1154,12 @@ _LINEAGE = _keys("بن بنت ابن آل بو")
 آل ثاني, عبد الله بو حبيب, where بو is أبو as written in Lebanon and the Maghreb)."""
 
 
-def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool) -> tuple[list[_Token], int]:
+def _name_at(
+    tokens: list[_Token], j: int, title: tuple[str, ...], family: bool, again: Mapping[str, set[int]] | None = None
+) -> tuple[list[_Token], int]:
     """The words of a name after a title, starting at token ``j``, and the token after them;
-    ``family``: whether one given name may be followed by a definite family name."""
+    ``family``: whether one given name may be followed by a definite family name; ``again``:
+    the words standing as a speaker elsewhere (``_speakers``)."""
     name: list[_Token] = []
     joined: list[_Token] = []  # the parts after a hyphen: not words of their own
     counted = 0
@@ -1169,7 +1177,7 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool)
             break
         particle = bool(name) and token.norm in _PARTICLES
         words = [t for t in name if t.norm not in _PARTICLES and t not in joined]
-        if not particle and not _next_name_word(tokens, j, words, family):
+        if not particle and not _next_name_word(tokens, j, words, family, again):
             break
         name.append(token)
         counted += 0 if particle or token.norm in _LINEAGE else 1
@@ -1190,7 +1198,9 @@ def _name_at(tokens: list[_Token], j: int, title: tuple[str, ...], family: bool)
     return name, j
 
 
-def _next_name_word(tokens: list[_Token], j: int, name: list[_Token], family: bool = False) -> bool:
+def _next_name_word(
+    tokens: list[_Token], j: int, name: list[_Token], family: bool = False, again: Mapping[str, set[int]] | None = None
+) -> bool:
     """Whether token ``j`` goes on the name ``name`` (particles left out) after a title.
 
     After a given name, a definite nisba is the family name and ends the name (أيمن
@@ -1200,7 +1210,10 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token], family: bo
     as a verb in the present or an adverb (دونالد ترامب يريد أن, أنتوني بلينكن مجددا
     أن). After a compound given name, a definite word is the family name or an ordinal
     when it is a nisba or speech follows (عبد الفتاح السيسي, عبد الفتاح البرهان إن, عبد
-    الله الثاني), not an object (استقبل الملك عبد الله الوفد الأمريكي)."""
+    الله الثاني), not an object (استقبل الملك عبد الله الوفد الأمريكي). A definite word
+    after one given name is the family name, whatever follows, when the text has it alone
+    as a speaker elsewhere (نقل النائب سامي الخوالدة رسالة … وقال الخوالدة إن): an object's
+    noun does not speak."""
     token = tokens[j]
     compound = len(name) == 2 and name[0].norm in _NAME_JOINERS
     speech = _speech_follows(tokens, j + 1)
@@ -1219,6 +1232,10 @@ def _next_name_word(tokens: list[_Token], j: int, name: list[_Token], family: bo
     family_name = family and len(name) == 1 and _family_name(token) and _given_name(name[0])
     if family_name and speech and not _title_at(tokens, j):
         return True  # ريم الخطيب إن: a definite family name where the subject surely ends
+    single = len(name) == 1 and _family_name(token, feminine=True) and _given_name(name[0])
+    single = single and not any(rest in _SPEAKING_NOUNS for _, rest in _splits(token.norm[2:]))
+    if single and again is not None and again.get(token.norm, set()) - {j} and not _title_at(tokens, j):
+        return True
     joined = bool(name) and name[-1].norm in _NAME_JOINERS
     if not _name_word(token, name[-1] if name else None) or (not joined and _title_at(tokens, j) is not None):
         return False
@@ -1243,15 +1260,16 @@ def _particle_at(tokens: list[_Token], j: int) -> bool:
     return tokens[j + 1].gap == "space" and _name_word(tokens[j + 1], None)
 
 
-def _family_name(token: _Token) -> bool:
+def _family_name(token: _Token, feminine: bool = False) -> bool:
     """A definite word that may be a family name after a given name (الشرع, الأسد): not a
     function word, an adjective of titles or a noun of a complement, and not feminine
-    (الشركة, الحكومة are what a verb's object is made of)."""
+    (الشركة, الحكومة are what a verb's object is made of) unless ``feminine`` (the text
+    shows it is a name otherwise: الرواضية, الطراونة)."""
     norm = token.norm
     if not (token.definite and norm.startswith("ال")) or token.tanwin or len(norm) < 5 or not is_arabic_word(norm):
         return False
     common = norm in _STOP or norm[2:] in _STOP or norm[2:] in _OF or norm in _ADJECTIVES
-    return not common and not norm.endswith("ه")
+    return not common and (feminine or not norm.endswith("ه"))
 
 
 def _given_name(token: _Token) -> bool:
@@ -1267,11 +1285,14 @@ _THAT = _keys("إن أن إنه أنه إنها أنها بأن وأن")
 
 def _speech_follows(tokens: list[_Token], k: int) -> bool:
     """Whether the subject surely ends before token ``k``: a comma, or إن/أن of reported
-    speech next (قال الرئيس التركي رجب طيب أردوغان إن). Other ends say less: an object
+    speech next (قال الرئيس التركي رجب طيب أردوغان إن), or the outlet spoken to (لوكالة,
+    لصحيفة, لموقع, ل and a mention: قال … لوكالة الأنباء). Other ends say less: an object
     ends before a preposition or a full stop too (أجرى المبعوث آموس هوكشتاين محادثات في)."""
     if k >= len(tokens):
         return False
-    return tokens[k].gap == "comma" or (tokens[k].gap == "space" and tokens[k].norm in _THAT)
+    told = tokens[k].norm[:1] == "ل" and (tokens[k].norm[1:] in _OUTLETS or tokens[k].norm[1:] == "موقع")
+    told = told or (tokens[k].norm == "ل" and k + 1 < len(tokens) and tokens[k + 1].gap == "mention")
+    return tokens[k].gap == "comma" or (tokens[k].gap == "space" and (tokens[k].norm in _THAT or told))
 
 
 def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> list[_Candidate]:
@@ -1299,7 +1320,7 @@ def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> 
             continue
         inside = [t for t in tokens[first:] if t.end <= end]
         words_inside = [t for t in inside if not t.norm.isdigit()]  # روسيا-1, 60 دقيقة
-        if not words_inside or any(not _name_word(t, None) and not t.definite for t in words_inside):
+        if not words_inside or not all(_quoted_word(t) for t in words_inside):
             continue
         if any(t.norm in _STOP for t in inside):
             continue
@@ -1309,6 +1330,15 @@ def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> 
         elif any(_foreign(t.norm) for t in inside):
             found.append(_Candidate(start, end, "in quotation marks, transliterated", 0))
     return found
+
+
+def _quoted_word(token: _Token) -> bool:
+    """A word that may be part of a quoted name: definite, a word of a name, or a word read
+    whole that is no function word, since a name in quotation marks begins inside them and
+    a proclitic stays outside (ل"بلدي", not ب + لدى)."""
+    if token.definite or _name_word(token, None):
+        return True
+    return token.norm not in _STOP and not token.tanwin and len(token.norm) >= 2 and is_arabic_word(token.norm)
 
 
 def _quote_pairs(body: str) -> list[tuple[int, int]]:
@@ -1762,7 +1792,8 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
         if construct and not _adjective(tokens[j]) and not _named_genitive(body, tokens[j], noun, feminine):
             continue  # مجلس إدارة الشركة: a construct of common nouns
         end = name[-1].end
-        if name[-1].definite and noun not in _PLACE_NOUNS and _followed_by_definite(tokens, j):
+        relative = j < len(tokens) and tokens[j].norm in _RELATIVES  # مهرجان زهرة الربيع الذي: the name ended
+        if name[-1].definite and noun not in _PLACE_NOUNS and _followed_by_definite(tokens, j) and not relative:
             if tokens[j].norm not in _NAME_ADJECTIVES:
                 continue  # حركة المستقبل الجديد: the name may go on, the shape does not tell how far
             end = tokens[j].end  # مستشفى الأمل التخصصي
@@ -1783,6 +1814,9 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             found.append(_Candidate(start, end, f"named with '{shown}'", 2))
     return found
 
+
+_RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي اللاتي")
+"""Relative pronouns: a clause about the name begins, the name has ended."""
 
 _PLACE_MENTION = re.compile(r"[ \t\u00a0]+\[\[[^\]|\n]*\|([^\]\n]*)\]\]")
 
@@ -1812,10 +1846,14 @@ _SPEAKER_NOUNS = _keys(
     " تقرير تقارير طبيب طبيبة أطباء مسعف مسعفون عامل عمال شخص أشخاص رجل امرأة سيدة شاب فتاة طفل جندي"
     " جنود ضابط ضباط دبلوماسي دبلوماسيون مسؤولو أحد أحدهم بعضهم معظم أغلب قائد زعيم رئيس مدير مديرة"
     " نائب وزير عضو أعضاء مستشار باحث باحثة أستاذ أستاذة كاتب كاتبة صحفي صحفية طالب طالبة لاجئ نازح"
-    " موظف موظفة موظفون إسرائيل روسيا أمريكا إيران تركيا مصر فرنسا بريطانيا الصين"
+    " موظف موظفة موظفون إسرائيل روسيا أمريكا إيران تركيا مصر فرنسا بريطانيا الصين وفد"
 )
 """Nouns that speak in the news without being named (قال مصدر مسؤول, قالت مصادر محلية,
 قال شهود عيان): a speech verb's subject, but no one's name."""
+
+
+_SPEAKING_NOUNS = _SPEAKER_NOUNS | _INSTITUTIONS | _KIND_NOUNS
+"""Nouns of what speaks without being a name (وقال الوفد, وقالت الوزارة, وقال المجلس)."""
 
 
 def _named_speakers(body: str, tokens: list[_Token]) -> list[_Candidate]:

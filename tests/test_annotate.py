@@ -616,3 +616,39 @@ def test_a_place_mentioned_after_the_noun_of_what_is_named_after_it() -> None:
     matcher = _matcher_of({"jerash": ["جرش"]})
     body = "وقال مدير مستشفى جرش الحكومي إن الحالات مستقرة."
     assert _suggested(body, matcher) == {"مستشفى جرش الحكومي": "named with 'مستشفى'"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a governor and the place he governs, then the name
+        ("وقال محافظ حمص سامي الخطيب إن الطريق فتح.", {"سامي الخطيب": "after 'محافظ'"}),
+        # a family name before an object, named again alone as a speaker
+        (
+            "ونقل النائب فادي الخوالدة رسالة من الأهالي. وقال الخوالدة إن المطالب واضحة.",
+            {"فادي الخوالدة": "after 'النائب'"},
+        ),
+        # a title in apposition after an adjective, and the outlet spoken to
+        (
+            "وقال مدير المستشفى الميداني الدكتور ماهر العلي لصحيفة محلية إن الحالات مستقرة.",
+            {"ماهر العلي": "after 'الدكتور'"},
+        ),
+        # a name in quotation marks after the noun of an organisation, read whole (not ب + لدى)
+        ("ونظمت حركة “بلدنا” الأمسية.", {"بلدنا": "in quotation marks after 'حركة'"}),
+        ('ونظمت حركة "بلدي" الأمسية.', {"بلدي": "in quotation marks after 'حركة'"}),
+        # a relative pronoun ends the name of an event
+        ("وانطلق مهرجان زهرة الربيع الذي تنظمه البلدية.", {"مهرجان زهرة الربيع": "named with 'مهرجان'"}),
+        # not: a group noun that speaks, a family name with no other sign
+        ("واستقبل الوزير خالد الوفد في مكتبه، وقال الوفد إن اللقاء مثمر.", {}),
+        ("واستقبل الوزير خالد الوفد في مكتبه.", {}),
+        ("ورحب ولي العهد رئيس مجلس الوزراء، وقادة دول الجوار، بالضيوف.", {}),
+    ],
+)
+def test_names_after_a_governor_an_apposition_and_named_again(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
+
+
+def test_the_outlet_spoken_to_may_be_a_mention() -> None:
+    matcher = _matcher_of({"petra": ["وكالة الأنباء الأردنية"]})
+    body = "وقال مدير الدائرة المركزية الدكتور سامر العلي لوكالة الأنباء الأردنية إن العمل مستمر."
+    assert _suggested(body, matcher) == {"سامر العلي": "after 'الدكتور'"}
