@@ -127,3 +127,38 @@ def test_a_name_inside_the_address_is_not_the_sites() -> None:
 
     assert not names_site("لبنان", "https://www.thisislebanon.example/news/1")
     assert names_site("الوطن", "https://www.elwatannews.example/news/1")
+
+
+def test_a_word_of_the_name_is_the_address_without_its_media_ending() -> None:
+    from digest.scrape.origin import names_site
+
+    assert names_site("الوادي اليوم", "https://alwadinews.example/123/")
+    assert names_site("أخبار الوادي", "https://alwadinews.example/article/1")
+    assert not names_site("الوادي اليوم", "https://alwadi.example/1")  # no media ending to cut: too weak
+    assert not names_site("القاهرة اليوم", "https://alwadinews.example/1")
+
+
+def test_the_sites_name_glued_to_a_colon_opens_the_first_paragraph() -> None:
+    text = _TITLE + "الوادي اليوم:أجرى وزير الخارجية اتصالا هاتفيا مع نظيره بحث فيه تطورات الأوضاع.\n"
+    scraped = parse_scraped(text, "t.txt", url="https://alwadinews.example/5/")
+    assert scraped.source == "الوادي اليوم"
+    assert scraped.body.startswith("الوادي اليوم:أجرى")
+    assert parse_scraped(text, "t.txt", url="https://othersite.example/5/").source is None
+
+
+def test_a_first_paragraph_opening_with_the_outlets_dateline_is_not_the_headline() -> None:
+    first = "أخبار الوادي - أصيب اليوم عشرة أشخاص بحادث تدهور حافلة على الطريق الرئيسي في المحافظة"
+    second = "وقال مدير المستشفى إن حالة المصابين ما بين جيدة ومتوسطة"
+    scraped = parse_scraped(f"{first}\n{second}\n", "t.txt", url="https://alwadinews.example/article/9")
+    assert scraped.title is None
+    assert scraped.source == "أخبار الوادي"
+    assert scraped.body.split("\n\n") == [first, second]
+    headline = "الوادي - مهرجان الربيع في ساحة البلدة يلاقي إقبالا كبيرا من الأهالي والزوار هذا العام"
+    titled = parse_scraped(f"{headline}\nلاقى مهرجان الربيع إقبالا كبيرا من الأهالي.\n", "t.txt")
+    assert titled.title == headline
+
+
+def test_an_outlets_name_before_its_section_on_a_credit_line() -> None:
+    scraped = parse_scraped(_TITLE + "شبكة الوادي – أخبار المنطقة\n\n" + _BODY, "t.txt")
+    assert scraped.source == "شبكة الوادي"
+    assert "أخبار المنطقة" not in scraped.body

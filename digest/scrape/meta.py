@@ -13,6 +13,7 @@ from datetime import datetime
 
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
+from .edges import continues
 from .lines import is_headline, is_marker, is_paragraph_like
 from .shape import (
     addresses_reader,
@@ -75,7 +76,7 @@ def decide_title(run: Run, index: int) -> int:
         add_paragraph(run, line)
         return index + 1
     run.title_decided = True
-    if is_headline(line.text):
+    if is_headline(line.text) and not _opens_first_paragraph(run, line.text, following):
         run.title = line.text
         run.title_line = line.number
         run.found.append(f"title (line {line.number})")
@@ -83,6 +84,20 @@ def decide_title(run: Run, index: int) -> int:
     run.untitled_line = line.number
     add_paragraph(run, line)
     return index + 1
+
+
+_OPENING_DATELINE_RE = re.compile(r"^[^\s\-–—:.،]+(?:\s+[^\s\-–—:.،]+){0,2}\s+[\-–—]\s+\S")
+FIRST_PARAGRAPH_WORDS = 12
+"""Fewest words of a first paragraph printed without its final stop, opening with a dateline."""
+
+
+def _opens_first_paragraph(run: Run, text: str, following: int | None) -> bool:
+    """A long line opening with a dateline (``الوادي نيوز - أصيب …``) with the next line going on
+    from it (``وقال …``): the article's first paragraph printed without a stop, not a headline
+    (a headline may open with a place and a dash, but no paragraph goes on from it)."""
+    if following is None or len(text.split()) < FIRST_PARAGRAPH_WORDS or not _OPENING_DATELINE_RE.match(text):
+        return False
+    return continues(run.lines[following].text)
 
 
 def _is_masthead(text: str) -> bool:

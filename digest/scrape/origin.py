@@ -39,6 +39,8 @@ _FOLLOW_AFTER_RE = re.compile(rf"^(?P<name>[^{_DASH}:]{{2,40}}?)\s*[{_DASH}]\s*{
 _AGENCIES_RE = re.compile(r"^[(\[]?(?P<name>وكالات(?: الأنباء)?)[)\]]?$")
 _QUOTED_RE = re.compile(r"^[«\"“](?P<name>[^«»\"“”/]{2,40})[»\"”](?:\s*/\s*(?P<writer>[^/]{2,40}))?$")
 _LEAD_DASH_RE = re.compile(rf"^(?P<name>[^\s{_DASH}.،:()]+(?:\s+[^\s{_DASH}.،:()]+){{0,2}})\s*[{_DASH}]\s+\S")
+_LEAD_COLON_RE = re.compile(r"^(?P<name>[^\s:.،()]+(?:\s+[^\s:.،()]+){0,2})\s*:\s*\S")
+_BEFORE_SECTION_RE = re.compile(rf"^(?P<name>[^:{_DASH}]{{2,40}}?)\s[{_DASH}]\s[^:{_DASH}]{{2,40}}$")
 _LEAD_BRACKETS_RE = re.compile(
     rf"^(?P<place>[^().!?؟:]{{2,60}}?)\s*\((?P<name>[^()\d]{{2,30}})\)\s*[{_DASH}]?\s*[^\s(]"
 )
@@ -154,7 +156,7 @@ def _named_in_lead(run: Run, url: str | None) -> tuple[str, str] | None:
         if quoted:
             return quoted[0], f"taken from the outlet's name in quotes on line {number}"
     for number, text in lead:
-        for name in (text, *_after_place(text)):
+        for name in (text, *_after_place(text), *_before_section(text)):
             if _name_like(name) and (outlet_shaped(name) or names_site(name, url)):
                 return _tidy(name), f"taken from the outlet's name on line {number}"
     return None
@@ -173,9 +175,10 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
     first = next((item for item in run.items if item.post is None), None)
     if first is None:
         return None
-    dash = _LEAD_DASH_RE.match(first.text)
-    if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
-        return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    for pattern in (_LEAD_DASH_RE, _LEAD_COLON_RE):
+        dash = pattern.match(first.text)
+        if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
+            return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
     brackets = _LEAD_BRACKETS_RE.match(first.text)
     if (
         brackets
@@ -199,9 +202,25 @@ def names_site(name: str, url: str | None) -> bool:
     if not label:
         return False
     name_key, host_key = _consonants(name), _consonants(label)
-    return (len(name_key) >= 3 and host_key.startswith(name_key)) or (
-        len(host_key) >= 4 and name_key.startswith(host_key)
+    return (
+        (len(name_key) >= 3 and host_key.startswith(name_key))
+        or (len(host_key) >= 4 and name_key.startswith(host_key))
+        or _word_is_stem(name, label)
     )
+
+
+_LATIN_MEDIA_END_RE = re.compile(r"(?:news|press|net|online|times|post|today|live|now|tv|info)?\d*$")
+
+
+def _word_is_stem(name: str, label: str) -> bool:
+    """One word of the name is the whole of the address once its media ending is cut off: وطنا اليوم
+    and watananews.com, أخبار البلد and albaladnews.net. The whole stem, not a part of it, so that a
+    place inside an address (لبنان in thisislebanon.com) is not taken for the site."""
+    stem = _LATIN_MEDIA_END_RE.sub("", label)
+    if len(stem) < 5 or stem == label and not any(ch.isdigit() for ch in label):
+        return False
+    stem_key = _consonants(stem)
+    return len(stem_key) >= 2 and any(_consonants(word) == stem_key for word in _tidy(name).split())
 
 
 def _site_label(url: str | None) -> str:
@@ -222,6 +241,13 @@ def _consonants(text: str) -> str:
 def _after_place(text: str) -> tuple[str, ...]:
     """The name after ``PLACE :`` or ``PLACE -`` on a dateline line, if the line has that shape."""
     match = _PLACE_NAME_RE.match(text)
+    return (match["name"],) if match else ()
+
+
+def _before_section(text: str) -> tuple[str, ...]:
+    """The name before ``NAME – SECTION`` on a credit line (``شبكة الوادي – أخبار المنطقة``): outlets
+    print their name and the section the story is filed under."""
+    match = _BEFORE_SECTION_RE.match(text)
     return (match["name"],) if match else ()
 
 
