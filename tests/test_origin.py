@@ -162,3 +162,24 @@ def test_an_outlets_name_before_its_section_on_a_credit_line() -> None:
     scraped = parse_scraped(_TITLE + "شبكة الوادي – أخبار المنطقة\n\n" + _BODY, "t.txt")
     assert scraped.source == "شبكة الوادي"
     assert "أخبار المنطقة" not in scraped.body
+
+
+def test_an_agency_in_brackets_closing_the_article_is_its_source_and_not_its_text() -> None:
+    text = "الوادي نيوز\n" + _BODY.rstrip("\n") + "(وان)\n"
+    scraped = parse_scraped(_TITLE + text, "t.txt")
+    assert scraped.source == "وان"
+    assert scraped.body.endswith("ذات الاهتمام المشترك.")
+    assert (6, "(وان)") in [(d.line, d.text) for d in scraped.dropped]
+
+
+def test_an_agency_in_brackets_closing_the_first_paragraph_is_the_source() -> None:
+    first = "أعلنت وزارة الزراعة عن خطة جديدة لدعم المزارعين في المحافظات الجنوبية صباح الخميس (وان)"
+    scraped = parse_scraped(_TITLE + first + "\n\nوأوضحت الوزارة أن الخطة تبدأ الشهر المقبل.\n", "t.txt")
+    assert scraped.source == "وان"
+    assert scraped.body.startswith(first)
+
+
+def test_a_number_or_a_clause_in_closing_brackets_is_no_agency() -> None:
+    aside = _TITLE + "وبلغ عدد المشاركين في المؤتمر ألف مشارك (بحسب المنظمين: 1200).\n"
+    assert _source(aside)[0] is None
+    assert _source(_TITLE + "وارتفع عدد الإصابات إلى عشرين (20)\n")[0] is None

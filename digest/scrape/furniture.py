@@ -39,7 +39,7 @@ from .meta import take_dates
 from .shape import ends_like_sentence, is_latin_name, is_placeholder, tag_line_items
 from .state import Item, Run
 from .tags import add_unlabelled
-from .text import ends_sentence, fold, phrase_key, phrase_keys
+from .text import ends_sentence, fold, has_letter, phrase_key, phrase_keys
 from .when import date_fold, read_when
 
 _FILE_NAME = r"[\w\-.%()]+\.(?:jpe?g|png|gif|webp|avif|bmp|svg|mp4)"
@@ -83,6 +83,10 @@ _OPEN_ENDS = phrase_keys("""
 """)
 _WIRE_END_RE = re.compile(r"(?<=[.!?؟\"»”)])[\s/(\-ـ]*(?:انتهى|انتهي|NNNN)\b.{0,60}$", re.S)
 """A wire service's end mark glued after the last sentence: ``… النسبي.انتهى/س``, ``// انتهى // 22:01 ت م NNNN``."""
+_AGENCY_END_RE = re.compile(r"(?:(?<=[.!?؟\"»”])|\s)\((?P<name>[^()\d.،,:؛!?؟\-–—]{2,25})\)$")
+"""An agency's name in brackets closing a paragraph: ``… لاحقا.(وان)``, ``… صباح الخميس (وان)``."""
+AGENCY_END_REASON = "an agency's credit in brackets closing a paragraph"
+"""How the credit is listed among the dropped lines (``origin`` reads the source back from it)."""
 _LEAD_SEPARATOR_RE = re.compile(r"\s[-–—]\s")
 LEAD_WORDS = 16
 """Most words of a dateline glued before the first sentence (``الاسم - المدينة في الثلاثاء 20 يناير 2026 - ``)."""
@@ -112,6 +116,7 @@ def sort_out(run: Run) -> None:
     kept = trim_edges(run, _tags_after_last_sentence(run, headline_list(run, kept), repeated), repeated)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
+    _agency_in_closing_brackets(run, kept)
     run.items = _rejoined(run, kept)
 
 
@@ -161,6 +166,22 @@ def _without_wire_end(run: Run, items: list[Item]) -> None:
     if match and match.start() > 0:
         run.drop(item.last, match[0].strip(), "a wire service's end mark")
         items[last] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
+
+
+def _agency_in_closing_brackets(run: Run, items: list[Item]) -> None:
+    """``… لاحقا.(وان)`` ending the article, or ``… صباح الخميس (وان)`` ending its first paragraph: the
+    agency the story came from, as wires sign it. Cut off the last paragraph (it is not the article's
+    sentence); left in the first, where it closes the dateline's sentence, and listed either way."""
+    paragraphs = [i for i, item in enumerate(items) if item.post is None]
+    for at in dict.fromkeys(paragraphs[-1:] + paragraphs[:1]):
+        item = items[at]
+        match = _AGENCY_END_RE.search(item.text)
+        if not match or match.start() == 0 or len(match["name"].split()) > 2 or not has_letter(match["name"]):
+            continue
+        run.drop(item.last, match[0].strip(), f"{AGENCY_END_REASON} ({match['name'].strip()})")
+        if at == paragraphs[-1]:
+            items[at] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
+        return
 
 
 def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -> str | None:

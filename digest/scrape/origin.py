@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from anyascii import anyascii
 
+from .furniture import AGENCY_END_REASON
 from .state import Run
 
 _DASH = r"\-–—ـ"
@@ -146,6 +147,17 @@ def _lead_lines(run: Run) -> list[tuple[int, str]]:
     ]
 
 
+def _agency_closing(run: Run, url: str | None) -> tuple[str, str] | None:
+    """The agency in brackets closing the article or its first paragraph (``… لاحقا.(وان)``): the
+    story is the agency's, whatever the site's own name printed above it."""
+    for dropped in run.dropped:
+        if dropped.reason.startswith(AGENCY_END_REASON):
+            name = _tidy(dropped.text)
+            if _name_like(name):
+                return name, f"taken from the agency's credit in brackets on line {dropped.line}"
+    return None
+
+
 def _named_in_lead(run: Run, url: str | None) -> tuple[str, str] | None:
     """An outlet's name before the body: in quotes, outlet-shaped, or the site's own (its
     address spelled in Latin letters: المؤشر for elmuashir.com), alone or after a place
@@ -190,7 +202,15 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
     return None
 
 
-_FINDERS = (_under_headline, _credit_line, _beside_date, _named_in_lead, _agency_in_brackets, _opening_dateline)
+_FINDERS = (
+    _under_headline,
+    _credit_line,
+    _beside_date,
+    _agency_closing,
+    _named_in_lead,
+    _agency_in_brackets,
+    _opening_dateline,
+)
 
 
 def names_site(name: str, url: str | None) -> bool:
