@@ -101,6 +101,8 @@ class Matcher:
         for forms in self.index.values():
             forms.sort(key=lambda f: (-len(f.words), f.entity_id))
         self.keys = {key(s) for e in entities.values() for s in _surfaces(e)}
+        self.types = {e.id: e.type for e in entities.values()}
+        """Each entity's type, by id: what a mention in the body is of."""
         self.tails: set[tuple[str, tuple[str, ...]]] = set()
         """``(entity id, words)`` where the words end a longer form of that entity: a
         surname (زيلينسكي of فولوديمير زيلينسكي), so a word before it is a given name."""
@@ -1898,6 +1900,160 @@ def _named_speakers(body: str, tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
+_PLACES_PLURAL = _keys("مناطق بلدات قرى مدن محافظات بلديات ولايات أحياء مخيمات مقاطعات دول عواصم")
+"""Plural nouns of places: the list after them is of places' names (مناطق سلوى وعين زيتا)."""
+
+
+_NOT_LISTED = _keys("غير غيرها غيره غيرهما غيرهم سواها سواه قضاء قضاءي قضاءا لواء أطراف محيط ضواحي")
+"""Words that end a list or stand in it for no place (وغيرها, وسواها), and nouns of a district
+or a place's edge in one (قرى قضاءي صور): what follows them is the name."""
+
+
+@dataclass(frozen=True)
+class _Element:
+    """A word or a mention of the body, as a list reads it."""
+
+    start: int
+    end: int
+    token: _Token | None
+    """The word, or ``None`` for a mention."""
+    place: bool
+    """A mention of a registered place."""
+    conjoined: bool
+    """Begins with the conjunction و (وصرمان, و[[…]]): a new item of a list."""
+    gap: str
+    """``space``, ``comma`` or ``break``: what stands between it and the element before."""
+
+
+def _elements(body: str, tokens: list[_Token], matcher: Matcher) -> list[_Element]:
+    """The body's words and mentions in order, the و before a mention joined to it."""
+    mentions = {m.start(): m for m in _MENTION_RE.finditer(body)}
+    lone = {t.end: t for t in tokens if t.norm == "و" and t.end in mentions}
+    raw: list[tuple[int, int, _Token | None, bool, bool]] = []
+    for token in tokens:
+        if token.end not in lone or lone[token.end] is not token:
+            conjoined = token.norm[:1] == "و" and len(token.norm) >= 4
+            raw.append((token.start, token.end, token, False, conjoined))
+    for start, match in mentions.items():
+        entity = match.group()[2:].split("|")[0]
+        before = lone.get(start)
+        first = before.start if before is not None else start
+        raw.append((first, match.end(), None, matcher.types.get(entity) == "place", before is not None))
+    elements: list[_Element] = []
+    previous = 0
+    for start, end, token, place, conjoined in sorted(raw, key=lambda r: r[0]):
+        text = _MENTION_RE.sub("", body[previous:start]) if elements else "\n"
+        gap = "space" if not text.strip() else "comma" if text.strip() in ("،", ",") else "break"
+        if "\n" in text and elements:
+            gap = "break" if text.count("\n") > 1 else gap
+        elements.append(_Element(start, end, token, place, conjoined, gap if elements else "break"))
+        previous = end
+    return elements
+
+
+def _list_item_word(body: str, token: _Token, conjoined: bool) -> bool:
+    """Whether a word may be a place's name in a list (its و left out): no function word,
+    common noun, verbal noun, plural or nisba of an indefinite word, though a name may end
+    in ة (صبراتة) or be definite with any ending (الرحيبات)."""
+    norm = token.norm[1:] if conjoined else token.norm
+    if len(norm) < 2 or token.tanwin or not is_arabic_word(norm) or _common_word(norm):
+        return False
+    if token.definite or norm.startswith("ال"):
+        return not (norm.endswith("ي") and len(norm) >= 6) and norm not in _ADJECTIVES
+    if norm.endswith(("ون", "يين", "ئين", "ات")) and len(norm) >= 5 and not _foreign(norm):
+        return False
+    return not _masdar(norm)
+
+
+def _common_word(norm: str) -> bool:
+    """A function word, a common noun of a place's phrase or a noun of a title's complement."""
+    rest = norm[2:] if norm.startswith("ال") else norm
+    sets = (_STOP, _COMMON_AFTER_NOUN, _KIND_NOUNS, _OF, _SPEAKER_NOUNS, _PLACES_PLURAL, _NOT_LISTED)
+    return any(norm in words or rest in words for words in sets)
+
+
+def _first_item(elements: list[_Element], k: int) -> tuple[list[_Element], _Token | None]:
+    """The list's first item, before the conjoined element ``k``, and the word before it
+    that opens a list of places, if any (في كل من, مناطق). Two words only after that word
+    (في كل من سيدي علي، و…), where nothing else can be their first."""
+
+    def opener(n: int) -> _Token | None:
+        token = elements[n].token if n >= 0 else None
+        if token is None or elements[n + 1].gap != "space":
+            return None
+        if token.norm in _PLACES_PLURAL and not token.definite:
+            return token
+        before = elements[n - 1].token if n >= 1 else None
+        return token if token.norm == "من" and before is not None and before.norm == "كل" else None
+
+    last = elements[k - 1]
+    pair = k >= 2 and last.token is not None and last.gap == "space" and elements[k - 2].token is not None
+    if pair and not elements[k - 2].conjoined and opener(k - 3) is not None:
+        return [elements[k - 2], last], opener(k - 3)
+    return [last], opener(k - 2)
+
+
+def _next_items(elements: list[_Element], m: int) -> tuple[list[list[_Element]], int]:
+    """The conjoined items of a list from element ``m`` (وصرمان, و[[…]], وإدري الشاطئ) and
+    the element after them; a second word belongs to an item only where a comma, the next
+    item or the sentence's end follows it."""
+    items: list[list[_Element]] = []
+    while m < len(elements) and elements[m].conjoined and elements[m].gap in ("space", "comma"):
+        item = [elements[m]]
+        m += 1
+        after = elements[m] if m < len(elements) else None
+        two = after is not None and after.token is not None and item[0].token is not None
+        if two and after is not None and after.gap == "space" and not after.conjoined:
+            following = elements[m + 1] if m + 1 < len(elements) else None
+            if following is None or following.gap != "space" or following.conjoined:
+                item.append(after)
+                m += 1
+        items.append(item)
+    return items, m
+
+
+def _listed_places(body: str, tokens: list[_Token], matcher: Matcher) -> list[_Candidate]:
+    """Places in a list with other places: items joined by و (and commas) of which two are
+    mentions of registered places (صبراتة وصرمان وسبها), or one after في كل من, or any
+    after a plural noun of places (مناطق سلوى وعين زيتا). A list is of one kind of thing,
+    so the items the registry lacks are places too; each is a word or two of a name, not
+    a common noun (والمنطقة, ودول الخليج), a verbal noun or an indefinite plural."""
+    elements = _elements(body, tokens, matcher)
+    found = []
+    k = 1
+    while k < len(elements):
+        if not (elements[k].conjoined and elements[k].gap in ("space", "comma")):
+            k += 1
+            continue
+        first, opener = _first_item(elements, k)
+        rest, k = _next_items(elements, k)
+        items = [first, *rest]
+        places = [item[0] for item in items if len(item) == 1 and item[0].place]
+        plural = opener is not None and opener.norm in _PLACES_PLURAL
+        if len(places) < 2 and not (places and opener) and not (plural and len(items) >= 2):
+            continue
+        if places:
+            text = body[places[0].start : places[0].end]
+            reason = "listed with '" + _MENTION_RE.sub(lambda m: m.group()[2:-2].split("|")[-1], text).lstrip("و") + "'"
+        else:
+            reason = f"listed after '{body[opener.start : opener.end]}'" if opener else ""
+        found.extend(c for c in (_listed_item(body, item, reason) for item in items) if c is not None)
+    return found
+
+
+def _listed_item(body: str, item: list[_Element], reason: str) -> _Candidate | None:
+    """An item of a list of places offered as a place's name, its و left out."""
+    words = [e.token for e in item if e.token is not None]
+    if len(words) != len(item) or not _list_item_word(body, words[0], item[0].conjoined):
+        return None
+    if len(words) == 2 and (words[0].definite or not _list_item_word(body, words[1], False)):
+        return None
+    if len(words) == 2 and _adjective(words[1]):
+        return None  # ودول عربية, والمنظمات الدولية: a noun and its adjective
+    start = _advance(body, words[0].start, 1) if item[0].conjoined else words[0].start
+    return _Candidate(start, words[-1].end, reason, 2)
+
+
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
     """Likely names in ``body`` that no registered entity has, most frequent first.
 
@@ -1920,6 +2076,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         *_appointed(body, tokens),
         *_after_kind_nouns(body, tokens),
         *_named_speakers(body, tokens),
+        *_listed_places(body, tokens, matcher),
         *_latin_names(body, skipped),
         *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
     ]

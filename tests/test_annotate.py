@@ -652,3 +652,40 @@ def test_the_outlet_spoken_to_may_be_a_mention() -> None:
     matcher = _matcher_of({"petra": ["وكالة الأنباء الأردنية"]})
     body = "وقال مدير الدائرة المركزية الدكتور سامر العلي لوكالة الأنباء الأردنية إن العمل مستمر."
     assert _suggested(body, matcher) == {"سامر العلي": "after 'الدكتور'"}
+
+
+def _places(*names: str) -> Matcher:
+    entities = {
+        f"place-{n}": Entity("", f"place-{n}", "place", Localized.of({"ar": name}), (), None, None, Position("t"))
+        for n, name in enumerate(names)
+    }
+    return Matcher(entities)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # two registered places in the list: the others are places too
+        (
+            "وستجري الانتخابات في بلديات هي زوارة وكابو وغدامس وتيرمين.",
+            {"كابو": "listed with 'زوارة'", "تيرمين": "listed with 'زوارة'"},
+        ),
+        # one registered place after في كل من; a first item of two words, definite items
+        (
+            "وأعلنت اللجنة النتائج في كل من بئر الغنم، وغدامس، والقويعة، وتمرزين، مشيرة إلى ارتفاع الإقبال.",
+            {"بئر الغنم": "listed with 'غدامس'", "القويعة": "listed with 'غدامس'", "تمرزين": "listed with 'غدامس'"},
+        ),
+        # any list after a plural noun of places
+        (
+            "وقصفت الطائرات أطراف بلدات سلوى وعين زيتا وكفر تل.",
+            {"سلوى": "listed after 'بلدات'", "عين زيتا": "listed after 'بلدات'", "كفر تل": "listed after 'بلدات'"},
+        ),
+        # not: common nouns, a verb, a noun and its adjective, وغيرها, one place alone
+        ("وزار الوفد زوارة وغدامس والمنطقة ودول الجوار والمنظمات الدولية.", {}),
+        ("وزار الوفد زوارة وغدامس وأجرى محادثات، ثم زوارة وغدامس وغيرها من المدن.", {}),
+        ("وزار الوفد زوارة وتيرمين.", {}),
+        ("وانتشرت الحرائق في مناطق واسعة، وفي مناطق ومدن عديدة.", {}),
+    ],
+)
+def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body, _places("زوارة", "غدامس")) == expected
