@@ -1428,8 +1428,12 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
     Mark Rutte), without the function words that open sentences (If North Korea), and
     without runs of only days, numbers, directions or adjectives of nations (North Korean,
     Article Four). A single word opening a sentence counts only when the text also has it
-    capitalised inside a sentence."""
+    capitalised inside a sentence. In an Arabic text, a line mostly in Latin letters is a
+    quoted post or passage in its own language (a tweet's text: prose, with words in small
+    letters), whose capitals are its writer's, not names the article gives: none is offered
+    from it. A line of names alone (Independent Arabia, Independent Urdu) is kept."""
     masked = _masked(body, skipped)
+    arabic = _mostly_arabic(body)
     inside_sentences = set()
     runs = []
     for match in _LATIN_RUN.finditer(masked):
@@ -1441,6 +1445,8 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
         inside_sentences.update(mention.group()[2:-2].split("|")[-1].split())
     found = []
     for match, opening in runs:
+        if arabic and _latin_prose(_line_at(body, match.start())):
+            continue
         pieces: list[tuple[list[tuple[str, int]], list[str]]] = []  # (words with offsets, title words before)
         for part in re.finditer(r"\S+", match.group()):
             word, at = part.group(), match.start() + part.start()
@@ -1467,6 +1473,24 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
             reason = f"after '{' '.join(after)}'" if after else "capitalised name"
             found.append(_Candidate(start, end, reason, 1 if after else 2))
     return found
+
+
+def _mostly_arabic(text: str) -> bool:
+    """Whether a text has more Arabic letters than Latin ones."""
+    arabic = sum(1 for char in text if "\u0621" <= char <= "\u064a")
+    return arabic > sum(1 for char in text if char.isascii() and char.isalpha())
+
+
+def _latin_prose(line: str) -> bool:
+    """A line mostly in Latin letters with at least three words in small letters."""
+    return not _mostly_arabic(line) and len(re.findall(r"(?<![\w@#])[a-z]+\b", line)) >= 3
+
+
+def _line_at(body: str, pos: int) -> str:
+    """The line of ``body`` that holds position ``pos``."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    return body[start : end if end >= 0 else len(body)]
 
 
 def _masked(body: str, skipped: list[tuple[int, int]]) -> str:

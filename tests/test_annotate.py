@@ -689,3 +689,24 @@ def _places(*names: str) -> Matcher:
 )
 def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str]) -> None:
     assert _suggested(body, _places("زوارة", "غدامس")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quoted post in English inside an Arabic text: its capitals are its writer's
+        (
+            "وكتب الوزير في تغريدة:\n\nWe remember the victims despite UK pressure and threats\n\n"
+            "وأضاف أن الموقف ثابت ولن يتغير مهما طال الزمن، وأن الحكومة ماضية في خططها المعلنة منذ سنوات.",
+            {},
+        ),
+        # a Latin name in an Arabic sentence, and a line of names alone, are offered
+        ("وأطلق حساب يحمل اسم Silent Owl حملة جديدة.", {"Silent Owl": "capitalised name"}),
+        (
+            "ومن مواقعه:\n\nBlue Harbor, Red Valley\n\nوهي مواقع إخبارية.",
+            {"Blue Harbor": "capitalised name", "Red Valley": "capitalised name"},
+        ),
+    ],
+)
+def test_latin_capitals_in_a_quoted_passage_are_not_names(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
