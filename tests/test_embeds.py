@@ -119,3 +119,36 @@ def test_an_imported_address_only_post_checks_and_builds(scratch, tmp_path) -> N
     assert '<span class="post__handle" dir="ltr">@some_account</span> · <a class="post__link"' in html
     card = html[html.index('<figure class="post"') : html.index("</figure>")]
     assert card.count("@some_account") == 1 and f'href="{url}"' in card
+
+
+def test_a_signature_dated_in_spanish_or_german_ends_a_post() -> None:
+    for when, day in (("28 de marzo de 2017", "2017-03-28"), ("3. März 2021", "2021-03-03")):
+        text = _HEAD + f"I kept every one of your posts. pic.twitter.com/XyZ789\n— Kept Posts (@keptposts) {when}\n"
+        (post,) = parse_scraped(text, "t.txt").posts
+        assert (post.handle, post.date, post.text) == ("@keptposts", day, "I kept every one of your posts.")
+
+
+def test_a_post_flattened_to_its_text_and_a_tco_link_without_a_signature() -> None:
+    flat = "إن الذي يصبر على الشدة سيرى الفرج قريبا مهما طال الانتظار https://t.co/AbC123"
+    text = _HEAD + flat + "\n\nوتابع المسؤول حديثه.\n"
+    scraped = parse_scraped(text, "t.txt")
+    (post,) = scraped.posts
+    assert (post.author, post.handle, post.url, post.lang) == ("?", None, "https://t.co/AbC123", "ar")
+    assert post.text == "إن الذي يصبر على الشدة سيرى الفرج قريبا مهما طال الانتظار"
+    assert _paragraphs(scraped.body)[-1] == "وتابع المسؤول حديثه."
+    assert any("without its signature line" in d.message for d in scraped.diagnostics)
+
+
+def test_a_latin_paragraph_with_a_handle_after_the_article_names_a_tweet_is_the_tweet() -> None:
+    intro = "وكتب الوزير في تغريدة على حسابه أن بلاده لن تتراجع عن مواقفها.\n\n"
+    tweet = "Our people will not bow to pressure from @SomeLeader, whatever the threats made at #Summit2024 today\n"
+    scraped = parse_scraped(_HEAD + intro + tweet, "t.txt")
+    (post,) = scraped.posts
+    assert (post.author, post.lang, post.text) == ("?", "en", tweet.strip())
+    assert _paragraphs(scraped.body)[-2] == intro.strip()
+
+
+def test_a_latin_paragraph_not_after_a_tweet_is_named_stays_in_the_body() -> None:
+    latin = "The ministry said the talks with @partners went well and would go on next week in the capital\n"
+    scraped = parse_scraped(_HEAD + latin, "t.txt")
+    assert scraped.posts == ()

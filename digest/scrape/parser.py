@@ -26,6 +26,7 @@ from .related import take_dropped_list, take_related
 from .state import Run
 from .tags import take_tags, take_unlabelled_tags
 from .text import LINE_BREAK, clean, only_punctuation, phrase_key
+from .unsigned import unsigned_post
 from .urldate import date_in_url
 
 CANDIDATE_WORDS = 12
@@ -134,6 +135,13 @@ def _placeholder(run: Run, index: int) -> int | None:
     return index + 1
 
 
+def _unsigned(run: Run, index: int) -> int | None:
+    """A post the page flattened without its signature line (``unsigned``)."""
+    following = run.next_content(index)
+    signed_next = following is not None and match_signature(run.lines[following].text) is not None
+    return unsigned_post(run, index, signed_next)
+
+
 def _related(run: Run, index: int) -> int | None:
     match = RELATED_RE.match(run.lines[index].text)
     return take_related(run, index, match) if match else None
@@ -206,6 +214,7 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
     _profile,
     _post,
     _placeholder,
+    _unsigned,
     _related,
     _dropped_list,
     _tags,

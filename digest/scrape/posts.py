@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .body import md_escape
 from .dates import calendar_date
 from .model import ScrapedPost
 from .state import Item, Line, Run
 from .text import CLOSERS, URL, text_script
+from .unsigned import foreign_day
 
 TWEET_LIMIT = 280
 TWEET_LINK_WEIGHT = 23
@@ -60,12 +62,17 @@ def match_signature(text: str) -> re.Match[str] | None:
     if "(@" not in text and "( @" not in text:
         return None
     signature = _SIGNATURE_RE.match(text)
-    if signature and (not signature["when"].strip() or calendar_date(signature["when"])):
+    if signature and (not signature["when"].strip() or signature_day(signature["when"])):
         return signature
     glued = _GLUED_RE.match(text)
-    if glued and calendar_date(glued["when"]) and not _STATUS_URL_RE.match(glued["rest"]):
+    if glued and signature_day(glued["when"]) and not _STATUS_URL_RE.match(glued["rest"]):
         return glued
     return None
+
+
+def signature_day(when: str) -> date | None:
+    """The day a signature gives, in the languages date lines read or in another (``28 de marzo de 2017``)."""
+    return calendar_date(when) or foreign_day(when)
 
 
 _CONSENT_RE = re.compile(r"cookie|consent|ملفات تعريف الارتباط|الكوكيز|javascript", re.IGNORECASE)
@@ -238,7 +245,7 @@ def _post_stop(run: Run, item: Item, span: _Span) -> str | None:
 def _make_post(run: Run, signature: re.Match[str], paragraphs: list[str], script: str | None) -> ScrapedPost:
     """The post's fields; its language is that of its script, or the article's when the script says nothing."""
     url, cleaned = _links(signature["link"], paragraphs)
-    day = calendar_date(signature["when"]) if signature["when"].strip() else None
+    day = signature_day(signature["when"]) if signature["when"].strip() else None
     lang = {"arabic": "ar", "latin": "en"}.get(script or "", run.lang)
     if script not in ("arabic", "latin") and any(cleaned):
         run.guessed.append(f"embedded post language not clear from its script: {lang} assumed")
