@@ -98,6 +98,14 @@ class Edition:
     months: tuple[tuple[str, tuple[tuple[Story, Article], ...]], ...]
     """``YYYY-MM`` keys, newest first."""
 
+    def story(self, slug: str) -> tuple[Story, Article]:
+        """The item of the story ``slug``: the story and the article the edition shows."""
+        return self.items[self._positions[slug]]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {item.slug: i for i, (item, _) in enumerate(self.items)}
+
 
 @dataclass(frozen=True)
 class SiteIndex:
@@ -130,7 +138,7 @@ def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
     compared by identity (the in-memory parse cache hands out the same objects for
     unchanged files), so a change is never missed: at worst it is redone.
     """
-    if previous is not None and _same_frame(previous.corpus, corpus):
+    if previous is not None and same_frame(previous.corpus, corpus):
         return _update_index(previous, corpus)
     tz = UTC if corpus.site.timezone == "UTC" else ZoneInfo(corpus.site.timezone)
     named: dict[int, Mapping[str, int]] = {}
@@ -154,7 +162,7 @@ def _named(article: Article, known: Mapping[str, Entity]) -> Mapping[str, int]:
     return {e: counts[e] for e in sorted(present) if e in known}
 
 
-def _same_frame(old: Corpus, new: Corpus) -> bool:
+def same_frame(old: Corpus, new: Corpus) -> bool:
     """Whether an index of ``old`` can be updated into one of ``new``: same settings, same
     registry, and the same stories (slugs and dates) in the same order, so every list of
     the index keeps its order and only the articles in it may differ."""
@@ -188,13 +196,13 @@ def _update_edition(
     old_named: Mapping[int, Mapping[str, int]],
     named: Mapping[int, Mapping[str, int]],
 ) -> Edition:
-    """``prev`` with the articles shown at some positions replaced (``_same_frame`` holds).
+    """``prev`` with the articles shown at some positions replaced (``same_frame`` holds).
 
     An entity's or a topic's list keeps its other articles and order; the changed
     positions are taken out and put back where the new article still belongs. Facts of
     entities no changed article names before or after are ``prev``'s own objects.
     """
-    items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
+    items = tuple((story, story.shown(lang)) for story in corpus.stories)
     changed = [i for i, (new, old) in enumerate(zip(items, prev.items, strict=True)) if new[1] is not old[1]]
     days = _regroup(prev.days, items)
     months = _regroup(prev.months, items)
@@ -255,7 +263,7 @@ def _edition(
     named: Mapping[int, Mapping[str, int]],
     when: Mapping[int, tuple[date, str]],
 ) -> Edition:
-    items = tuple((story, story.get(lang) or story.original) for story in corpus.stories)
+    items = tuple((story, story.shown(lang)) for story in corpus.stories)
     counts: Counter[str] = Counter()
     articles: dict[str, list[Article]] = defaultdict(list)
     tags: dict[str, list[Article]] = defaultdict(list)

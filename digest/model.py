@@ -232,6 +232,10 @@ class Story:
         """The version that other editions fall back to: the first in site language order."""
         return self.versions[0][1]
 
+    def shown(self, lang: str) -> Article:
+        """The version ``lang``'s edition shows: its translation, or else the original."""
+        return self.get(lang) or self.original
+
     @property
     def date(self) -> datetime:
         return self.original.date

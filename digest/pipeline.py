@@ -37,8 +37,9 @@ from .buildstate import (
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import SiteIndex, build_index
 from .lock import build_lock
+from .pages.base import PageSpec
 from .parallel import fork_map, workers
-from .plan import PageSpec, Plan, PlanMemo, plan
+from .plan import Plan, PlanMemo, plan
 from .project import Project
 from .reader import read_project
 from .search import index_site, save_record
@@ -285,7 +286,7 @@ def spec_key(global_key: str, spec: PageSpec) -> str:
     dependency lists of popular entities' pages."""
     if "\0" in spec.route:
         raise ValueError(f"a NUL in the route {spec.route!r}")
-    joined = "\0".join((global_key, spec.route, spec.template or "", *spec.deps))
+    joined = "\0".join((global_key, spec.route, spec.template or "", *(value for _, value in spec.shows)))
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 

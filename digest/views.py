@@ -237,7 +237,7 @@ class ViewBuilder:
         The page's cache key lists each card's mention count (see ``plan``), since that
         count changes with other articles.
         """
-        article = story.get(lang) or story.original
+        article = story.shown(lang)
         return tuple(self.entity_card(eid, lang) for eid in self.index.entities_in(article))
 
     def entity_card(self, entity_id: str, lang: str) -> EntityCard:
@@ -278,7 +278,7 @@ class ViewBuilder:
         return self._articles[cache_key]
 
     def _article(self, story: Story, lang: str) -> ArticleView:
-        article = story.get(lang) or story.original
+        article = story.shown(lang)
         t = self.strings[lang]
         title, title_lang = article.title.pick(lang, (article.lang,))
         summary = None

@@ -11,7 +11,6 @@ import jinja2
 import pytest
 
 from digest import buildstate, pipeline, reader
-from digest import plan as planning
 from digest.buildstate import Manifest, Warm, manifest_file
 from digest.pipeline import build, warm_up
 from digest.project import Project
@@ -189,13 +188,10 @@ def test_warming_up_after_a_build_that_changed_nothing_loads_the_cache_ahead(
     warm_up(scratch, warm)
     assert len(reads) == 1 and spare.is_dir()
     assert warm.last is not None, "the index and plan are made ahead"
-    updated: list[object] = []
-    real_update = planning._Update.plan
-    monkeypatch.setattr(planning._Update, "plan", lambda self: updated.append(real_update(self)) or updated[-1])
     _replace(_article(scratch, MEDVEDEV, "en"), "enemy", "foe")
     edited = build_ok(scratch, warm=warm, search=False)
     assert len(reads) == 1, "the first save's build reads no cache from disk"
-    assert len(updated) == 1 and updated[0] is not None, "the first save updates the plan made ahead"
+    assert warm.last is not None and warm.last.memo.updated, "the first save updates the plan made ahead"
     assert edited.rendered > 0 and edited.report is not None and edited.report.written > 0
     fresh = copy_project(scratch.root.parent / "fresh-warm-up", scratch.content_dir)
     build_ok(fresh, search=False)
