@@ -2078,6 +2078,73 @@ def _listed_item(body: str, item: list[_Element], reason: str) -> _Candidate | N
     return _Candidate(start, words[-1].end, reason, 2)
 
 
+_MINISTRY = key("وزارة")
+_MINISTRY_WORDS = _keys("الخارجية الداخلية الدفاع الصحة العدل المالية")
+"""The words a ministry is called by without وزارة (أعلنت الخارجية المصرية)."""
+
+
+def _state_adjective(body: str, token: _Token) -> bool:
+    """A definite feminine nisba that is no adjective of titles (المصرية, الروسية, but not
+    الدولية, الرسمية): what names whose state a ministry is."""
+    written = body[token.start : token.end]
+    common = token.norm in _ADJECTIVES or token.norm[:-1] in _ADJECTIVES or token.norm in _NAME_ADJECTIVES
+    return token.definite and written.endswith("ية") and len(token.norm) >= 6 and not common
+
+
+def _ministries(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """Ministries named by a noun and a feminine nisba: وزارة with a definite word and the
+    nisba (وزارة الخارجية المصرية, لوزارة الصحة الفلسطينية), or the ministry's word alone
+    and the nisba, which agrees with the وزارة left out (الخارجية المصرية, الدفاع الروسية:
+    a masculine noun takes no feminine adjective). Not after a definite word, whose
+    adjective الخارجية then is (السياسة الخارجية المصرية), nor after a noun it is in
+    construct with (منظمة الصحة العالمية, وزير الخارجية المصرية)."""
+    found = []
+    for k in range(len(tokens) - 1):
+        token, after = tokens[k], tokens[k + 1]
+        if after.gap != "space":
+            continue
+        ministry = any(rest == _MINISTRY for _, rest in _splits(token.norm)) and not token.definite
+        if ministry and k + 2 < len(tokens) and after.definite and tokens[k + 2].gap == "space":
+            if _state_adjective(body, tokens[k + 2]) and after.norm not in _ADJECTIVES:
+                prefix = next(p for p, r in _splits(token.norm) if r == _MINISTRY)
+                start = _advance(body, token.start, prefix)
+                found.append(_Candidate(start, _state_end(body, tokens, k + 2), "named with 'وزارة'", 2))
+            continue
+        word = next((rest for _, rest in _splits(token.norm) if rest in _MINISTRY_WORDS), None)
+        if word is None or not token.definite or not _state_adjective(body, after):
+            continue
+        before = tokens[k - 1] if k > 0 and token.gap == "space" else None
+        if before is not None and (before.definite or _construct_head(tokens, k - 1)):
+            continue
+        start = token.start if token.norm == word else _advance(body, token.start, len(token.norm) - len(word))
+        found.append(_Candidate(start, _state_end(body, tokens, k + 1), "a ministry and its state", 2))
+    return found
+
+
+def _state_end(body: str, tokens: list[_Token], j: int) -> int:
+    """Where the state's nisba at token ``j`` ends: with the next feminine nisba, which
+    completes it (الكورية الجنوبية)."""
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following is not None and following.gap == "space" and _state_adjective(body, following):
+        return following.end
+    return tokens[j].end
+
+
+def _construct_head(tokens: list[_Token], k: int) -> bool:
+    """A noun at token ``k`` that the next word would be in construct with: an institution,
+    a title's noun, or وزارة and its kin; not باسم, after which the ministry is named."""
+    norm = tokens[k].norm
+    if norm == "باسم":
+        return False
+    title = _title_at(tokens, k)
+    return (
+        norm in _INSTITUTIONS
+        or norm in _OF
+        or norm.startswith("وزار")
+        or (title is not None and title[0][-1] != "باسم")
+    )
+
+
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
     """Likely names in ``body`` that no registered entity has, most frequent first.
 
@@ -2101,6 +2168,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         *_after_kind_nouns(body, tokens),
         *_named_speakers(body, tokens),
         *_listed_places(body, tokens, matcher),
+        *_ministries(body, tokens),
         *_latin_names(body, skipped),
         *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
     ]

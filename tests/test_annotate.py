@@ -710,3 +710,23 @@ def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str])
 )
 def test_latin_capitals_in_a_quoted_passage_are_not_names(body: str, expected: dict[str, str]) -> None:
     assert _suggested(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وأعلنت وزارة الصحة الفلسطينية أن الحصيلة ارتفعت.", {"وزارة الصحة الفلسطينية": "named with 'وزارة'"}),
+        ("وقال المتحدث باسم الخارجية التونسية إن الوفد وصل.", {"الخارجية التونسية": "a ministry and its state"}),
+        ("وأكدت الدفاع الروسية أن الهجوم صد.", {"الدفاع الروسية": "a ministry and its state"}),
+        # an adjective of a definite noun, a noun in construct, an adjective of titles
+        ("وتغيرت السياسة الخارجية المصرية، ووقعت منظمة الصحة العالمية الاتفاق.", {}),
+        ("وقال وزير الخارجية المصرية إن، وعقدت وزارة الخارجية الرسمية لقاء.", {}),
+    ],
+)
+def test_ministries_named_by_a_noun_and_its_state(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
+
+
+def test_a_ministrys_state_of_two_words() -> None:
+    body = "واستدعت وزارة الخارجية الكورية الشمالية السفير."
+    assert _suggested(body) == {"وزارة الخارجية الكورية الشمالية": "named with 'وزارة'"}
