@@ -528,3 +528,13 @@ def test_a_starred_place_and_name_dateline_ending_in_a_colon_is_not_the_body() -
     scraped = parse_scraped(text, "d.txt")
     assert paragraphs(scraped) == [_PARAGRAPHS[0], _PARAGRAPHS[1]]
     assert dropped(scraped) == [(1, "* الوادي - سالم العبدالله:", "a dateline (a place and a byline), not a headline")]
+
+
+def test_a_most_read_header_with_its_period_and_a_banner_update_above_the_headline() -> None:
+    scraped = parse("most_read_and_banner_update.txt")
+    assert scraped.title == "افتتاح سوق الزيتون السنوي في ساحة البلدة القديمة"
+    assert (scraped.date, scraped.date_has_time) == (datetime(2019, 11, 5, 18, 10), True)
+    assert scraped.updated == datetime(2019, 11, 5, 21, 5)  # حُتلن: the outlet's word for "updated"
+    assert paragraphs(scraped)[0].startswith("افتتحت البلدية مساء الثلاثاء")
+    assert len(paragraphs(scraped)) == 2
+    assert (2, "آخر تعديل: الخميس 12 / مارس 10:40") in [(d[0], d[1]) for d in dropped(scraped)]

@@ -116,7 +116,7 @@ PUB_LABEL_RE = re.compile(
     r"published|posted on|posted|date|publié le|publie le|publié|publie|mis en ligne le)(?!\w)\s*([:：])?"
 )
 UPD_LABEL_RE = re.compile(
-    r"(?<!\w)(اخر تحديث|تاريخ التحديث|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
+    r"(?<!\w)(اخر تحديث|تاريخ التحديث|حتلن|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
     r"last updated|updated on|updated|modified|mis à jour le|mis a jour le|mis à jour|mis a jour|modifié le)(?!\w)"
     r"\s*([:：])?"
 )

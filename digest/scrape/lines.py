@@ -37,7 +37,13 @@ _SOURCE_PHRASES = phrase_table("المصدر | مصدر الخبر | المصد�
 
 _HEADER_TAIL = r"\s*(?:(?:[:：]|\.\.+|…|\s[-–—]|>>|»)\s*(?P<rest>.*?))?\s*[:：]?\s*$"
 RELATED_RE = re.compile(r"^[\s>»«◄►•*\-–—]*(?P<head>" + alternation(_RELATED_PHRASES) + ")" + _HEADER_TAIL, re.I)
-DROP_LIST_RE = re.compile(r"^[\s>»«◄►•*\-–—]*(?P<head>" + alternation(_DROP_LIST_PHRASES) + r")\s*[:：]?\s*$", re.I)
+_LIST_PERIODS = phrase_table("هذا الاسبوع | هذا الشهر | اليوم | this week | this month | today")
+DROP_LIST_RE = re.compile(
+    r"^[\s>»«◄►•*\-–—]*(?P<head>" + alternation(_DROP_LIST_PHRASES) + r")"
+    r"(?:\s*(?:" + alternation(_LIST_PERIODS) + r"))?\s*[:：]?\s*$",
+    re.I,
+)
+"""A "most read" header, alone or with its period (``الأكثر قراءة هذا الأسبوع``, glued as pages print it)."""
 TAGS_RE = re.compile(r"^(?P<head>" + alternation(_TAGS_PHRASES) + r")\s*(?:[:：]\s*(?P<rest>.*?))?\s*$", re.I)
 SOURCE_RE = re.compile(
     r"^\(?\s*(?P<head>" + alternation(_SOURCE_PHRASES) + r")\s*(?:(?:[:：]|\s[-–—])\s*(?P<rest>.*?))?\s*\)?\s*$", re.I

@@ -272,12 +272,26 @@ def take_dates(run: Run, line: Line, dates: DateLine) -> None:
         _take_published(run, line, dates.published)
     if dates.updated is None:
         return
+    if (run.updated is not None or run.pending_update is not None) and run.update_above_title and run.title_decided:
+        _banner_update_gives_way(run, line.number)
     if run.updated is not None or run.pending_update is not None:
         run.found.append(f"another update line (line {line.number}) ignored")
-    elif dates.updated.has_date:
+        return
+    run.update_line, run.update_above_title = line.number, not run.title_decided
+    if dates.updated.has_date:
         run.updated = resolve_update(run, dates.updated, line.number)
     else:
         run.pending_update = (dates.updated, line.number)  # a time alone: needs the publication day
+
+
+def _banner_update_gives_way(run: Run, number: int) -> None:
+    """The site's "last modified" banner above the headline gives way to the article's own update line."""
+    banner = run.update_line
+    reason = "an update date above the headline (the site's banner), not the article's"
+    run.drop(banner, run.lines[banner - 1].text, reason)
+    run.guessed.append(f"update line {banner} above the headline read as the site's banner; line {number} used")
+    run.updated, run.pending_update = None, None
+    run.found[:] = [f for f in run.found if not f.startswith("update date") or f"(line {banner})" not in f]
 
 
 def _take_published(run: Run, line: Line, when: When) -> None:

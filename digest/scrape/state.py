@@ -75,6 +75,8 @@ class Run:
         self.published_above_title = False
         self.updated: datetime | None = None
         self.pending_update: tuple[When, int] | None = None
+        self.update_line = 0
+        self.update_above_title = False
         self.credit: str | None = None
         self.credit_lines: list[int] = []
         self.furniture = furniture
