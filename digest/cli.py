@@ -233,7 +233,7 @@ def _print_suggestions(edits: Sequence[FileEdit], limit: int = 25) -> None:
 
 def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:
     """The no-change rebuild: nothing read but the manifest and the inputs' fingerprints."""
-    from .search import is_stale
+    from .search.pagefind import is_stale
 
     if not args.no_search and is_stale(project.cache_dir):
         return False  # an earlier --no-search build left the index behind the articles

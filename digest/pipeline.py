@@ -42,8 +42,8 @@ from .parallel import fork_map, workers
 from .plan import Plan, PlanMemo, plan
 from .project import Project
 from .reader import read_project
-from .search import index_site, save_record
-from .search import is_stale as search_is_stale
+from .search.pagefind import index_site, save_record
+from .search.pagefind import is_stale as search_is_stale
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest import buildstate, search
+from digest import buildstate
 from digest.buildstate import Manifest, manifest_file
 from digest.cli import main
 from digest.pipeline import build
 from digest.project import Project
-from digest.search import FORMS_ID, reading_html, search_forms, search_key, search_text
+from digest.search import pagefind, shards
+from digest.search.forms import FORMS_ID, reading_html, search_forms, search_key, search_text
 from digest.textnorm import WORD_RE, normalized_text
 from tests.conftest import build_ok, copy_project
 
@@ -205,13 +206,13 @@ def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
     """With at most two pages per shard the sample's editions need several shards; every
     article page is in exactly one, the search page lists them all, and an edit re-indexes
     only its article's shard."""
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    monkeypatch.setattr(shards, "SHARD_PAGES", 2)
     build_ok(scratch)
     site = scratch.site_dir
     stories = sorted(p.name for p in (site / "ar" / "articles").iterdir())
-    count = search.shard_count(len(stories))
+    count = shards.shard_count(len(stories))
     for lang in ("ar", "en"):
-        numbers = sorted({search.shard_of(f"{lang}/articles/{slug}/index.html", count) for slug in stories})
+        numbers = sorted({shards.shard_of(f"{lang}/articles/{slug}/index.html", count) for slug in stories})
         assert len(numbers) == {"ar": 2, "en": 1}[lang], "the English pages all hash to one shard"
         folders = sorted(int(p.name) for p in (site / "pagefind" / lang).iterdir())
         assert folders == numbers, "a folder for every shard that has pages"
@@ -225,7 +226,7 @@ def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
     article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
     result = build_ok(scratch)
-    edited = search.shard_of(f"ar/articles/{RUTTE}/index.html", count)
+    edited = shards.shard_of(f"ar/articles/{RUTTE}/index.html", count)
     changed = {n for n, path in entries.items() if path.stat().st_ino != inodes[n]}
     assert changed == {edited}
     assert result.report is not None and result.report.written > 0
@@ -235,7 +236,7 @@ def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
 
 
 def test_same_input_same_bundle(tmp_path: Path) -> None:
-    """Pagefind writes filters in hash-map order; the build sorts them (search.canonical_bundle)."""
+    """Pagefind writes filters in hash-map order; the build sorts them (bundle.canonical_bundle)."""
     first, second = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
     build_ok(first)
     build_ok(second)
@@ -265,8 +266,8 @@ def test_only_a_change_to_article_pages_reindexes(scratch: Project, monkeypatch:
     """Shards follow the pages' bytes: a template change that leaves article pages as they
     were re-indexes nothing; one that changes them re-indexes every shard."""
     runs: list[Path] = []
-    real = search._run_pagefind
-    monkeypatch.setattr(search, "_run_pagefind", lambda source, *rest: runs.append(source) or real(source, *rest))
+    real = pagefind._run_pagefind
+    monkeypatch.setattr(pagefind, "_run_pagefind", lambda source, *rest: runs.append(source) or real(source, *rest))
     build_ok(scratch)
     assert len(runs) == 2, "one shard per edition"
     entity = scratch.templates_dir / "entity.html"
@@ -310,8 +311,8 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     """Bundles are put into the site as their shards finish. When one shard fails, the build
     still succeeds (search is optional) and says so; the site holds exactly the files it
     records, and the next build indexes every shard again."""
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
-    real = search._run_pagefind
+    monkeypatch.setattr(shards, "SHARD_PAGES", 2)
+    real = pagefind._run_pagefind
     calls: list[Path] = []
 
     def flaky(source: Path, *rest: object) -> None:
@@ -320,7 +321,7 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
             raise RuntimeError("disk full")
         real(source, *rest)
 
-    monkeypatch.setattr(search, "_run_pagefind", flaky)
+    monkeypatch.setattr(pagefind, "_run_pagefind", flaky)
     assert main(["--root", str(scratch.root), "build"]) == 0
     out, err = capsys.readouterr()
     assert "search not built, Pagefind failed: disk full" in out + err
@@ -329,13 +330,13 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     manifest = Manifest.load(manifest_file(scratch.cache_dir))
     assert manifest.outputs, "a manifest was saved"
     assert on_disk == set(manifest.outputs), "the site is exactly what the build recorded"
-    assert search.is_stale(scratch.cache_dir)
+    assert pagefind.is_stale(scratch.cache_dir)
     present = {path.split("/")[1] + "/" + path.split("/")[2] for path in on_disk if path.startswith("pagefind/")}
-    wanted = search.plan_shards(sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p)))
+    wanted = shards.plan_shards(sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p)))
     missing = {folder.removeprefix("pagefind/").rstrip("/") for folder in wanted} - present
     assert missing, "the failed shard is not in the site"
     calls.clear()
-    monkeypatch.setattr(search, "_run_pagefind", lambda source, *rest: calls.append(source) or real(source, *rest))
+    monkeypatch.setattr(pagefind, "_run_pagefind", lambda source, *rest: calls.append(source) or real(source, *rest))
     build_ok(scratch)
     assert len(calls) == len(missing), "the next build indexes the missing shards, and only those"
     fresh = copy_project(scratch.root.parent / "fresh-after-failure", scratch.content_dir)
@@ -345,13 +346,13 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
 
 def test_a_shard_glob_names_exactly_its_pages() -> None:
     pages = ["ar/articles/2024-10-28-a/index.html", "ar/articles/b-2/index.html"]
-    assert search.shard_glob(pages) == "ar/articles/{2024-10-28-a,b-2}/index.html"
-    assert search.shard_glob(pages[:1]) == "ar/articles/2024-10-28-a/index.html"
-    assert search.shard_glob([*pages, "en/articles/c/index.html"]) is None, "one edition per shard"
-    assert search.shard_glob(["ar/articles/a,b/index.html"]) is None, "a path a glob would misread"
-    assert search.shard_glob(["ar/articles/{a}/index.html"]) is None
-    assert search.shard_glob(["ar/tags/x/index.html"]) is None
-    assert search.shard_glob([]) is None
+    assert shards.shard_glob(pages) == "ar/articles/{2024-10-28-a,b-2}/index.html"
+    assert shards.shard_glob(pages[:1]) == "ar/articles/2024-10-28-a/index.html"
+    assert shards.shard_glob([*pages, "en/articles/c/index.html"]) is None, "one edition per shard"
+    assert shards.shard_glob(["ar/articles/a,b/index.html"]) is None, "a path a glob would misread"
+    assert shards.shard_glob(["ar/articles/{a}/index.html"]) is None
+    assert shards.shard_glob(["ar/tags/x/index.html"]) is None
+    assert shards.shard_glob([]) is None
 
 
 def test_a_deleted_article_left_in_the_spare_is_not_indexed(scratch: Project) -> None:
@@ -376,7 +377,7 @@ def test_pages_a_glob_cannot_name_are_indexed_from_a_mirror(
     """The fallback for paths ``shard_glob`` refuses gives the same bundle."""
     globbed = copy_project(tmp_path / "globbed", scratch.content_dir)
     build_ok(globbed)
-    monkeypatch.setattr(search, "shard_glob", lambda pages: None)
+    monkeypatch.setattr(shards, "shard_glob", lambda pages: None)
     build_ok(scratch)
     assert _bundle(scratch.site_dir) == _bundle(globbed.site_dir)
 
@@ -391,7 +392,7 @@ def test_the_parse_cache_is_complete_before_the_manifest_and_its_errors_stop_the
     monkeypatch.setattr(buildstate, "FORK_FROM", fork_from)
     calls: list[bool] = []
     for enabled in (True, False):
-        out = search.index_site(
+        out = pagefind.index_site(
             _NoStaging(scratch.root), [], [], scratch.cache_dir, enabled=enabled, meanwhile=lambda: calls.append(True)
         )
         assert out.notice is None

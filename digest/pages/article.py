@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import structured
-from ..search import search_text
+from ..search.forms import search_text
 from ..urls import Urls
 from ..views import ViewBuilder
 from .base import Draft, PageSpec, Planning, Scope, Unit, story

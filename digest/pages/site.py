@@ -13,7 +13,8 @@ from typing import Any
 
 from .. import feeds
 from ..index import SiteIndex
-from ..search import FORMS_ID, shard_folder, shards
+from ..search.forms import FORMS_ID
+from ..search.shards import shard_folder, shards
 from ..urls import Urls
 from ..views import autonym
 from .base import Draft, PageSpec, Planning, Scope, Unit, digest_of, entry, everywhere_meta, order, searchable, topics
