@@ -1034,22 +1034,14 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
         name, after = _name_at(words, j, title, family, speakers)
         if not name:
             continue
-        if len(name) == 1 and not _foreign(name[0].norm) and (not direct or _future_verb(name[0].norm)):
-            continue  # الرئيس الروسي سيزور: a lone word is a name only right after the title
-        if len(name) == 1 and not _foreign(name[0].norm) and _followed_by_definite(tokens, after):
-            continue  # ناقش رئيس الوزراء خطة الحكومة: a noun in construct, not a name
-        if len(name) == 1 and body[name[0].end - 1 : name[0].end] == "ة":
-            continue  # تلقى رئيس الوزراء رسالة: a feminine noun, not a name
+        if len(name) == 1 and not _lone_name(body, tokens, name[0], after, direct):
+            continue
         if _future_verb(name[0].norm) and not any(_foreign(t.norm) for t in name[1:]):
             continue  # الرئيس سيزور بكين, but سيرغي لافروف
         if _indefinite_phrase(name):
             continue
-        if title[-1] in _TENURES and not _foreign(name[-1].norm):
-            last = name[-1].norm
-            adjective = body[name[-1].end - 1 : name[-1].end] == "ة" or (last.endswith("ي") and len(last) >= 4)
-            plural = last.endswith("ات") and len(last) >= 6  # إدارة بايدن انقسامات, but عهد ياسر عرفات
-            if len(name) < 2 or adjective or plural or not direct:
-                continue  # إدارة مشروع, إدارة ملفات حساسة, إدارة حوار وطني: a common noun and its adjective
+        if title[-1] in _TENURES and not _foreign(name[-1].norm) and not _tenure_name(body, name, direct):
+            continue
         maybe_object = _subject(body, tokens, i, prefix) and not _subject_ends(body, tokens, after)
         if maybe_object and not _foreign(name[-1].norm):
             speakers = _speakers(tokens) if speakers is None else speakers
@@ -1060,6 +1052,27 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             shown = "ال" + shown  # للرئيس: the article's alef is not written after ل
         found.append(_Candidate(name[0].start, name[-1].end, f"after '{shown}'", 1))
     return found
+
+
+def _tenure_name(body: str, name: list[_Token], direct: bool) -> bool:
+    """Whether the words after a term of office are a name: two or more, right after it,
+    the last neither feminine, a nisba nor a long plural (إدارة مشروع, إدارة ملفات حساسة,
+    إدارة حوار وطني, إدارة بايدن انقسامات are common nouns; عهد ياسر عرفات is a name)."""
+    last = name[-1].norm
+    adjective = body[name[-1].end - 1 : name[-1].end] == "ة" or (last.endswith("ي") and len(last) >= 4)
+    plural = last.endswith("ات") and len(last) >= 6
+    return len(name) >= 2 and direct and not adjective and not plural
+
+
+def _lone_name(body: str, tokens: list[_Token], word: _Token, after: int, direct: bool) -> bool:
+    """Whether one word after a title is its bearer's name: right after the title and not
+    a verb in the future (الرئيس الروسي سيزور), a noun in construct (ناقش رئيس الوزراء
+    خطة الحكومة) or a feminine noun (تلقى رئيس الوزراء رسالة), unless transliterated."""
+    if not _foreign(word.norm) and (not direct or _future_verb(word.norm)):
+        return False
+    if not _foreign(word.norm) and _followed_by_definite(tokens, after):
+        return False
+    return body[word.end - 1 : word.end] != "ة"
 
 
 _PREPOSITIONS = _keys("عن من مع إلى الى على في لدى بين عند نحو ضد حول عبر خلال بعد قبل دون")
@@ -1787,31 +1800,7 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             if placed is not None:
                 found.append(placed)
                 continue
-        name: list[_Token] = []
-        j = k + 1
-        while j < len(tokens) and len(name) < 3 and tokens[j].gap == "space":
-            word = tokens[j]
-            if word.definite and word.norm.startswith("لل"):
-                break  # جائزة نوبل للآداب: what the award is for
-            if word.definite and not word.norm.startswith("ال"):
-                word = replace(word, definite=False)  # كاليفورنيا, والتون: no proclitic after a noun in construct
-            if word.definite:
-                if _named_genitive(body, word, noun, feminine):
-                    name.append(word)
-                    j += 1
-                elif name and not _adjective(word) and not _followed_by_definite(tokens, j):
-                    name = []  # a definite word that is neither the name's end nor an adjective
-                break
-            if not _name_word(word, None) or _title_at(tokens, j) is not None or word.norm in _SAYING:
-                break
-            if _indefinite_adjective(body, word) or (name and word.norm[:1] in ("و", "ف")):
-                break
-            if not name and word.norm[:1] == ("ت" if feminine else "ي") and len(word.norm) == 4:
-                after = tokens[j + 1] if j + 1 < len(tokens) else None
-                if after is None or after.gap != "space" or _preposition(after.norm) or after.norm in _STOP:
-                    break  # شركة تعمل في, حزب يسعى إلى: a verb, not a name
-            name.append(word)
-            j += 1
+        name, j = _kind_name(body, tokens, k, noun, feminine)
         if not name:
             continue
         construct = not name[-1].definite and _followed_by_definite(tokens, j) and tokens[j].norm.startswith("ال")
@@ -1839,6 +1828,38 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             start = _advance(body, token.start, next(p for p, r in _splits(token.norm) if r == noun))
             found.append(_Candidate(start, end, f"named with '{shown}'", 2))
     return found
+
+
+def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: bool) -> tuple[list[_Token], int]:
+    """The words of the name after the noun at token ``k`` (``_after_kind_nouns``) and the
+    token after them: up to three plain words, or ending in one definite word that names
+    (``_named_genitive``); none if a definite word after them is neither."""
+    name: list[_Token] = []
+    j = k + 1
+    while j < len(tokens) and len(name) < 3 and tokens[j].gap == "space":
+        word = tokens[j]
+        if word.definite and word.norm.startswith("لل"):
+            break  # جائزة نوبل للآداب: what the award is for
+        if word.definite and not word.norm.startswith("ال"):
+            word = replace(word, definite=False)  # كاليفورنيا, والتون: no proclitic after a noun in construct
+        if word.definite:
+            if _named_genitive(body, word, noun, feminine):
+                name.append(word)
+                j += 1
+            elif name and not _adjective(word) and not _followed_by_definite(tokens, j):
+                name = []  # a definite word that is neither the name's end nor an adjective
+            break
+        if not _name_word(word, None) or _title_at(tokens, j) is not None or word.norm in _SAYING:
+            break
+        if _indefinite_adjective(body, word) or (name and word.norm[:1] in ("و", "ف")):
+            break
+        if not name and word.norm[:1] == ("ت" if feminine else "ي") and len(word.norm) == 4:
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if after is None or after.gap != "space" or _preposition(after.norm) or after.norm in _STOP:
+                break  # شركة تعمل في, حزب يسعى إلى: a verb, not a name
+        name.append(word)
+        j += 1
+    return name, j
 
 
 _RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي اللاتي")
