@@ -538,3 +538,17 @@ def test_a_most_read_header_with_its_period_and_a_banner_update_above_the_headli
     assert paragraphs(scraped)[0].startswith("افتتحت البلدية مساء الثلاثاء")
     assert len(paragraphs(scraped)) == 2
     assert (2, "آخر تعديل: الخميس 12 / مارس 10:40") in [(d[0], d[1]) for d in dropped(scraped)]
+
+
+def test_a_short_title_line_with_a_colon_under_the_headline_is_a_deck() -> None:
+    deck = "الحي والبلدية: ماذا ينتظر الأشجار الجديدة؟"
+    text = "\n".join(["البلدية تزرع ألف شجرة في الحي الشرقي", deck, _PARAGRAPHS[0], _PARAGRAPHS[1]])
+    scraped = parse_scraped(text, "d.txt")
+    assert paragraphs(scraped) == [_PARAGRAPHS[0], _PARAGRAPHS[1]]
+    assert (2, deck, "a second headline (a deck) between the headline and the first sentence") in dropped(scraped)
+
+
+def test_a_first_paragraph_with_a_colon_and_a_stop_is_not_a_deck() -> None:
+    first = "البلدية: زرعنا ألف شجرة هذا الأسبوع."
+    text = "\n".join(["البلدية تزرع ألف شجرة في الحي الشرقي", first, _PARAGRAPHS[0]])
+    assert paragraphs(parse_scraped(text, "d.txt")) == [first, _PARAGRAPHS[0]]

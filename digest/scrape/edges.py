@@ -193,3 +193,27 @@ def is_sentence(text: str, repeated: frozenset[str] | set[str] = frozenset()) ->
     if caption_key(text) in repeated or titles_and_names(text) or is_honorific_name(text):
         return False
     return len(words) >= SENTENCE_WORDS or (len(words) >= 5 and has_function_word(text))
+
+
+DECK_WORDS = 10
+"""Longest line still taken for a second headline (a deck) printed under the headline."""
+
+
+def second_headline(run: Run, items: list[Item]) -> list[Item]:
+    """A short ``X: Y`` title line, unpunctuated or a question, between the headline and a first
+    sentence (``المدينتان: ماذا ينتظرهما؟``): the page's second headline (a deck), not the article's
+    first paragraph, which would end with a stop or run longer."""
+    paragraphs = [i for i, item in enumerate(items) if item.post is None]
+    if not run.title or len(paragraphs) < 2:
+        return items
+    deck, after = items[paragraphs[0]], items[paragraphs[1]]
+    text = deck.text.strip()
+    head, colon, tail = text.partition(":")
+    if not colon or not head.strip() or len(tail.split()) < 2 or len(text.split()) > DECK_WORDS:
+        return items
+    if text.rstrip(" \"'»”’)]").endswith((".", ":", "،", ",")) or not is_sentence(after.text):
+        return items
+    if len(after.text.split()) < SENTENCE_WORDS or deck.first < run.title_line:
+        return items
+    run.drop(deck.first, deck.text, "a second headline (a deck) between the headline and the first sentence")
+    return items[: paragraphs[0]] + items[paragraphs[0] + 1 :]

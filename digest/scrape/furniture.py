@@ -33,6 +33,7 @@ from .edges import (
     headline_list,
     is_sentence,
     repeated_keys,
+    second_headline,
     trim_edges,
 )
 from .meta import take_dates
@@ -114,6 +115,7 @@ def sort_out(run: Run) -> None:
             kept.append(item)
         seen.update((key, caption_key(item.text)))
     kept = trim_edges(run, _tags_after_last_sentence(run, headline_list(run, kept), repeated), repeated)
+    kept = second_headline(run, kept)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
     _agency_in_closing_brackets(run, kept)
