@@ -183,3 +183,9 @@ def test_a_number_or_a_clause_in_closing_brackets_is_no_agency() -> None:
     aside = _TITLE + "وبلغ عدد المشاركين في المؤتمر ألف مشارك (بحسب المنظمين: 1200).\n"
     assert _source(aside)[0] is None
     assert _source(_TITLE + "وارتفع عدد الإصابات إلى عشرين (20)\n")[0] is None
+
+
+def test_an_agency_in_brackets_alone_after_the_article_is_its_source() -> None:
+    scraped = parse_scraped(_TITLE + _BODY + "\n(وان)\n", "t.txt")
+    assert scraped.source == "وان"
+    assert scraped.body.endswith("ذات الاهتمام المشترك.")

@@ -148,14 +148,19 @@ def _lead_lines(run: Run) -> list[tuple[int, str]]:
 
 
 def _agency_closing(run: Run, url: str | None) -> tuple[str, str] | None:
-    """The agency in brackets closing the article or its first paragraph (``… لاحقا.(وان)``): the
-    story is the agency's, whatever the site's own name printed above it."""
+    """The agency in brackets closing the article or its first paragraph (``… لاحقا.(وان)``), or alone
+    on a line after it: the story is the agency's, whatever the site's own name printed above it."""
     for dropped in run.dropped:
-        if dropped.reason.startswith(AGENCY_END_REASON):
+        alone = _BRACKETED_RE.match(dropped.text) and "after the article's last" in dropped.reason
+        if dropped.reason.startswith(AGENCY_END_REASON) or alone:
             name = _tidy(dropped.text)
-            if _name_like(name):
+            if _name_like(name) and len(name.split()) <= 2:
                 return name, f"taken from the agency's credit in brackets on line {dropped.line}"
     return None
+
+
+_BRACKETED_RE = re.compile(r"^\((?P<name>[^()\d]{2,25})\)$")
+"""``(وان)`` alone on its line after the last sentence: the agency's credit, as wires sign it."""
 
 
 def _named_in_lead(run: Run, url: str | None) -> tuple[str, str] | None:
