@@ -122,7 +122,11 @@ def test_an_imported_address_only_post_checks_and_builds(scratch, tmp_path) -> N
 
 
 def test_a_signature_dated_in_spanish_or_german_ends_a_post() -> None:
-    for when, day in (("28 de marzo de 2017", "2017-03-28"), ("3. März 2021", "2021-03-03")):
+    for when, day in (
+        ("28 de marzo de 2017", "2017-03-28"),
+        ("3. März 2021", "2021-03-03"),
+        ("5 мая 2020 г.", "2020-05-05"),
+    ):
         text = _HEAD + f"I kept every one of your posts. pic.twitter.com/XyZ789\n— Kept Posts (@keptposts) {when}\n"
         (post,) = parse_scraped(text, "t.txt").posts
         assert (post.handle, post.date, post.text) == ("@keptposts", day, "I kept every one of your posts.")

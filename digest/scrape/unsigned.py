@@ -38,28 +38,30 @@ _FOREIGN_MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "enero janeiro gennaio januar jänner januari ocak",
-            "febrero fevereiro febbraio februar februari şubat",
-            "marzo março marco märz maart maret mart",
-            "abril aprile april nisan",
-            "mayo maio maggio mai mei mayıs",
-            "junio junho giugno juni haziran",
-            "julio julho luglio juli temmuz",
-            "agosto august augustus agustus ağustos",
-            "septiembre setiembre setembro settembre september eylül",
-            "octubre outubro ottobre oktober ekim",
-            "noviembre novembro novembre november kasım",
-            "diciembre dezembro dicembre dezember december desember aralık",
+            "enero janeiro gennaio januar jänner januari ocak января",
+            "febrero fevereiro febbraio februar februari şubat февраля",
+            "marzo março marco märz maart maret mart марта",
+            "abril aprile april nisan апреля",
+            "mayo maio maggio mai mei mayıs мая",
+            "junio junho giugno juni haziran июня",
+            "julio julho luglio juli temmuz июля",
+            "agosto august augustus agustus ağustos августа",
+            "septiembre setiembre setembro settembre september eylül сентября",
+            "octubre outubro ottobre oktober ekim октября",
+            "noviembre novembro novembre november kasım ноября",
+            "diciembre dezembro dicembre dezember december desember aralık декабря",
         ),
         start=1,
     )
     for name in names.split()
 }
-_FOREIGN_DATE_RE = re.compile(r"^(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d]+)\.?\s+(?:de\s+)?(?P<year>\d{4})$")
+_FOREIGN_DATE_RE = re.compile(
+    r"^(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d]+)\.?\s+(?:de\s+)?(?P<year>\d{4})(?:\s*г\.?)?$"
+)
 
 
 def foreign_day(when: str) -> date | None:
-    """``28 de marzo de 2017``, ``3. März 2021``, ``5 maggio 2020``: a signature's date in a language
+    """``28 de marzo de 2017``, ``3. März 2021``, ``5 октября 2020 г.``: a signature's date in a language
     the date lines do not read, or None."""
     match = _FOREIGN_DATE_RE.match(when.strip().lower())
     month = _FOREIGN_MONTHS.get(match["month"]) if match else None
