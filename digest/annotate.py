@@ -634,6 +634,10 @@ _OF = _INSTITUTIONS | _keys(
 _COUNTERPARTS = _keys("نظير نظيره نظيرها نظيرته نظيرتها نظيرهم")
 """Its counterpart: a quoted text after it names a team, a party or a country (نظيره "الفتح")."""
 
+_KIN = _keys("عمو خالو العم الخال العمة الخالة أبو أم")
+"""Words of kin that begin a nickname (عمو "فتوش", أبو "سمير"): with the quoted word after
+them, what a person is called."""
+
 _ATTRIBUTION = _keys("وفقا طبقا تبعا استنادا نقلا نقلت نقل نسبة")
 """Before ل or عن, a quoted name is a source: وفقا لـ "بوليتيكو"."""
 
@@ -1340,7 +1344,12 @@ def _quoted(body: str, tokens: list[_Token], skipped: list[tuple[int, int]]) -> 
         if any(t.norm in _STOP for t in inside):
             continue
         before = _quote_context(tokens, first)
-        if before:
+        kin = next((p for p, rest in _splits(tokens[first - 1].norm) if rest in _KIN), None) if before else None
+        if kin is not None:
+            word = _advance(body, tokens[first - 1].start, kin)  # لأبو "سمير": the proclitic left out
+            nickname = body[word : tokens[first - 1].end] + " " + text
+            found.append(_Candidate(word, end, "a nickname in quotation marks", 0, nickname))
+        elif before:
             found.append(_Candidate(start, end, f"in quotation marks after '{body[before[0] : before[1]]}'", 0))
         elif any(_foreign(t.norm) for t in inside):
             found.append(_Candidate(start, end, "in quotation marks, transliterated", 0))
@@ -1383,7 +1392,7 @@ def _quote_context(tokens: list[_Token], first: int) -> tuple[int, int] | None:
     before = tokens[first - 1]
     if any(rest in _INSTITUTIONS or rest in _COUNTERPARTS for _, rest in _splits(before.norm)):
         return before.start, before.end
-    if before.norm in ("بحسب", "حسب"):
+    if before.norm in ("بحسب", "حسب") or any(rest in _KIN for _, rest in _splits(before.norm)):
         return before.start, before.end
     if before.norm in ("ل", "عن") and first >= 2 and before.gap == "space":
         source = tokens[first - 2]
@@ -1441,12 +1450,10 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
     Mark Rutte), without the function words that open sentences (If North Korea), and
     without runs of only days, numbers, directions or adjectives of nations (North Korean,
     Article Four). A single word opening a sentence counts only when the text also has it
-    capitalised inside a sentence. In an Arabic text, a line mostly in Latin letters is a
-    quoted post or passage in its own language (a tweet's text: prose, with words in small
-    letters), whose capitals are its writer's, not names the article gives: none is offered
-    from it. A line of names alone (Independent Arabia, Independent Urdu) is kept."""
+    capitalised inside a sentence. An abbreviation of two capitals before a noun in small
+    letters is used as an adjective, as a nation's is (US pressure, EU leaders: like North
+    Korean troops), and is not offered; before a verb it is a name (the UN said)."""
     masked = _masked(body, skipped)
-    arabic = _mostly_arabic(body)
     inside_sentences = set()
     runs = []
     for match in _LATIN_RUN.finditer(masked):
@@ -1458,7 +1465,7 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
         inside_sentences.update(mention.group()[2:-2].split("|")[-1].split())
     found = []
     for match, opening in runs:
-        if arabic and _latin_prose(_line_at(body, match.start())):
+        if _attributive(masked, match):
             continue
         pieces: list[tuple[list[tuple[str, int]], list[str]]] = []  # (words with offsets, title words before)
         for part in re.finditer(r"\S+", match.group()):
@@ -1488,22 +1495,19 @@ def _latin_names(body: str, skipped: list[tuple[int, int]]) -> list[_Candidate]:
     return found
 
 
-def _mostly_arabic(text: str) -> bool:
-    """Whether a text has more Arabic letters than Latin ones."""
-    arabic = sum(1 for char in text if "\u0621" <= char <= "\u064a")
-    return arabic > sum(1 for char in text if char.isascii() and char.isalpha())
+_LATIN_VERBS = frozenset(
+    "said says say has have had is was are were will would can could should must may did does do told"
+    " added warned called urged announced".split()
+)
+"""Verbs that follow a name as its subject (the UN said): after them an abbreviation is a name."""
 
 
-def _latin_prose(line: str) -> bool:
-    """A line mostly in Latin letters with at least three words in small letters."""
-    return not _mostly_arabic(line) and len(re.findall(r"(?<![\w@#])[a-z]+\b", line)) >= 3
-
-
-def _line_at(body: str, pos: int) -> str:
-    """The line of ``body`` that holds position ``pos``."""
-    start = body.rfind("\n", 0, pos) + 1
-    end = body.find("\n", pos)
-    return body[start : end if end >= 0 else len(body)]
+def _attributive(text: str, match: re.Match[str]) -> bool:
+    """Whether a run is an abbreviation of two capitals before a noun in small letters
+    (US pressure), used as an adjective."""
+    word = match.group()
+    following = re.match(r" ([a-z]+)\b", text[match.end() :])
+    return len(word) == 2 and word.isupper() and following is not None and following.group(1) not in _LATIN_VERBS
 
 
 def _masked(body: str, skipped: list[tuple[int, int]]) -> str:
@@ -1680,7 +1684,7 @@ def _appointed(body: str, tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
-_PLACE_NOUNS = _keys("قرية بلدة مدينة محافظة منطقة ولاية حي مقاطعة")
+_PLACE_NOUNS = _keys("قرية بلدة مدينة محافظة منطقة ولاية حي مقاطعة مثلث دوار")
 """Nouns of a place, in construct with its name (مدينة حلب, بلدة بيت لاهيا): the name is
 offered without the noun."""
 _NAMED_NOUNS = _keys(
@@ -1830,6 +1834,10 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
+_TIMES = _keys("صباحا مساء مساءا ليلا نهارا ظهرا فجرا عصرا أمس اليوم غدا")
+"""Times of day written as adverbs: never a word of a name."""
+
+
 def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: bool) -> tuple[list[_Token], int]:
     """The words of the name after the noun at token ``k`` (``_after_kind_nouns``) and the
     token after them: up to three plain words, or ending in one definite word that names
@@ -1851,6 +1859,8 @@ def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: boo
             break
         if not _name_word(word, None) or _title_at(tokens, j) is not None or word.norm in _SAYING:
             break
+        if word.norm in _ADVERBS or word.norm in _TIMES:
+            break  # دوار سلمى صباحا: the sentence goes on
         if _indefinite_adjective(body, word) or (name and word.norm[:1] in ("و", "ف")):
             break
         if not name and word.norm[:1] == ("ت" if feminine else "ي") and len(word.norm) == 4:

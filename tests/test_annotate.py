@@ -694,13 +694,11 @@ def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str])
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # a quoted post in English inside an Arabic text: its capitals are its writer's
-        (
-            "وكتب الوزير في تغريدة:\n\nWe remember the victims despite UK pressure and threats\n\n"
-            "وأضاف أن الموقف ثابت ولن يتغير مهما طال الزمن، وأن الحكومة ماضية في خططها المعلنة منذ سنوات.",
-            {},
-        ),
-        # a Latin name in an Arabic sentence, and a line of names alone, are offered
+        # an abbreviation used as an adjective, as a nation's is
+        ("We remember the victims despite UK pressure and EU threats.", {}),
+        ("وكتب في تغريدة: We remember the victims despite UK pressure.", {}),
+        # before a verb, and a name in a sentence or a line of names, it is offered
+        ("The UN said the talks would resume.", {"UN": "capitalised name"}),
         ("وأطلق حساب يحمل اسم Silent Owl حملة جديدة.", {"Silent Owl": "capitalised name"}),
         (
             "ومن مواقعه:\n\nBlue Harbor, Red Valley\n\nوهي مواقع إخبارية.",
@@ -708,7 +706,7 @@ def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str])
         ),
     ],
 )
-def test_latin_capitals_in_a_quoted_passage_are_not_names(body: str, expected: dict[str, str]) -> None:
+def test_an_abbreviation_used_as_an_adjective_is_no_name(body: str, expected: dict[str, str]) -> None:
     assert _suggested(body) == expected
 
 
@@ -730,3 +728,18 @@ def test_ministries_named_by_a_noun_and_its_state(body: str, expected: dict[str,
 def test_a_ministrys_state_of_two_words() -> None:
     body = "واستدعت وزارة الخارجية الكورية الشمالية السفير."
     assert _suggested(body) == {"وزارة الخارجية الكورية الشمالية": "named with 'وزارة'"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("ووقع الحادث على مثلث الرمانة قرب الجسر.", {"الرمانة": "after 'مثلث'"}),
+        ("وازدحم السير عند دوار سلمى صباحا.", {"سلمى": "after 'دوار'"}),
+        ("وأحيا الحفل عمو “بطوط” للأطفال.", {"عمو بطوط": "a nickname in quotation marks"}),
+        ('ونقلت الرسالة لأبو "سمير" أمس.', {"أبو سمير": "a nickname in quotation marks"}),
+        # a quoted common word after a word of kin that is no nickname's is still none
+        ('وقالت الأم "شكرا" للجميع.', {}),
+    ],
+)
+def test_places_at_junctions_and_nicknames_after_words_of_kin(body: str, expected: dict[str, str]) -> None:
+    assert _suggested(body) == expected
