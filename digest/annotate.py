@@ -2092,8 +2092,28 @@ def _listed_places(body: str, tokens: list[_Token], matcher: Matcher) -> list[_C
             reason = "listed with '" + _MENTION_RE.sub(lambda m: m.group()[2:-2].split("|")[-1], text).lstrip("و") + "'"
         else:
             reason = f"listed after '{body[opener.start : opener.end]}'" if opener else ""
+        if not _list_end(elements, k, items[-1]):
+            items = items[:-1]
         found.extend(c for c in (_listed_item(body, item, reason) for item in items) if c is not None)
     return found
+
+
+_PLACE_FORMANTS = _keys("عين بنت كفر بيت دير تل بئر جبل وادي رأس راس سيدي بني أبو أم مرج خربة برج قصر سوق")
+"""First words of two-word place names (عين زيتا, بنت جبيل, كفر تل, سيدي بوزيد)."""
+
+
+def _list_end(elements: list[_Element], k: int, last: list[_Element]) -> bool:
+    """Whether the list's last item, with element ``k`` after the list, is a place: a
+    clause of its own begins there as often (صبراتة وسبها وعاد., وتفقد المشاريع., وافتتح
+    المدرسة), so it must end at a comma or the sentence's end, and be a word of four
+    letters or more, or two words the first of which begins place names (وبنت جبيل)."""
+    if k < len(elements) and elements[k].gap == "space":
+        return False
+    words = [e.token for e in last if e.token is not None]
+    if len(words) != len(last):
+        return True  # a mention: not offered anyway
+    first = words[0].norm[1:] if last[0].conjoined else words[0].norm
+    return first in _PLACE_FORMANTS if len(words) == 2 else len(first) >= 4
 
 
 def _listed_item(body: str, item: list[_Element], reason: str) -> _Candidate | None:
