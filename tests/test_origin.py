@@ -189,3 +189,9 @@ def test_an_agency_in_brackets_alone_after_the_article_is_its_source() -> None:
     scraped = parse_scraped(_TITLE + _BODY + "\n(وان)\n", "t.txt")
     assert scraped.source == "وان"
     assert scraped.body.endswith("ذات الاهتمام المشترك.")
+
+
+def test_a_long_dated_headline_followed_by_a_paragraph_opening_with_a_waw_noun_stays_the_headline() -> None:
+    headline = "الوادي - وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة والعلاقات بين البلدين اليوم"
+    scraped = parse_scraped(f"{headline}\nوزير الخارجية أجرى اتصالا هاتفيا مع نظيره.\n", "t.txt")
+    assert scraped.title == headline

@@ -74,7 +74,7 @@ def after_repeated_headline(run: Run, items: list[Item]) -> list[Item]:
     after = [item for item in items[at + 1 :] if item.post is None]
     if len(before) < 2 or not after or len([i for i in after if _is_paragraph(i)]) >= len(before):
         return items
-    if continues(after[0].text):
+    if _continues(after[0].text):
         return items  # the headline again as a picture's caption, and the article going on after it
     if sum(len(i.text.split()) for i in after) >= sum(len(i.text.split()) for i in before):
         return items
@@ -86,7 +86,7 @@ def after_repeated_headline(run: Run, items: list[Item]) -> list[Item]:
 _CONNECTIVES = phrase_keys("كما | ثم | لكن | بينما | اما | يذكر | يشار | يذكر ان | من جهته | من جانبه | في المقابل")
 
 
-def continues(text: str) -> bool:
+def _continues(text: str) -> bool:
     """A paragraph that goes on from the one before (``وأضاف``, ``فيما``, ``كما``, ``من جهته``)."""
     words = phrase_key(text).split()
     if not words:
@@ -118,7 +118,7 @@ def headline_list(run: Run, items: list[Item]) -> list[Item]:
         return items
     if all(is_bullet(item.text) for item in lead):
         return items  # a bulleted summary of the article (its key points), judged at the edges
-    if any(continues(item.text) for item in lead[1:]):
+    if any(_continues(item.text) for item in lead[1:]):
         return items  # paragraphs going on from one another (``وأضاف``): the article, printed without periods
     for item in lead:
         run.drop(

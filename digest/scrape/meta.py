@@ -13,7 +13,6 @@ from datetime import datetime
 
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
-from .edges import continues
 from .lines import is_headline, is_marker, is_paragraph_like
 from .shape import (
     addresses_reader,
@@ -97,7 +96,14 @@ def _opens_first_paragraph(run: Run, text: str, following: int | None) -> bool:
     (a headline may open with a place and a dash, but no paragraph goes on from it)."""
     if following is None or len(text.split()) < FIRST_PARAGRAPH_WORDS or not _OPENING_DATELINE_RE.match(text):
         return False
-    return continues(run.lines[following].text)
+    return bool(_GOES_ON_RE.match(fold(run.lines[following].text)))
+
+
+_GOES_ON_RE = re.compile(
+    r"^[وف](?:قال|قالت|اضاف|اضافت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|تابع|تابعت|بين|بينت|ذكر|ذكرت|افاد|افادت|لفت|لفتت"
+    r"|اعلن|اعلنت|شدد|شددت|كان|كانت|تم|جاء|يذكر|يشار)(?!\w)"
+)
+"""A paragraph going on from the one before: و or ف and a verb of saying or of narration (``وقال``, ``وأضاف``)."""
 
 
 def _is_masthead(text: str) -> bool:
