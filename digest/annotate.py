@@ -2146,9 +2146,10 @@ def _ministries(body: str, tokens: list[_Token]) -> list[_Candidate]:
     """Ministries named by a noun and a feminine nisba: وزارة with a definite word and the
     nisba (وزارة الخارجية المصرية, لوزارة الصحة الفلسطينية), or the ministry's word alone
     and the nisba, which agrees with the وزارة left out (الخارجية المصرية, الدفاع الروسية:
-    a masculine noun takes no feminine adjective). Not after a definite word, whose
-    adjective الخارجية then is (السياسة الخارجية المصرية), nor after a noun it is in
-    construct with (منظمة الصحة العالمية, وزير الخارجية المصرية)."""
+    a masculine noun takes no feminine adjective; a feminine one, الخارجية, الصحة, only as the
+    one that speaks or is spoken for: أعلنت الخارجية المصرية, باسم الصحة الفلسطينية). Not
+    after a definite word, whose adjective الخارجية then is (السياسة الخارجية المصرية), nor
+    after a noun it is in construct with (منظمة الصحة العالمية, وزير الخارجية المصرية)."""
     found = []
     for k in range(len(tokens) - 1):
         token, after = tokens[k], tokens[k + 1]
@@ -2167,6 +2168,8 @@ def _ministries(body: str, tokens: list[_Token]) -> list[_Candidate]:
         before = tokens[k - 1] if k > 0 and token.gap == "space" else None
         if before is not None and (before.definite or _construct_head(tokens, k - 1)):
             continue
+        if word in _FEMININE_MINISTRY_WORDS and not _names_a_speaker(before):
+            continue  # تعزيز الصحة النفسية: a feminine noun and its own adjective
         start = token.start if token.norm == word else _advance(body, token.start, len(token.norm) - len(word))
         found.append(_Candidate(start, _state_end(body, tokens, k + 1), "a ministry and its state", 2))
     return found
@@ -2179,6 +2182,18 @@ def _state_end(body: str, tokens: list[_Token], j: int) -> int:
     if following is not None and following.gap == "space" and _state_adjective(body, following):
         return following.end
     return tokens[j].end
+
+
+_FEMININE_MINISTRY_WORDS = _keys("الخارجية الداخلية الصحة المالية")
+"""Of those, the feminine ones, which a feminine nisba may describe as their own adjective."""
+
+
+def _names_a_speaker(before: _Token | None) -> bool:
+    """Whether a word before a ministry's name makes it one that speaks or is spoken for:
+    a verb of saying (أعلنت الخارجية المصرية) or باسم (المتحدث باسم الخارجية المصرية)."""
+    if before is None:
+        return False
+    return before.norm == "باسم" or any(rest in _SAYING for _, rest in _splits(before.norm))
 
 
 def _construct_head(tokens: list[_Token], k: int) -> bool:

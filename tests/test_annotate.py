@@ -722,6 +722,8 @@ def test_an_abbreviation_used_as_an_adjective_is_no_name(body: str, expected: di
         # an adjective of a definite noun, a noun in construct, an adjective of titles
         ("وتغيرت السياسة الخارجية المصرية، ووقعت منظمة الصحة العالمية الاتفاق.", {}),
         ("وقال وزير الخارجية المصرية إن، وعقدت وزارة الخارجية الرسمية لقاء.", {}),
+        ("ويهدف البرنامج إلى تعزيز الصحة النفسية للأطفال.", {}),
+        ("وأعلنت الخارجية الليبية أن السفير غادر.", {"الخارجية الليبية": "a ministry and its state"}),
     ],
 )
 def test_ministries_named_by_a_noun_and_its_state(body: str, expected: dict[str, str]) -> None:
