@@ -195,3 +195,9 @@ def test_a_long_dated_headline_followed_by_a_paragraph_opening_with_a_waw_noun_s
     headline = "الوادي - وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة والعلاقات بين البلدين اليوم"
     scraped = parse_scraped(f"{headline}\nوزير الخارجية أجرى اتصالا هاتفيا مع نظيره.\n", "t.txt")
     assert scraped.title == headline
+
+
+def test_an_acronym_in_brackets_closing_the_first_paragraph_is_no_source() -> None:
+    first = "أعلنت منظمة الأمم المتحدة للطفولة عن خطة لدعم المدارس في المحافظات الجنوبية (يونيسف)"
+    scraped = parse_scraped(_TITLE + first + "\n\nوأوضحت المنظمة أن الخطة تبدأ الشهر المقبل.\n", "t.txt")
+    assert scraped.source is None

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from .dates import DateLine, calendar_date
+from .datewords import MONTHS, WEEKDAYS
 from .edges import (
     above_headline,
     after_repeated_headline,
@@ -180,10 +181,19 @@ def _agency_in_closing_brackets(run: Run, items: list[Item]) -> None:
         match = _AGENCY_END_RE.search(item.text)
         if not match or match.start() == 0 or len(match["name"].split()) > 2 or not has_letter(match["name"]):
             continue
+        if at != paragraphs[-1] and not _dated_before(item.text[: match.start()]):
+            continue  # inside the article, a name in brackets is an aside (an acronym) unless a day precedes it
         run.drop(item.last, match[0].strip(), f"{AGENCY_END_REASON} ({match['name'].strip()})")
         if at == paragraphs[-1]:
             items[at] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
         return
+
+
+def _dated_before(text: str) -> bool:
+    """The words before the brackets end with a day, as a wire's dateline does (``… الخميس``, ``… 5 آذار``)."""
+    words = date_fold(text).split()
+    last = words[-1] if words else ""
+    return last in WEEKDAYS or last in MONTHS or last in ("اليوم", "امس") or last.isdigit()
 
 
 def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -> str | None:
