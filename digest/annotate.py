@@ -1684,7 +1684,7 @@ def _appointed(body: str, tokens: list[_Token]) -> list[_Candidate]:
     return found
 
 
-_PLACE_NOUNS = _keys("قرية بلدة مدينة محافظة منطقة ولاية حي مقاطعة مثلث دوار")
+_PLACE_NOUNS = _keys("قرية بلدة مدينة محافظة منطقة ولاية حي مقاطعة مثلث")
 """Nouns of a place, in construct with its name (مدينة حلب, بلدة بيت لاهيا): the name is
 offered without the noun."""
 _NAMED_NOUNS = _keys(
@@ -1860,7 +1860,7 @@ def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: boo
         if not _name_word(word, None) or _title_at(tokens, j) is not None or word.norm in _SAYING:
             break
         if word.norm in _ADVERBS or word.norm in _TIMES:
-            break  # دوار سلمى صباحا: the sentence goes on
+            break  # مثلث سلمى صباحا: the sentence goes on
         if _indefinite_adjective(body, word) or (name and word.norm[:1] in ("و", "ف")):
             break
         if not name and word.norm[:1] == ("ت" if feminine else "ي") and len(word.norm) == 4:

@@ -739,7 +739,8 @@ def test_a_ministrys_state_of_two_words() -> None:
     ("body", "expected"),
     [
         ("ووقع الحادث على مثلث الرمانة قرب الجسر.", {"الرمانة": "after 'مثلث'"}),
-        ("وازدحم السير عند دوار سلمى صباحا.", {"سلمى": "after 'دوار'"}),
+        ("وازدحم السير عند مثلث سلمى صباحا.", {"سلمى": "after 'مثلث'"}),
+        ("وأصيب بدوار شديد بعد الحادث.", {}),
         ("وأحيا الحفل عمو “بطوط” للأطفال.", {"عمو بطوط": "a nickname in quotation marks"}),
         ('ونقلت الرسالة لأبو "سمير" أمس.', {"أبو سمير": "a nickname in quotation marks"}),
         # a quoted common word after a word of kin that is no nickname's is still none
