@@ -137,40 +137,7 @@ FORK_FROM = 16
 hundreds of MB costs more than writing a few shards."""
 
 
-@dataclass
-class Warm:
-    """The build cache kept in memory between the builds of one process (``serve``), so a
-    rebuild does not read the parse cache and manifest from disk again.
-
-    The parse cache is keyed by content, so it stays right whatever else runs. The
-    manifest is trusted only while its file is the one this process saved: a build run
-    in another terminal meanwhile makes the next one read it again.
-    """
-
-    cache: ParseCache | None = None
-    manifest: Manifest | None = None
-    stamp: tuple[int, int, int] | None = None
-    last: Any = None
-    """What the last successful build made that the next one may update rather than redo
-    (``pipeline.Last``: its index and plan). Correct whatever ran in between: it is only
-    ever compared with what the next build reads."""
-
-    def manifest_at(self, path: Path) -> Manifest:
-        if self.manifest is not None and self.stamp is not None and _stamp(path) == self.stamp:
-            return self.manifest
-        return Manifest.load(path)
-
-    def parse_cache(self, folder: Path) -> ParseCache:
-        if self.cache is None or self.cache.folder != folder:
-            self.cache = ParseCache(folder)
-        return self.cache
-
-    def remember(self, manifest: Manifest | None, path: Path) -> None:
-        """After a build: ``manifest`` is what it saved at ``path`` (``None``: nothing trusted)."""
-        self.manifest, self.stamp = manifest, (_stamp(path) if manifest is not None else None)
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def stamp(path: Path) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
@@ -314,6 +281,16 @@ def engine_digest() -> str:
         with open(path, "rb") as handle:
             digest.update(hashlib.sha256(handle.read()).digest())
     return digest.hexdigest()
+
+
+def output_key(global_key: str, route: str, template: str, values: list[str]) -> str:
+    """An output's cache key. Its parts are joined with NULs, which none of them holds: the
+    values are digests, entity ids and counts, and the route, the one part made of text
+    (a topic's name), is checked. Unambiguous, and twice as cheap as ``repr`` for the long
+    lists of values of popular entities' pages."""
+    if "\0" in route:
+        raise ValueError(f"a NUL in the route {route!r}")
+    return hashlib.sha256("\0".join((global_key, route, template, *values)).encode("utf-8")).hexdigest()
 
 
 def options_key(base_url: str | None, drafts: bool) -> str:

@@ -18,15 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .english import plural
 from .model import ENTITY_TYPES
+from .outcome import BuildResult, Inputs, unchanged
 from .project import Project
 
 if TYPE_CHECKING:
     from .editing import FileEdit
-    from .pipeline import BuildResult
 
 
 def run() -> NoReturn:
@@ -141,8 +140,12 @@ def _build_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
     started = time.perf_counter()
-    if write and not args.clean and _up_to_date(project, args, started):
-        return 0
+    if write and not args.clean:
+        done = unchanged(project, Inputs.read(project, args.base_url, args.drafts), search=not args.no_search)
+        if done is not None:
+            print_diagnostics(done.diagnostics)
+            print(summary(done, time.perf_counter() - started, write=True))
+            return 0
     from .pipeline import build  # the engine's imports cost more than a no-change rebuild
 
     options = {"base_url": args.base_url, "drafts": args.drafts, "clean": args.clean, "search": not args.no_search}
@@ -229,26 +232,6 @@ def _print_suggestions(edits: Sequence[FileEdit], limit: int = 25) -> None:
         print(f"       {display}: {sentence}")
     if len(ranked) > limit:
         print(f"  … and {plural(len(ranked) - limit, 'other')}")
-
-
-def _up_to_date(project: Project, args: argparse.Namespace, started: float) -> bool:
-    """The no-change rebuild: nothing read but the manifest and the inputs' fingerprints."""
-    from .search.pagefind import is_stale
-
-    if not args.no_search and is_stale(project.cache_dir):
-        return False  # an earlier --no-search build left the index behind the articles
-    manifest = Manifest.load(manifest_file(project.cache_dir))
-    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
-    if not unchanged_since_last_build(manifest, inputs, options_key(args.base_url, args.drafts), project.site_dir):
-        return False
-    print_diagnostics([Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings])
-    articles, entities = manifest.counts
-    seconds = time.perf_counter() - started
-    print(
-        f"built {len(manifest.outputs)} files ({articles} articles, {entities} entities): "
-        f"0 written, {len(manifest.outputs)} unchanged, 0 removed in {seconds:.2f} s"
-    )
-    return True
 
 
 def _say(line: str) -> None:

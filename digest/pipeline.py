@@ -1,66 +1,62 @@
-"""The build, end to end: read → index → plan → render → write.
+"""The build, end to end: read → index → plan → render → search → commit (``_build``).
 
 Every stage reports into one ``Diagnostics``; if any error was found, nothing is
 written and the previous ``site/`` stays as it was. ``check`` is this same
 pipeline with the write step left out (it may read the build cache, never writes it).
 
-Rebuilds are incremental (see ``buildstate``): when no input file changed, the
-build stops after hashing them; otherwise unchanged articles come from the parse
-cache, and every output whose key is unchanged is carried over as it is. A key
-covers the output's own content digests (``PageSpec.deps``) and everything every
-page depends on: site settings, entity registry, theme, the engine's code and the
-build options. ``clean=True`` ignores the cache. Nothing here prints or reads the clock.
+Rebuilds are incremental (see ``buildstate`` and ``warm``): when no input file changed,
+the build stops after hashing them (``outcome.unchanged``); otherwise unchanged articles
+come from the parse cache, and every output whose key is unchanged is carried over as it
+is. A key covers what the output shows (``pages.base.PageSpec.shows``) and everything
+every page depends on: site settings, entity registry, theme, the engine's code and the
+build options (``global_key``). ``clean=True`` ignores the cache. Nothing here prints or
+reads the clock.
+
+The cycle collector's pauses live here, in one place: it stays off while the corpus is
+read and indexed (its full passes over millions of new, acyclic objects would cost
+seconds), and the objects that live until the end of the build are frozen before
+rendering (``gc.freeze``), so its passes and forked workers' copy-on-write skip them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n
 from .bodyhtml import pygments_css
-from .buildstate import (
-    LiveSite,
-    Manifest,
-    ParseCache,
-    Warm,
-    engine_digest,
-    fingerprints,
-    input_files,
-    manifest_file,
-    options_key,
-    unchanged_since_last_build,
-)
+from .buildstate import LiveSite, Manifest, ParseCache, engine_digest, manifest_file, output_key
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import SiteIndex, build_index
 from .lock import build_lock
+from .model import Corpus
+from .outcome import BuildResult, Inputs, unchanged
 from .pages.base import PageSpec
 from .parallel import fork_map, workers
-from .plan import Plan, PlanMemo, plan
+from .plan import Plan, plan
 from .project import Project
 from .reader import read_project
-from .search.pagefind import index_site, save_record
-from .search.pagefind import is_stale as search_is_stale
+from .search.pagefind import SearchOutput, index_site, save_record
 from .templating import Templates
 from .urls import Urls
 from .views import ViewBuilder
-from .writer import KEEP, Staging, WriteReport, prime
+from .warm import Last, Reuse, Warm
+from .writer import KEEP, Staging, prime
 
 
 @dataclass(frozen=True)
-class BuildResult:
-    diagnostics: tuple[Diagnostic, ...]
-    ok: bool
-    pages: int = 0
-    """Outputs of the site (pages, feeds, sitemap and assets)."""
-    articles: int = 0
-    entities: int = 0
-    report: WriteReport | None = None
-    rendered: int = 0
-    """Outputs rendered this time; the others were unchanged and carried over."""
+class Options:
+    """How a build was asked for: what it writes and with which settings."""
+
+    write: bool = True
+    base_url: str | None = None
+    drafts: bool = False
+    clean: bool = False
+    search: bool = True
 
 
 @dataclass(frozen=True)
@@ -75,33 +71,7 @@ class Rendered:
     searchable: tuple[str, ...] = ()
     """The pages that go into the search index, sorted."""
     last: Last | None = None
-    """What the next build of this process may update (see ``Last``)."""
-
-
-@dataclass(frozen=True)
-class Last:
-    """A build's index and plan, kept in memory by ``serve`` (``Warm.last``) so that the
-    next build updates them (``build_index(previous=…)``, ``plan(last=…)``) instead of
-    redoing them: at tens of thousands of articles they cost more than the rest of a
-    one-article rebuild. Used only by a build with the same ``global_key``."""
-
-    global_key: str
-    index: SiteIndex
-    memo: PlanMemo
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """What the previous build left that this one may reuse."""
-
-    cache: ParseCache | None
-    keys: dict[str, str]
-    site_dir: Path | None
-    known: dict[str, str] | None = None
-    """Content hashes of the input files, by path, taken at the start of this build."""
-    last: Last | None = None
-    live: LiveSite | None = None
-    """The live site's files as the manifest recorded them: only those still there are carried over."""
+    """What the next build of this process may update (see ``warm.Last``)."""
 
 
 def build(
@@ -121,99 +91,131 @@ def build(
     A build that writes holds the project's build lock throughout (``lock``); ``on_wait``
     is told when it has to wait for another build to finish first.
     """
-    # The cycle collector stays off while the corpus is loaded and indexed: its full passes
-    # over millions of new, acyclic objects would cost seconds. ``render_site`` freezes
-    # those objects (passes skip them from then on) and turns it back on for rendering.
+    options = Options(write, base_url, drafts, clean, search)
+    lock = build_lock(project.root, on_wait) if write else contextlib.nullcontext()
+    with _collector_paused(), lock:
+        return _build(project, options, None if clean else warm)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector off for the build (``render_site`` turns it on for rendering,
+    with the long-lived objects frozen), as it was after."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        if not write:
-            return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
-        with build_lock(project.root, on_wait):
-            return _build(project, write, base_url, drafts, clean, search, None if clean else warm)
+        yield
     finally:
         gc.unfreeze()
         if collecting:
             gc.enable()
 
 
-def _build(
-    project: Project, write: bool, base_url: str | None, drafts: bool, clean: bool, search: bool, warm: Warm | None
-) -> BuildResult:
-    options = options_key(base_url, drafts)
-    manifest_path = manifest_file(project.cache_dir)
-    if clean:
-        manifest = Manifest()
+def _build(project: Project, options: Options, warm: Warm | None) -> BuildResult:
+    """The stages, in order."""
+    if options.clean:
+        manifest: Manifest | None = Manifest()
     else:
-        manifest = warm.manifest_at(manifest_path) if warm is not None else Manifest.load(manifest_path)
-    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
-    search_due = search and search_is_stale(project.cache_dir)
-    if write and not search_due and unchanged_since_last_build(manifest, inputs, options, project.site_dir):
-        warnings = tuple(Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings)
-        report = WriteReport(written=0, unchanged=len(manifest.outputs), removed=0)
-        articles, entities = manifest.counts
-        return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)
+        manifest = warm.manifest_at(manifest_file(project.cache_dir)) if warm is not None else None
+    inputs = Inputs.read(project, options.base_url, options.drafts, manifest)
+    if options.write and not options.clean:
+        done = unchanged(project, inputs, search=options.search)
+        if done is not None:
+            return done
     diags = Diagnostics()
-    parsed = parsed_dir(project)
-    cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not clean)
-    # check renders every page (to find template errors) but may take parses from the cache.
-    known = {path: fp[3] for path, fp in inputs.items()}
-    last = warm.last if warm is not None and write else None
-    live = LiveSite(project.site_dir if write and not clean else None, manifest.identities)
-    reuse = Reuse(cache, manifest.outputs if write and not clean else {}, project.site_dir, known, last, live)
-    global_key = _global_key(project, inputs, options)
-    staging = Staging(project.site_dir, spare_dir(project)) if write else None
+    reuse = _reuse(project, options, inputs, warm)
+    staging = Staging(project.site_dir, spare_dir(project)) if options.write else None
     try:
         rendered = render_site(
-            project, diags, base_url=base_url, drafts=drafts, reuse=reuse, global_key=global_key, staging=staging
+            project, diags, base_url=options.base_url, drafts=options.drafts, reuse=reuse, staging=staging
         )
+        if rendered is None or diags.has_errors or staging is None:
+            if staging is not None:
+                staging.abort()
+            reuse.parse_cache().settle(saved=False)
+            if rendered is None or diags.has_errors:
+                return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
+            counts = (rendered.articles, rendered.entities, None, rendered.rendered)
+            return BuildResult(tuple(diags.sorted()), True, len(rendered.keys), *counts)
+        found = _search(project, options, reuse, staging, rendered, diags)
+        return _commit(project, inputs, reuse, staging, rendered, found, diags, warm)
     except BaseException:
         if staging is not None:
             staging.abort()
-        cache.settle(saved=False)
+        reuse.parse_cache().settle(saved=False)
         raise
-    if rendered is None or diags.has_errors:
-        if staging is not None:
-            staging.abort()
-        cache.settle(saved=False)
-        return BuildResult(diagnostics=tuple(diags.sorted()), ok=False)
-    report = None
-    if staging is not None:
-        # The staged tree is complete: index it. The parse cache, being written since the
-        # articles were read (``render_site``), is complete before the manifest is saved.
-        found = index_site(
-            staging,
-            rendered.searchable,
-            rendered.written,
-            project.cache_dir,
-            enabled=search,
-            meanwhile=cache.finish_save,
-            present=live.holds,
-        )
-        if found.notice:
-            diags.warning("pagefind", 0, 0, found.notice)
-        written = rendered.written + found.written
-        rendered = replace(rendered, keys={**rendered.keys, **found.keys}, written=written)
-        # Until the new manifest is saved, none at all: a build killed right after the
-        # exchange must not leave the old manifest describing the new site.
-        manifest_path.unlink(missing_ok=True)
-        save_record(project.cache_dir, None)
-        report = staging.commit(set(rendered.keys), rendered.written)
-        save_record(project.cache_dir, found)
-        warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
-        counts = [rendered.articles, rendered.entities]
-        identities = live.identities(project.site_dir, rendered.keys, rendered.written)
-        saved = Manifest(inputs, rendered.keys, options, counts, warnings, identities)
-        saved.save(manifest_path)
-        cache.settle(saved=True)
-        if warm is not None:
-            warm.remember(saved, manifest_path)
-            warm.last = rendered.last
-    else:
-        cache.settle(saved=False)
-    outputs = len(rendered.keys)
-    result = (outputs, rendered.articles, rendered.entities, report, rendered.rendered)
-    return BuildResult(tuple(diags.sorted()), True, *result)
+
+
+def _reuse(project: Project, options: Options, inputs: Inputs, warm: Warm | None) -> Reuse:
+    """What this build may take from the last: parses, output keys, the live site's files,
+    and (in ``serve``) the last index and plan."""
+    parsed = parsed_dir(project)
+    cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not options.clean)
+    # check renders every page (to find template errors) but may take parses from the cache.
+    known = {path: fp[3] for path, fp in inputs.files.items()}
+    fresh = not options.write or options.clean
+    live = LiveSite(None if fresh else project.site_dir, inputs.manifest.identities)
+    return Reuse(
+        cache=cache,
+        keys={} if fresh else inputs.manifest.outputs,
+        known=known,
+        last=warm.last if warm is not None and options.write else None,
+        live=live,
+        global_key=global_key(project, inputs.files, inputs.options),
+    )
+
+
+def _search(
+    project: Project, options: Options, reuse: Reuse, staging: Staging, rendered: Rendered, diags: Diagnostics
+) -> SearchOutput:
+    """Index the complete staged tree. The parse cache, being written since the articles
+    were read (``render_site``), is completed meanwhile."""
+    cache = reuse.parse_cache()
+    found = index_site(
+        staging,
+        rendered.searchable,
+        rendered.written,
+        project.cache_dir,
+        enabled=options.search,
+        meanwhile=cache.finish_save,
+        present=reuse.live.holds if reuse.live is not None else None,
+    )
+    if found.notice:
+        diags.warning("pagefind", 0, 0, found.notice)
+    return found
+
+
+def _commit(
+    project: Project,
+    inputs: Inputs,
+    reuse: Reuse,
+    staging: Staging,
+    rendered: Rendered,
+    found: SearchOutput,
+    diags: Diagnostics,
+    warm: Warm | None,
+) -> BuildResult:
+    """Swap the staged site in, then record it: manifest, search record, parse cache."""
+    keys = {**rendered.keys, **found.keys}
+    written = rendered.written + found.written
+    manifest_path = manifest_file(project.cache_dir)
+    # Until the new manifest is saved, none at all: a build killed right after the
+    # exchange must not leave the old manifest describing the new site.
+    manifest_path.unlink(missing_ok=True)
+    save_record(project.cache_dir, None)
+    report = staging.commit(set(keys), written)
+    save_record(project.cache_dir, found)
+    warnings = [[d.path, d.line, d.col, d.message] for d in diags.sorted() if d.severity is Severity.WARNING]
+    live = reuse.live if reuse.live is not None else LiveSite(None, {})
+    identities = live.identities(project.site_dir, keys, written)
+    saved = Manifest(inputs.files, keys, inputs.options, [rendered.articles, rendered.entities], warnings, identities)
+    saved.save(manifest_path)
+    reuse.parse_cache().settle(saved=True)
+    if warm is not None:
+        warm.remember(saved, manifest_path)
+        warm.last = rendered.last
+    counts = (rendered.articles, rendered.entities, report, rendered.rendered)
+    return BuildResult(tuple(diags.sorted()), True, len(keys), *counts)
 
 
 def parsed_dir(project: Project) -> Path:
@@ -241,14 +243,11 @@ def warm_up(project: Project, warm: Warm, on_wait: Callable[[str], None] | None 
     with build_lock(project.root, on_wait):
         cache = warm.parse_cache(parsed_dir(project))
         if warm.last is None:
-            collecting = gc.isenabled()
-            gc.disable()  # as in ``build``: millions of new objects, none of them garbage
-            try:
-                warm.last = _planned(project, warm, cache)
-            finally:
-                cache.settle(saved=False)
-                if collecting:
-                    gc.enable()
+            with _collector_paused():
+                try:
+                    warm.last = _planned(project, warm, cache)
+                finally:
+                    cache.settle(saved=False)
         prime_spare(project)
 
 
@@ -257,22 +256,21 @@ def _planned(project: Project, warm: Warm, cache: ParseCache) -> Last | None:
     (``serve``'s) would leave them; ``None`` if the content has errors. Nothing is rendered:
     a build that takes outputs from this plan checks them against the manifest and the
     live site as always."""
-    manifest = warm.manifest_at(manifest_file(project.cache_dir))
-    inputs = fingerprints(input_files(project.content_dir, project.templates_dir), manifest.inputs)
-    global_key = _global_key(project, inputs, options_key(None, False))
+    inputs = Inputs.read(project, None, False, warm.manifest_at(manifest_file(project.cache_dir)))
+    known = {path: fp[3] for path, fp in inputs.files.items()}
+    reuse = Reuse(cache=cache, keys={}, known=known, global_key=global_key(project, inputs.files, inputs.options))
     diags = Diagnostics()
-    known = {path: fp[3] for path, fp in inputs.items()}
-    corpus = read_project(project, diags, cache=cache, known=known).corpus
-    if corpus is None or diags.has_errors:
+    stage = _read(project, diags, False, reuse, None)
+    if stage is None:
         return None
+    corpus, strings, _ = stage
     index = build_index(corpus)
-    strings = i18n.load_strings(project.templates_dir / "i18n", corpus.site.languages, diags)
     urls = Urls(corpus.site.base_url)
-    planned = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=lambda spec: spec_key(global_key, spec))
-    return None if diags.has_errors else Last(global_key, index, planned.memo)
+    planned = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=_keyer(reuse.global_key))
+    return None if diags.has_errors else Last(reuse.global_key, index, planned.memo)
 
 
-def _global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
+def global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
     """Digest of every input that all pages depend on: all but the articles, plus options."""
     articles = str(project.content_dir / "articles")
     shared = sorted((path, fp[3]) for path, fp in inputs.items() if not path.startswith(articles))
@@ -280,14 +278,13 @@ def _global_key(project: Project, inputs: dict[str, list[object]], options: str)
 
 
 def spec_key(global_key: str, spec: PageSpec) -> str:
-    """The output's cache key. Its parts are joined with NULs, which none of them holds: the
-    dependencies are digests, entity ids and counts, and the route, the one part made of text
-    (a topic's name), is checked. Unambiguous, and twice as cheap as ``repr`` for the long
-    dependency lists of popular entities' pages."""
-    if "\0" in spec.route:
-        raise ValueError(f"a NUL in the route {spec.route!r}")
-    joined = "\0".join((global_key, spec.route, spec.template or "", *(value for _, value in spec.shows)))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+    """The output's cache key: the global key, its route and template, and the values of
+    what it shows (``buildstate.output_key``)."""
+    return output_key(global_key, spec.route, spec.template or "", [value for _, value in spec.shows])
+
+
+def _keyer(key: str) -> Callable[[PageSpec], str]:
+    return lambda spec: spec_key(key, spec)
 
 
 def render_site(
@@ -297,14 +294,46 @@ def render_site(
     base_url: str | None = None,
     drafts: bool = False,
     reuse: Reuse | None = None,
-    global_key: str = "",
     staging: Staging | None = None,
 ) -> Rendered | None:
-    """Render every output of the site into ``staging`` (or only check it, without one).
+    """Read, index, plan and render every output of the site into ``staging`` (or only
+    check it, without one). ``None`` when errors stop the build; the caller then aborts
+    the staging folder."""
+    reuse = reuse or Reuse()
+    stage = _read(project, diags, drafts, reuse, staging)
+    if stage is None:
+        return None
+    corpus, strings, templates = stage
+    last = reuse.last if reuse.last is not None and reuse.last.global_key == reuse.global_key else None
+    if not reuse.global_key:
+        last = None
+    index = build_index(corpus, last.index if last is not None else None)
+    urls = Urls(base_url or corpus.site.base_url)
+    views = ViewBuilder(index, urls, strings)
+    found = _plan(index, views, urls, diags, reuse, last)
+    if found is None:
+        return None
+    planned, todo, kept = found
+    written = _render(todo, templates, staging, diags)
+    if written is None:
+        return None
+    assets = _assets(project.templates_dir / "static")
+    # A new dict: the plan's own is the memo's, which the next build starts from.
+    keys = {**planned.keys, **{path: hashlib.sha256(data).hexdigest() for path, data in assets.items()}}
+    if staging is not None:
+        for path in kept:
+            staging.put(path, KEEP)
+        written.extend(path for path, data in assets.items() if staging.put(path, data))
+    templates.save_compiled()
+    memory = Last(reuse.global_key, index, planned.memo)
+    counts = (len(corpus.articles()), len(corpus.entities), len(todo), planned.searchable, memory)
+    return Rendered(keys, tuple(written), *counts)
 
-    ``None`` when errors stop the build; the caller then aborts the staging folder.
-    """
-    reuse = reuse or Reuse(None, {}, None)
+
+def _read(
+    project: Project, diags: Diagnostics, drafts: bool, reuse: Reuse, staging: Staging | None
+) -> tuple[Corpus, dict[str, dict[str, str]], Templates] | None:
+    """The read stage: the content, the theme's strings and templates; ``None`` on errors."""
     read = read_project(project, diags, drafts=drafts, cache=reuse.cache, known=reuse.known)
     corpus = read.corpus
     languages = corpus.site.languages if corpus else ("en",)
@@ -316,24 +345,25 @@ def render_site(
         return None
     if staging is not None and reuse.cache is not None:
         reuse.cache.start_save()  # every article is read: its parse is kept while the build goes on
-    last = reuse.last if reuse.last is not None and reuse.last.global_key == global_key and global_key else None
-    index = build_index(corpus, last.index if last is not None else None)
-    urls = Urls(base_url or corpus.site.base_url)
-    views = ViewBuilder(index, urls, strings)
+    return corpus, strings, templates
+
+
+def _plan(
+    index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics, reuse: Reuse, last: Last | None
+) -> tuple[Plan, list[PageSpec], list[str]] | None:
+    """The plan, the specs to render and the outputs carried over as they are (same key as
+    in the live site); ``None`` on errors."""
+    key = _keyer(reuse.global_key)
     holds = reuse.live.holds if reuse.live is not None else lambda path: False
 
-    def key(spec: PageSpec) -> str:
-        return spec_key(global_key, spec)
-
     def sort_out(planned: Plan) -> tuple[list[PageSpec], list[str]] | None:
-        """The specs to render and the outputs carried over as they are (same key as in
-        the live site); ``None`` if an output taken from the last plan is not there as
-        that plan left it (a build of another process, a deleted or edited file)."""
+        """``None`` if an output taken from the last plan is not there as that plan left it
+        (a build of another process, a deleted or edited file)."""
         spec_of = {Urls.output_path(spec.route): spec for spec in planned.specs}
         todo: list[PageSpec] = []
         kept: list[str] = []
-        for path, key in planned.keys.items():
-            if global_key and reuse.keys.get(path) == key and holds(path):
+        for path, made in planned.keys.items():
+            if reuse.global_key and reuse.keys.get(path) == made and holds(path):
                 kept.append(path)
             elif path in spec_of:
                 todo.append(spec_of[path])
@@ -349,12 +379,18 @@ def render_site(
         planned = plan(index, views, urls, diags, key=key)
         found = sort_out(planned)
         assert found is not None, "a plan without a memo has a spec for every output"
-    todo, kept = found
+    return planned, *found
+
+
+def _render(
+    todo: list[PageSpec], templates: Templates, staging: Staging | None, diags: Diagnostics
+) -> list[str] | None:
+    """Render the specs, in forked workers, each output staged where it is made; the paths
+    whose bytes changed (``None`` on errors)."""
 
     def render_one(spec: PageSpec) -> tuple[str | None, list[Diagnostic]]:
-        """Render an output and stage it right here (in a worker, when forked); its path if written."""
         local = Diagnostics()
-        data = _render(spec, templates, local)
+        data = _bytes(spec, templates, local)
         path = Urls.output_path(spec.route)
         changed = data is not None and staging is not None and staging.put(path, data)
         return (path if changed else None), list(local)
@@ -371,19 +407,7 @@ def render_site(
         diags.extend(problems)
         if changed:
             written.append(changed)
-    if diags.has_errors:
-        return None
-    assets = _assets(project.templates_dir / "static")
-    # A new dict: the plan's own is the memo's, which the next build starts from.
-    keys = {**planned.keys, **{path: hashlib.sha256(data).hexdigest() for path, data in assets.items()}}
-    if staging is not None:
-        for path in kept:
-            staging.put(path, KEEP)
-        written.extend(path for path, data in assets.items() if staging.put(path, data))
-    templates.save_compiled()
-    memory = Last(global_key, index, planned.memo)
-    counts = (len(corpus.articles()), len(corpus.entities), len(todo), planned.searchable, memory)
-    return Rendered(keys, tuple(written), *counts)
+    return None if diags.has_errors else written
 
 
 def _by_edition(specs: list[PageSpec]) -> list[PageSpec]:
@@ -393,12 +417,14 @@ def _by_edition(specs: list[PageSpec]) -> list[PageSpec]:
     return sorted(specs, key=lambda spec: spec.route.partition("/")[0])
 
 
-def _render(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:
+def _bytes(spec: PageSpec, templates: Templates, diags: Diagnostics) -> bytes | None:
     if spec.template is None:
         data = spec.make()
         assert isinstance(data, bytes)
         return data
-    html = templates.render(spec.template, diags, **spec.make())
+    made = spec.make()
+    assert not isinstance(made, bytes)
+    html = templates.render(spec.template, diags, **made)
     return html.encode("utf-8") if html is not None else None
 
 

@@ -25,9 +25,9 @@ from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
-from .buildstate import Warm
 from .pipeline import build, warm_up
 from .project import Project
+from .warm import Warm
 
 DEBOUNCE_SECONDS = 0.3
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.pipeline import BuildResult, build
+from digest.outcome import BuildResult
+from digest.pipeline import build
 from digest.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

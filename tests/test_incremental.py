@@ -11,9 +11,10 @@ import jinja2
 import pytest
 
 from digest import buildstate, pipeline, reader
-from digest.buildstate import Manifest, Warm, manifest_file
+from digest.buildstate import Manifest, manifest_file
 from digest.pipeline import build, warm_up
 from digest.project import Project
+from digest.warm import Warm
 
 from .conftest import build_ok, copy_project
 
