@@ -2092,10 +2092,32 @@ def _listed_places(body: str, tokens: list[_Token], matcher: Matcher) -> list[_C
             reason = "listed with '" + _MENTION_RE.sub(lambda m: m.group()[2:-2].split("|")[-1], text).lstrip("و") + "'"
         else:
             reason = f"listed after '{body[opener.start : opener.end]}'" if opener else ""
+        if not places and not _names_after_plural(body, items):
+            continue
         if not _list_end(elements, k, items[-1]):
             items = items[:-1]
         found.extend(c for c in (_listed_item(body, item, reason) for item in items) if c is not None)
     return found
+
+
+def _names_after_plural(body: str, items: list[list[_Element]]) -> bool:
+    """Whether a list after a plural noun of places, with no mention in it, is of names: its
+    first item is one (``_listed_item``) and no item is an indefinite adjective, which a plural
+    of things takes in the feminine (مدن كبيرة وصغيرة, قرى نائية ومعزولة, بلدات حدودية) or a
+    common noun (ومنازل)."""
+    if _listed_item(body, items[0], "") is None:
+        return False
+    for item in items:
+        for element in item:
+            token = element.token
+            if token is None or token.definite:
+                continue
+            word = replace(token, norm=token.norm[1:]) if element.conjoined and element is item[0] else token
+            if body[token.end - 1 : token.end] == "ة" or _indefinite_adjective(body, word):
+                return False
+            if re.fullmatch("م.ا..", word.norm):
+                return False  # منازل, مساجد, مدارس: a broken plural of things
+    return True
 
 
 _PLACE_FORMANTS = _keys("عين بنت كفر بيت دير تل بئر جبل وادي رأس راس سيدي بني أبو أم مرج خربة برج قصر سوق")

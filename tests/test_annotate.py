@@ -688,6 +688,9 @@ def _places(*names: str) -> Matcher:
         ("وزار الوفد زوارة وغدامس وتفقد المشاريع، ثم زوارة وغدامس وعاد.", {}),
         ("وزار الوفد زوارة وغدامس وافتتح المدرسة الجديدة.", {}),
         ("وانتشرت الحرائق في مناطق واسعة، وفي مناطق ومدن عديدة.", {}),
+        # after a plural noun of things, its feminine adjectives and common nouns
+        ("وشاركت دول عربية وأجنبية، وتقع في مدن كبيرة وصغيرة، وفي قرى نائية ومعزولة.", {}),
+        ("وتضررت بلدات حدودية، ومنازل.", {}),
     ],
 )
 def test_places_in_a_list_with_other_places(body: str, expected: dict[str, str]) -> None:
