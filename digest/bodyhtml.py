@@ -11,7 +11,7 @@ in the parser and links were checked by markdown-it's ``validateLink``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -19,7 +19,9 @@ from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
@@ -123,7 +125,7 @@ class BodyRenderer:
         return "".join(out)
 
 
-def _slot(env: dict[str, Any], *slot: Any) -> str:
+def _slot(env: MutableMapping[str, Any], *slot: Any) -> str:
     """Record a page-dependent part; its placeholder goes into the HTML."""
     slots = env[_ENV_KEY]
     assert isinstance(slots, list)
@@ -131,14 +133,14 @@ def _slot(env: dict[str, Any], *slot: Any) -> str:
     return SLOT
 
 
-def _inside_link(tokens: list[Token], idx: int) -> bool:
+def _inside_link(tokens: Sequence[Token], idx: int) -> bool:
     depth = 0
     for token in tokens[:idx]:
         depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
     return depth > 0
 
 
-def _mention(self, tokens: list[Token], idx: int, options, env) -> str:  # type: ignore[no-untyped-def]
+def _mention(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     meta = tokens[idx].meta
     before = tokens[idx - 1].content[-1:] if idx > 0 and tokens[idx - 1].type == "text" else ""
     after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) and tokens[idx + 1].type == "text" else ""
@@ -169,12 +171,12 @@ def _fill_mention(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     return f'{outer_start}<a {attrs} href="{escape(ctx.entity_href(entity.id))}">{inner}</a>{outer_end}'
 
 
-def _quote_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _quote_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     anchor = tokens[idx].meta.get("anchor")
     return f'<figure class="quote"{f" id={anchor!r}" if anchor else ""}>\n<blockquote>\n'.replace("'", '"')
 
 
-def _quote_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _quote_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     return "</blockquote>\n" + _slot(env, "q", tokens[idx].meta.get("speaker")) + "</figure>\n"
 
 
@@ -190,7 +192,7 @@ def _fill_caption(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     )
 
 
-def _post_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _post_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     post = tokens[idx].meta.get("post")
     if not isinstance(post, Post):
         return '<figure class="post">\n<blockquote>\n'
@@ -236,11 +238,11 @@ def post_date(value: str, ctx: BodyContext) -> str:
     return datetime_text(moment, ctx.page_lang, digits=ctx.digits)
 
 
-def _post_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _post_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     return "</blockquote>\n</figure>\n"
 
 
-def _block_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _block_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """Paragraphs and headings written in another script get their own lang and dir."""
     token = tokens[idx]
     if token.hidden:  # paragraphs of tight lists have no tags
@@ -254,7 +256,7 @@ def _block_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-unty
     return f"<{token.tag}>"
 
 
-def _note_backlink(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _note_backlink(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """The return link of a note, labelled for screen readers (the arrow alone says nothing)."""
     ident = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     if tokens[idx].meta["subId"] > 0:
@@ -267,11 +269,11 @@ def _fill_backlink(slot: tuple[Any, ...], ctx: BodyContext) -> str:
     return f' <a href="#fnref{slot[1]}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
 
 
-def _code_block(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _code_block(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     return f'<pre class="highlight" dir="ltr"><code>{escape(tokens[idx].content)}</code></pre>\n'
 
 
-def _notes_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _notes_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     return _slot(env, "n")
 
 

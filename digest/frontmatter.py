@@ -218,7 +218,7 @@ def _quotes(f: _Found) -> _Explained:
     if "escape" in f.problem:
         line = f.line(f.mark)
         col = line.rfind("\\", 0, f.mark.column + 1)  # the parsers point at the backslash or after it
-        at = yaml.Mark(f.mark.name, 0, f.mark.line, col if col != -1 else f.mark.column, None, None)
+        at = yaml.Mark(f.mark.name, 0, f.mark.line, col if col != -1 else f.mark.column, None, 0)
         code = line[at.column : at.column + 2] if col != -1 else "\\"
         return at, (
             f"unknown escape '{code}' in double-quoted text: write a backslash as '\\\\' "
@@ -259,7 +259,7 @@ def _structure(f: _Found) -> _Explained:
     directives = [n for n, line in enumerate(f.lines[: f.mark.line + 1]) if line.startswith("%")]
     if about_directives and directives:
         # libyaml points into the directive, the pure-Python parser at the line after it
-        at = yaml.Mark(f.mark.name, 0, directives[-1], 0, None, None)
+        at = yaml.Mark(f.mark.name, 0, directives[-1], 0, None, 0)
         return at, "a line starting with '%' is a YAML directive, not used in content files: remove it"
     if "<document start>" in f.problem:
         return f.mark, "text after the end of the YAML: remove the '...' line above it, or the text"
@@ -305,6 +305,7 @@ def _scan_depth(text: str, path: str, diags: Diagnostics, first_line: int, loade
             stack[-1][1] = not stack[-1][1]
         if len(stack) > MAX_DEPTH and not is_key:
             mark = event.start_mark
+            assert mark is not None, "the parser marks every event"
             line, col = mark.line + first_line, mark.column + 1
             diags.error(path, line, col, f"YAML nested deeper than {MAX_DEPTH} levels")
             return True
@@ -360,6 +361,7 @@ class _Converter:
             return self._mapping(node, key_path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*key_path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode), "a node is a mapping, a sequence or a scalar"
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict[Any, Any]:

@@ -9,14 +9,17 @@ translation, and entity pages quote exactly the sentences readers of that editio
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cached_property
-from typing import NamedTuple
+from functools import cached_property, partial
+from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from .model import Article, Corpus, Entity, Mention, Quote, Story
+
+K = TypeVar("K")
+Items = tuple[tuple[Story, Article], ...]
 
 
 class QuoteRef(NamedTuple):
@@ -204,8 +207,8 @@ def _update_edition(
     """
     items = tuple((story, story.shown(lang)) for story in corpus.stories)
     changed = [i for i, (new, old) in enumerate(zip(items, prev.items, strict=True)) if new[1] is not old[1]]
-    days = _regroup(prev.days, items)
-    months = _regroup(prev.months, items)
+    days: tuple[tuple[date, Items], ...] = _regroup(prev.days, items)
+    months: tuple[tuple[str, Items], ...] = _regroup(prev.months, items)
     if not changed:
         return Edition(lang, items, prev.entities, prev.tags, days, months)
     delta: Counter[str] = Counter()
@@ -228,7 +231,7 @@ def _update_edition(
     entities = dict(prev.entities)
     for entity_id in touched:
         facts = prev.entities[entity_id]
-        found = relisted(facts.articles, lambda a, e=entity_id: e in named[id(a)])
+        found = relisted(facts.articles, partial(_names, named, entity_id))
         seen = [a.date for a in found]
         entities[entity_id] = EntityFacts(
             entity=facts.entity,
@@ -239,7 +242,7 @@ def _update_edition(
         )
     tags = dict(prev.tags)
     for tag in topics:
-        found = relisted(prev.tags.get(tag, ()), lambda a, t=tag: t in a.tags)
+        found = relisted(prev.tags.get(tag, ()), partial(_tagged, tag))
         if found:
             tags[tag] = found
         else:
@@ -247,9 +250,17 @@ def _update_edition(
     return Edition(lang, items, entities, dict(sorted(tags.items())), days, months)
 
 
-def _regroup(groups, items):  # type: ignore[no-untyped-def]
+def _names(named: Mapping[int, Mapping[str, int]], entity_id: str, article: Article) -> bool:
+    return entity_id in named[id(article)]
+
+
+def _tagged(tag: str, article: Article) -> bool:
+    return tag in article.tags
+
+
+def _regroup(groups: Sequence[tuple[K, Items]], items: Items) -> tuple[tuple[K, Items], ...]:
     """``groups`` (of the same stories in the same order) made of the pairs of ``items``."""
-    regrouped = []
+    regrouped: list[tuple[K, Items]] = []
     start = 0
     for key, members in groups:
         regrouped.append((key, items[start : start + len(members)]))
@@ -294,8 +305,8 @@ def _edition(
     )
 
 
-def _group(items, key):  # type: ignore[no-untyped-def]
-    groups: dict[object, list[tuple[Story, Article]]] = {}
+def _group(items: Items, key: Callable[[Story], K]) -> tuple[tuple[K, Items], ...]:
+    groups: dict[K, list[tuple[Story, Article]]] = {}
     for story, article in items:
         groups.setdefault(key(story), []).append((story, article))
     return tuple((k, tuple(v)) for k, v in groups.items())

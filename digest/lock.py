@@ -20,24 +20,24 @@ workers die with it, see ``parallel.die_with_parent``). Where ``fcntl`` is missi
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on POSIX
-    fcntl = None  # type: ignore[assignment]
+_POSIX = importlib.util.find_spec("fcntl") is not None
 
 
 @contextmanager
 def build_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the build lock of the project in ``root`` for the ``with`` block; wait for it
     if another build holds it (``on_wait`` is told once, before waiting)."""
-    if fcntl is None:
+    if not _POSIX:  # pragma: no cover - not on POSIX: no lock
         yield
         return
+    import fcntl
+
     fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         try:

@@ -8,6 +8,7 @@ a build runs it first too: one function, so the two cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Severity
@@ -35,7 +36,7 @@ class Inputs:
     file's fingerprint (``buildstate.fingerprints``) and the options' key."""
 
     manifest: Manifest
-    files: dict[str, list[object]]
+    files: dict[str, list[Any]]
     options: str
 
     @classmethod
@@ -53,7 +54,7 @@ def unchanged(project: Project, inputs: Inputs, *, search: bool) -> BuildResult 
         return None  # an earlier --no-search build left the index behind the articles
     if not unchanged_since_last_build(manifest, inputs.files, inputs.options, project.site_dir):
         return None
-    warnings = tuple(Diagnostic(*w, severity=Severity.WARNING) for w in manifest.warnings)
+    warnings = tuple(Diagnostic(w[0], w[1], w[2], w[3], Severity.WARNING) for w in manifest.warnings)
     report = WriteReport(written=0, unchanged=len(manifest.outputs), removed=0)
     articles, entities = manifest.counts
     return BuildResult(warnings, True, len(manifest.outputs), articles, entities, report)

@@ -243,8 +243,8 @@ def _ld_name(ld: dict[str, Any] | None, key: str, origin: str) -> Found | None:
     """``author``/``publisher`` as a name: a string, ``{"name": …}``, or a list of either."""
     value = ld.get(key) if ld else None
     items = value if isinstance(value, list) else [value]
-    names = [_clean(i) if isinstance(i, str) else _clean(i.get("name")) if isinstance(i, dict) else "" for i in items]
-    names = _unique(n for n in names if n and not re.match(r"https?://", n))
+    found = [_clean(i) if isinstance(i, str) else _clean(i.get("name")) if isinstance(i, dict) else "" for i in items]
+    names = _unique(n for n in found if n and not re.match(r"https?://", n))
     return Found(", ".join(names), origin) if names else None
 
 

@@ -29,7 +29,7 @@ import signal
 import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,7 +79,8 @@ def _prctl() -> Callable[..., int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+        found: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+        return found
     except (OSError, AttributeError):
         return None
 
@@ -111,7 +112,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
             os.close(fd)
         raise
     parts += [_collect(pid, fd) for pid, fd in children]
-    result: list[R] = [None] * len(items)  # type: ignore[list-item]
+    result: list[R | None] = [None] * len(items)
     filled = 0
     for part in parts:
         for start, values in part:
@@ -119,7 +120,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
             filled += len(values)
     if filled != len(items):
         raise WorkerFailed(f"{len(items) - filled} results missing")
-    return result
+    return cast(list[R], result)  # every slot is filled: counted above
 
 
 class _Claims:

@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from livereload import Server
 from tornado import web
@@ -105,9 +106,15 @@ def overlay(errors: list[str]) -> bytes:
 class SiteHandler(web.StaticFileHandler):
     """Static files from ``site/``, HTML pages with the error overlay while a build is failing."""
 
-    def initialize(self, path: str, state: ServeState, default_filename: str = "index.html") -> None:  # type: ignore[override]
-        super().initialize(path=path, default_filename=default_filename)
-        self.state = state
+    def initialize(
+        self,
+        path: str,
+        default_filename: str | None = "index.html",
+        allowed_symlink_directory: str | list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().initialize(path, default_filename, allowed_symlink_directory)
+        self.state: ServeState = kwargs["state"]
 
     def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
         # Resolve symlinks too: nothing outside site/ is ever served.
@@ -185,7 +192,7 @@ class DigestServer(Server):
         self.site_dir = site_dir
         self.state = state
 
-    def get_web_handlers(self, script):  # type: ignore[no-untyped-def]
+    def get_web_handlers(self, script: str) -> list[tuple[str, type[SiteHandler], dict[str, object]]]:
         return [(r"/(.*)", SiteHandler, {"path": str(self.site_dir), "state": self.state})]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +150,7 @@ class _Compiled(jinja2.FileSystemBytecodeCache):
         self.pending.clear()
 
 
-def _translator(strings: Mapping[str, Mapping[str, str]]):  # type: ignore[no-untyped-def]
+def _translator(strings: Mapping[str, Mapping[str, str]]) -> Callable[..., str]:
     @jinja2.pass_context
     def t(context: jinja2.runtime.Context, key: str, **values: Any) -> str:
         lang = context["page"].lang

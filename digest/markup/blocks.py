@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.utils import is_code_block
 
 from ..diagnostics import suggest
@@ -76,7 +80,9 @@ def blocks_plugin(md: MarkdownIt) -> None:
         md.add_render_rule(f"container_{kind}_close", _render_placeholder)
 
 
-def _render_placeholder(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _render_placeholder(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     # Replaced by bodyhtml's renderer; kept so a bare parser still renders something.
     return "<div>" if tokens[idx].nesting == 1 else "</div>"
 

@@ -10,7 +10,7 @@ the column found by locating that source line's text in the original file line
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,7 +51,7 @@ class Facts:
     """Mentions numbered so far (their anchors are ``m1``, ``m2``, …)."""
 
 
-def facts_from_env(env: dict[str, Any]) -> Facts:
+def facts_from_env(env: MutableMapping[str, Any]) -> Facts:
     """The typed accessor for the facts in a parse's ``env``."""
     facts = env[ENV_KEY]
     assert isinstance(facts, Facts)

@@ -10,9 +10,13 @@ problem is still reported with its position.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -44,7 +48,7 @@ def mention_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("mention", _render_plain)
 
 
-def _render_plain(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+def _render_plain(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     # A bare parser shows the mention as its text; pages use bodyhtml's renderer.
     from markdown_it.common.utils import escapeHtml
 

@@ -8,7 +8,7 @@ is a word of one language: its pages switch to the other edition's topic index.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ from .base import (
     topics,
 )
 
-Items = Sequence[tuple[Story, Article]]
+Items = tuple[tuple[Story, Article], ...]
 
 
 class Home:

@@ -159,12 +159,17 @@ def _sitemap(index: SiteIndex, urls: Urls) -> bytes:
         add(route_of, langs)
     for item in index.corpus.stories:
         latest = max((a.updated or a.date) for _, a in item.versions)
-        add(lambda c, s=item.slug: urls.article(c, s), tuple(c for c, _ in item.versions), latest)
+        add(_of(urls.article, item.slug), tuple(c for c, _ in item.versions), latest)
     for entity_id in index.corpus.entities:
-        add(lambda c, e=entity_id: urls.entity(c, e), langs)
+        add(_of(urls.entity, entity_id), langs)
     for month, _ in index.edition(site.default_language).months:
-        add(lambda c, m=month: urls.month(c, m), langs)
+        add(_of(urls.month, month), langs)
     for lang in langs:
         for tag in index.edition(lang).tags:
-            add(lambda c, tg=tag: urls.tag(c, tg), (lang,))
+            add(_of(urls.tag, tag), (lang,))
     return feeds.sitemap(entries)
+
+
+def _of(route: Callable[[str, str], str], value: str) -> Callable[[str], str]:
+    """The route of one page (``value``: its slug, id, month or topic) in each edition."""
+    return lambda code: route(code, value)

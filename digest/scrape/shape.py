@@ -167,7 +167,7 @@ def is_place_and_name(text: str) -> bool:
     Papers print it with a bullet before it and a colon after it (``* المدينة - سليم …:``),
     announcing the paragraph it stands above: neither mark is part of the place or the name."""
     match = _PLACE_DASH_RE.match(text.strip().lstrip("*•·").strip().rstrip(":：").strip())
-    return bool(match) and is_name(match["name"].strip(), fewest=2)
+    return match is not None and is_name(match["name"].strip(), fewest=2)
 
 
 _ADDRESS_ALONE_RE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|tv|ae|sa|eg|lb|iq)", re.I)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from typing import Any
 
 _SIGNATURE = b"pagefind_dcd"
 
@@ -55,7 +56,7 @@ def _pack(payload: bytes) -> bytes:
     return gzip.compress(_SIGNATURE + payload, mtime=0)
 
 
-def _unpack(data: bytes):  # type: ignore[no-untyped-def]
+def _unpack(data: bytes) -> Any:
     raw = gzip.decompress(data)
     if not raw.startswith(_SIGNATURE):
         raise ValueError("not a Pagefind data file")
@@ -65,7 +66,7 @@ def _unpack(data: bytes):  # type: ignore[no-untyped-def]
     return value
 
 
-def _uncbor(buf: bytes, i: int):  # type: ignore[no-untyped-def]
+def _uncbor(buf: bytes, i: int) -> tuple[Any, int]:
     """Decode the CBOR subset Pagefind's metadata and filter files use: integers, strings, arrays."""
     major, info = buf[i] >> 5, buf[i] & 31
     i += 1
@@ -90,7 +91,7 @@ def _uncbor(buf: bytes, i: int):  # type: ignore[no-untyped-def]
     raise ValueError("unsupported CBOR item")
 
 
-def _cbor(value) -> bytes:  # type: ignore[no-untyped-def]
+def _cbor(value: object) -> bytes:
     if isinstance(value, bool) or value is None:
         raise ValueError("unsupported value")
     if isinstance(value, int):

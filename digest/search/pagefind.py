@@ -20,7 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from functools import partial
@@ -121,14 +121,8 @@ def index_site(
     (``buildstate.LiveSite``): a shard is kept only if every file of it is; by default,
     whether the file exists.
     """
-    put, live = staging.put, staging.site_dir
     previous = _load(cache_dir / "search.json")
-    if present is None:
-        prefix, isfile = str(live) + os.sep, os.path.isfile
-
-        def present(path: str) -> bool:
-            return isfile(prefix + path)
-
+    present = present or _exists_in(staging.site_dir)
     kept: dict[str, _Shard] = {}
     if previous is not None:
         for folder, shard in previous.shards.items():
@@ -137,33 +131,63 @@ def index_site(
     wanted = plan_shards(pages)
     changed = set(written)
 
-    def fresh(folder: str, key: str, group: list[str]) -> bool:
+    def fresh(folder: str) -> bool:
         shard = kept.get(folder)
+        key, group = wanted[folder]
         return shard is not None and shard.key == key and not shard.stale and changed.isdisjoint(group)
 
     if not enabled:
-        # Keep the live bundle as it is; the next build with search catches up.
         meanwhile()
-        if previous is None:
-            return SearchOutput({}, (), 0, record=_Previous({}, stale=True))
-        for shard in kept.values():
-            for path in shard.files:
-                put(path, KEEP)
-        marked = {
-            folder: replace(shard, stale=folder not in wanted or not fresh(folder, *wanted[folder]))
-            for folder, shard in kept.items()
-        }
-        stale = previous.stale or kept.keys() != wanted.keys()
-        files = {path: digest for shard in kept.values() for path, digest in shard.files.items()}
-        return SearchOutput(files, (), 0, record=_Previous(marked, stale=stale))
-    todo = {folder: group for folder, (key, group) in wanted.items() if not fresh(folder, key, group)}
-    done: dict[str, _Shard] = {}
-    written: list[str] = []
-    cache_dir.mkdir(parents=True, exist_ok=True)
+        current = {folder: folder in wanted and fresh(folder) for folder in kept}
+        return _keep_all(staging, previous, kept, current, same=kept.keys() == wanted.keys())
+    todo = {folder: group for folder, (_, group) in wanted.items() if not fresh(folder)}
     for folder in wanted.keys() - todo.keys():
-        done[folder] = kept[folder]
         for path in kept[folder].files:
-            put(path, KEEP)
+            staging.put(path, KEEP)
+    done = {folder: kept[folder] for folder in wanted.keys() - todo.keys()}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    put_now, notice = _index_shards(staging, cache_dir, todo, meanwhile)
+    written_now = [path for shard in put_now.values() for path in shard[1]]
+    done.update({folder: _Shard(wanted[folder][0], digests) for folder, (digests, _) in put_now.items()})
+    # The shards already put are part of the site either way. After a failure the record
+    # says the bundle is behind, so the next build runs again and indexes the missing shards.
+    done = dict(sorted(done.items()))
+    files = {path: digest for shard in done.values() for path, digest in shard.files.items()}
+    indexed = sum(len(group) for folder, group in todo.items() if folder in done)
+    return SearchOutput(files, tuple(sorted(written_now)), indexed, notice, _Previous(done, stale=notice is not None))
+
+
+def _exists_in(live: Path) -> Callable[[str], bool]:
+    """Whether a file is in the live site (the default ``present``)."""
+    prefix, isfile = str(live) + os.sep, os.path.isfile
+    return lambda path: isfile(prefix + path)
+
+
+def _keep_all(
+    staging: StagedSite, previous: _Previous | None, kept: dict[str, _Shard], fresh: Mapping[str, bool], *, same: bool
+) -> SearchOutput:
+    """Indexing off (``--no-search``): keep the live bundle as it is, and record which of its
+    shards are behind their pages (``fresh``: not) and whether they are the shards the pages
+    want (``same``), so the next build with search catches up."""
+    if previous is None:
+        return SearchOutput({}, (), 0, record=_Previous({}, stale=True))
+    for shard in kept.values():
+        for path in shard.files:
+            staging.put(path, KEEP)
+    marked = {folder: replace(shard, stale=not fresh[folder]) for folder, shard in kept.items()}
+    stale = previous.stale or not same
+    files = {path: digest for shard in kept.values() for path, digest in shard.files.items()}
+    return SearchOutput(files, (), 0, record=_Previous(marked, stale=stale))
+
+
+def _index_shards(
+    staging: StagedSite, cache_dir: Path, todo: Mapping[str, Sequence[str]], meanwhile: Callable[[], object]
+) -> tuple[dict[str, tuple[dict[str, str], list[str]]], str | None]:
+    """Index the shards of ``todo`` and put each bundle into the staged site as soon as it is
+    made, beside the indexing of the others (creating its files costs about as much as
+    indexing). Each shard put: its files' digests and the files whose bytes changed; and a
+    notice for the user if Pagefind is missing or failed."""
+    done: dict[str, tuple[dict[str, str], list[str]]] = {}
     notice = None
     with tempfile.TemporaryDirectory(prefix="search-", dir=cache_dir) as scratch:
         running = _run_shards(staging.path, Path(scratch), todo)
@@ -171,33 +195,31 @@ def index_site(
             next(running)  # every shard's job is under way
             meanwhile()
             try:
-                # Each bundle is put into the site as soon as its shard is indexed, beside the
-                # indexing of the others (creating its files costs about as much as indexing).
-                for folder, bundle in running:  # type: ignore[misc]
+                for found in running:
+                    assert found is not None
+                    folder, bundle = found
                     files = canonical_bundle(_bundle_files(bundle))
                     shutil.rmtree(bundle, ignore_errors=True)
-                    digests = {}
+                    digests: dict[str, str] = {}
+                    changed: list[str] = []
                     for rel, data in files.items():
                         path = folder + rel
                         digests[path] = hashlib.sha256(data).hexdigest()
-                        if put(path, data):
-                            written.append(path)
-                    done[folder] = _Shard(wanted[folder][0], digests)
+                        if staging.put(path, data):
+                            changed.append(path)
+                    done[folder] = (digests, changed)
             except (ImportError, FileNotFoundError) as exc:
                 notice = f"search not built, Pagefind is not available ({exc}); pip install 'pagefind[bin]'"
             except Exception as exc:  # noqa: BLE001 - search is optional: the site is published without it
                 notice = f"search not built, Pagefind failed: {exc}"
         finally:
             running.close()  # after a failure, waits for the Pagefind processes still running
-    # The shards already put are part of the site either way. After a failure the record
-    # says the bundle is behind, so the next build runs again and indexes the missing shards.
-    done = dict(sorted(done.items()))
-    files = {path: digest for shard in done.values() for path, digest in shard.files.items()}
-    indexed = sum(len(group) for folder, group in todo.items() if folder in done)
-    return SearchOutput(files, tuple(sorted(written)), indexed, notice, _Previous(done, stale=notice is not None))
+    return done, notice
 
 
-def _run_shards(staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, Path] | None]:
+def _run_shards(
+    staged: Path, scratch: Path, todo: Mapping[str, Sequence[str]]
+) -> Generator[tuple[str, Path] | None, None, None]:
     """Index each shard in its own Pagefind process, as many at once as there are cores;
     yield ``None`` once every job is submitted, then each shard's folder and bundle as it is done.
 
