@@ -15,11 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.diagnostics import Diagnostics  # noqa: E402
-from digest.evaluate import perturb, score  # noqa: E402
-from digest.frontmatter import split  # noqa: E402
+from digest.editor.evaluate import perturb, score  # noqa: E402
 from digest.markup import make_parser  # noqa: E402
-from digest.project import Project  # noqa: E402
-from digest.reader import read_project, read_text  # noqa: E402
+from digest.read.frontmatter import split  # noqa: E402
+from digest.read.project import Project  # noqa: E402
+from digest.read.reader import read_project, read_text  # noqa: E402
 
 
 def main() -> int:

@@ -53,11 +53,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.annotate import Matcher, annotate_body, suggest_names  # noqa: E402
+from digest.editor.annotate import Matcher, annotate_body, suggest_names  # noqa: E402
+from digest.editor.scrape import Scraped, parse_scraped  # noqa: E402
 from digest.markup import make_parser  # noqa: E402
 from digest.model import Entity, Localized, Position  # noqa: E402
-from digest.scrape import Scraped, parse_scraped  # noqa: E402
-from digest.textnorm import key as name_key  # noqa: E402
+from digest.text.matching import key as name_key  # noqa: E402
 
 TATWEEL = "\u0640"
 HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -108,7 +108,7 @@ def importer_date(scraped) -> str | None:
     if scraped.date is None:
         return None
     try:
-        from digest.importer import date_text
+        from digest.editor.importer import date_text
     except ImportError:
         date_text = None
     if date_text is not None:

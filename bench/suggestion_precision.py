@@ -26,13 +26,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digest.annotate import Matcher  # noqa: E402
 from digest.diagnostics import Diagnostics  # noqa: E402
-from digest.evaluate import article_texts, score_suggestions, scraped_texts  # noqa: E402
-from digest.frontmatter import split  # noqa: E402
+from digest.editor.annotate import Matcher  # noqa: E402
+from digest.editor.evaluate import article_texts, score_suggestions, scraped_texts  # noqa: E402
 from digest.markup import make_parser  # noqa: E402
-from digest.project import Project  # noqa: E402
-from digest.reader import read_project, read_text  # noqa: E402
+from digest.read.frontmatter import split  # noqa: E402
+from digest.read.project import Project  # noqa: E402
+from digest.read.reader import read_project, read_text  # noqa: E402
 
 
 def main() -> int:

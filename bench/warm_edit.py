@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from digest.pipeline import build, warm_up  # noqa: E402
-from digest.project import Project  # noqa: E402
+from digest.read.project import Project  # noqa: E402
 from digest.warm import Warm  # noqa: E402
 
 

@@ -29,7 +29,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from .typeset import char_width, is_arabic, text_width
+from .text.typeset import char_width, is_arabic, text_width
 
 WIDTH = 320
 """Drawing width in SVG units; the stylesheet scales the SVG to its column."""

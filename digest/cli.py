@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .diagnostics import Diagnostic, Diagnostics, Severity
-from .english import plural
 from .model import ENTITY_TYPES
 from .outcome import BuildResult, Inputs, unchanged
-from .project import Project
+from .read.project import Project
+from .text.english import plural
 
 if TYPE_CHECKING:
-    from .editing import FileEdit
+    from .editor.editing import FileEdit
 
 
 def run() -> NoReturn:
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "annotate":
         return _annotate(project, args)
     if args.command == "import":
-        from .importer import run_import
+        from .editor.importer import run_import
 
         return run_import(project, args)
     return _build(project, args, write=args.command != "check")
@@ -157,7 +157,7 @@ def _build(project: Project, args: argparse.Namespace, *, write: bool) -> int:
 
 
 def _annotate(project: Project, args: argparse.Namespace) -> int:
-    from .editing import annotate_files, load_registry, save_text, stub_entity
+    from .editor.editing import annotate_files, load_registry, save_text, stub_entity
 
     diags = Diagnostics()
     registry = load_registry(project, diags)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .buildstate import Manifest, fingerprints, input_files, manifest_file, options_key, unchanged_since_last_build
 from .diagnostics import Diagnostic, Severity
-from .project import Project
+from .read.project import Project
 from .search.pagefind import is_stale
 from .writer import WriteReport
 

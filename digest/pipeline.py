@@ -27,19 +27,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n
-from .bodyhtml import pygments_css
 from .buildstate import LiveSite, Manifest, ParseCache, engine_digest, manifest_file, output_key
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import SiteIndex, build_index
 from .lock import build_lock
+from .markup.bodyhtml import pygments_css
 from .model import Corpus
 from .outcome import BuildResult, Inputs, unchanged
 from .pages.base import PageSpec
 from .parallel import fork_map, workers
-from .plan import Plan, plan
-from .project import Project
-from .reader import read_project
+from .plan import plan
+from .planner import Plan
+from .read.project import Project
+from .read.reader import read_project
+from .read.strings import load_strings
 from .search.pagefind import SearchOutput, index_site, save_record
 from .templating import Templates
 from .urls import Urls
@@ -337,7 +338,7 @@ def _read(
     read = read_project(project, diags, drafts=drafts, cache=reuse.cache, known=reuse.known)
     corpus = read.corpus
     languages = corpus.site.languages if corpus else ("en",)
-    strings = i18n.load_strings(project.templates_dir / "i18n", languages, diags)
+    strings = load_strings(project.templates_dir / "i18n", languages, diags)
     compiled = project.cache_dir / "templates" if staging is not None else None
     templates = Templates(project.templates_dir, strings, project.root, compiled, engine_digest())
     templates.check(diags)

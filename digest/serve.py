@@ -27,7 +27,7 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .pipeline import build, warm_up
-from .project import Project
+from .read.project import Project
 from .warm import Warm
 
 DEBOUNCE_SECONDS = 0.3

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .diagnostics import Diagnostics
 from .i18n import number_text
-from .typeset import keep_name, keep_words
+from .text.typeset import keep_name, keep_words
 
 
 class Templates:

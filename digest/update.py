@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from .index import SiteIndex, same_frame
 from .pages import KINDS
 from .pages.base import Scope, Unit, entry, named, shown, story
-from .plan import Plan, PlanMemo, Planner, walk
+from .planner import Plan, PlanMemo, Planner, walk
 from .urls import Urls
 
 

@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from . import charts as charts_
 from . import i18n
-from .bodyhtml import BodyContext, BodyRenderer
 from .index import Edition, EntityFacts, SiteIndex
+from .markup.bodyhtml import BodyContext, BodyRenderer
 from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Story
 from .urls import Urls

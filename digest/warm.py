@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .buildstate import LiveSite, Manifest, ParseCache, stamp
 from .index import SiteIndex
-from .plan import PlanMemo
+from .planner import PlanMemo
 
 
 @dataclass(frozen=True)

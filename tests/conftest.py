@@ -21,7 +21,7 @@ import pytest
 
 from digest.outcome import BuildResult
 from digest.pipeline import build
-from digest.project import Project
+from digest.read.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"

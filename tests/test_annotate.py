@@ -9,15 +9,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.annotate import Matcher, annotate_body, suggest_names
 from digest.cli import main
 from digest.diagnostics import Diagnostics
-from digest.editing import annotate_text, load_registry
-from digest.evaluate import article_texts, perturb, score, score_suggestions, scraped_texts, strip_mentions
-from digest.frontmatter import split
+from digest.editor.annotate import Matcher, annotate_body, suggest_names
+from digest.editor.editing import annotate_text, load_registry
+from digest.editor.evaluate import article_texts, perturb, score, score_suggestions, scraped_texts, strip_mentions
 from digest.markup import make_parser
 from digest.model import Entity, Localized, Position
-from digest.project import Project
+from digest.read.frontmatter import split
+from digest.read.project import Project
 
 from .conftest import ROOT, SEEDS, seed_path
 

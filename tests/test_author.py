@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from digest.project import Project
+from digest.read.project import Project
 from digest.structured import byline
 
 from .conftest import build_ok, copy_project

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 
 from digest.cli import main
-from digest.project import Project
+from digest.read.project import Project
 
 from .conftest import ROOT, add_copies, build_ok, copy_project
 from .sitetools import html_pages, page_facts, resolve

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from digest.scrape import parse_scraped
-from digest.scrape.byline import byline_name, with_author
-from digest.scrape.model import Dropped
+from digest.editor.scrape import parse_scraped
+from digest.editor.scrape.byline import byline_name, with_author
+from digest.editor.scrape.model import Dropped
 
 _STORY = "قال الوزير في مؤتمر صحفي إن المحادثات كانت مثمرة وإن الجانبين اتفقا على مواصلة الحوار."
 

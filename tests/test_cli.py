@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from digest.cli import main, plural
-from digest.project import Project
+from digest.read.project import Project
 
 from .conftest import ROOT, SEED_24, seed_path
 

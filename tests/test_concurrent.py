@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from digest.lock import build_lock
-from digest.project import Project
+from digest.read.project import Project
 
 from .conftest import ROOT, add_copies, copy_project
 

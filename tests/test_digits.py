@@ -15,8 +15,9 @@ from digest.diagnostics import Diagnostics
 from digest.index import build_index
 from digest.pipeline import build
 from digest.plan import plan_site
-from digest.project import Project
-from digest.reader import read_project
+from digest.read.project import Project
+from digest.read.reader import read_project
+from digest.read.strings import load_strings
 from digest.templating import Templates
 from digest.urls import Urls
 from digest.views import ViewBuilder
@@ -107,7 +108,7 @@ def render(project: Project, digits: tuple[tuple[str, str], ...], routes: list[s
     corpus = read_project(project, diags).corpus
     assert corpus is not None and not diags.has_errors
     index = build_index(replace(corpus, site=replace(corpus.site, digits=digits)))
-    strings = i18n.load_strings(project.templates_dir / "i18n", corpus.site.languages, diags)
+    strings = load_strings(project.templates_dir / "i18n", corpus.site.languages, diags)
     templates = Templates(project.templates_dir, strings, project.root)
     urls = Urls(corpus.site.base_url)
     specs = {spec.route: spec for spec in plan_site(index, ViewBuilder(index, urls, strings), urls, diags)}

@@ -3,7 +3,7 @@ post with only a picture, and the notice a page shows in place of an embed it di
 
 from __future__ import annotations
 
-from digest.scrape import parse_scraped
+from digest.editor.scrape import parse_scraped
 
 _HEAD = "عنوان تجريبي عن الأخبار العاجلة\n\nقال مسؤول كبير إن القوات وصلت إلى المنطقة الحدودية يوم الاثنين.\n\n"
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from digest.diagnostics import Diagnostics
-from digest.frontmatter import load, split, yaml_problem
+from digest.read.frontmatter import load, split, yaml_problem
 
 
 def _load(text: str) -> tuple[object, list[str]]:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from digest.scrape import Scraped, parse_scraped
+from digest.editor.scrape import Scraped, parse_scraped
 
 from .conftest import ROOT
 

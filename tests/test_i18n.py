@@ -10,6 +10,7 @@ import pytest
 
 from digest import i18n
 from digest.diagnostics import Diagnostics
+from digest.read.strings import load_strings
 from digest.templating import Templates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def templates() -> Templates:
     diags = Diagnostics()
-    strings = i18n.load_strings(ROOT / "templates" / "i18n", ("ar", "en"), diags)
+    strings = load_strings(ROOT / "templates" / "i18n", ("ar", "en"), diags)
     assert not diags.has_errors
     return Templates(ROOT / "templates", strings, ROOT)
 
@@ -46,7 +47,7 @@ def test_every_language_has_the_same_strings(tmp_path: Path) -> None:
     (tmp_path / "ar.yaml").write_text('a: "x"\nb.one: "y"\n', encoding="utf-8")
     (tmp_path / "en.yaml").write_text('a: "x"\nb.other: "y"\nc: "z"\n', encoding="utf-8")
     diags = Diagnostics()
-    i18n.load_strings(tmp_path, ("ar", "en"), diags)
+    load_strings(tmp_path, ("ar", "en"), diags)
     assert [d.format() for d in diags] == ["templates/i18n/ar.yaml:1:1: missing interface string 'c'"]
 
 
@@ -61,7 +62,7 @@ def _theme(root: Path, template: str, files: dict[str, str]) -> Path:
 
 def _problems(folder: Path) -> list[str]:
     diags = Diagnostics()
-    i18n.load_strings(folder, ("ar", "en"), diags)
+    load_strings(folder, ("ar", "en"), diags)
     return [d.format() for d in diags]
 
 

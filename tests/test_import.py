@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.cli import main
-from digest.project import Project
+from digest.read.project import Project
 
 from .conftest import SEED_24, SEED_RT, copy_project, seed_path
 

@@ -280,7 +280,7 @@ def test_month_only_dates_from_the_address(tmp_path, capsys):
 
 def test_an_embed_shown_only_as_a_placeholder_is_kept_when_its_address_is_reported():
     script = load_script()
-    from digest.scrape import parse_scraped
+    from digest.editor.scrape import parse_scraped
 
     url = "https://x.com/i/web/status/1234567890"
     notice = f"{url} This post can't be displayed because social networks cookies have been deactivated."
@@ -297,7 +297,7 @@ def test_an_embed_shown_only_as_a_placeholder_is_kept_when_its_address_is_report
 
 def test_a_subheading_listed_with_the_furniture_is_not_counted_as_left():
     script = load_script()
-    from digest.scrape import parse_scraped
+    from digest.editor.scrape import parse_scraped
 
     text = (
         "عنوان تجريبي للخبر\n\nقال الوزير إن الاجتماع كان مثمرا وإن الحوار سيستمر.\n\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.duplicates import SAME_TEXT, Catalogue, jaccard, shingles
-from digest.project import Project
+from digest.editor.duplicates import SAME_TEXT, Catalogue, jaccard, shingles
+from digest.read.project import Project
 
 from .test_import_web import RUTTE, RUTTE_SLUG, SEOUL, article, refused_port, run, saved_page, web
 

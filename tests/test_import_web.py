@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest import fetching
 from digest.cli import main
-from digest.duplicates import url_key
-from digest.pagemeta import parse_moment
-from digest.project import Project
-from digest.webpage import read_page
+from digest.editor import fetching
+from digest.editor.duplicates import url_key
+from digest.editor.pagemeta import parse_moment
+from digest.editor.webpage import read_page
+from digest.read.project import Project
 
 PAGES = Path(__file__).parent / "fixtures" / "web_pages"
 RUTTE = "/world/2024/10/28/rutte-kursk/"

@@ -10,10 +10,11 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from digest import buildstate, pipeline, reader
+from digest import buildstate, pipeline
 from digest.buildstate import Manifest, manifest_file
 from digest.pipeline import build, warm_up
-from digest.project import Project
+from digest.read import reader
+from digest.read.project import Project
 from digest.warm import Warm
 
 from .conftest import build_ok, copy_project

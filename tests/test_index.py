@@ -12,6 +12,7 @@ import pytest
 
 from digest.index import EntityFacts, SiteIndex, build_index
 from digest.model import Article, Body, Corpus, Entity, Localized, Mention, Position, Quote, SiteConfig, Story
+from digest.read.strings import load_strings
 
 LANGS = ("ar", "en")
 ENTITIES = {
@@ -140,7 +141,6 @@ def test_a_changed_registry_builds_the_index_again() -> None:
 
 
 def _sample_plan(corpus: Corpus, index: SiteIndex, last=None):  # type: ignore[no-untyped-def]
-    from digest import i18n
     from digest.diagnostics import Diagnostics
     from digest.pipeline import spec_key
     from digest.plan import plan
@@ -150,7 +150,7 @@ def _sample_plan(corpus: Corpus, index: SiteIndex, last=None):  # type: ignore[n
     from .conftest import ROOT
 
     diags = Diagnostics()
-    strings = i18n.load_strings(ROOT / "templates" / "i18n", corpus.site.languages, diags)
+    strings = load_strings(ROOT / "templates" / "i18n", corpus.site.languages, diags)
     urls = Urls(corpus.site.base_url)
     made = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=lambda s: spec_key("k", s), last=last)
     assert not diags.has_errors
@@ -161,8 +161,8 @@ def test_a_plan_that_takes_unchanged_units_from_the_last_one_has_the_same_keys()
     """The sample with one article given a new mention of a new entity: the articles whose
     cards count that entity, and the entity's pages, are planned again; the rest is taken."""
     from digest.diagnostics import Diagnostics
-    from digest.project import Project
-    from digest.reader import read_project
+    from digest.read.project import Project
+    from digest.read.reader import read_project
     from digest.urls import Urls
 
     from .conftest import ROOT
@@ -285,8 +285,8 @@ def test_a_plan_leaves_no_cycle_that_keeps_the_index_alive() -> None:
     import weakref
 
     from digest.diagnostics import Diagnostics
-    from digest.project import Project
-    from digest.reader import read_project
+    from digest.read.project import Project
+    from digest.read.reader import read_project
 
     from .conftest import ROOT
 

@@ -34,10 +34,10 @@ import pytest
 import yaml
 from markdown_it.utils import read_fixture_file
 
-from digest.bodyhtml import BodyContext, BodyRenderer
 from digest.diagnostics import Diagnostics
 from digest.markup import parse_body
 from digest.markup.blocks import BLOCK_KINDS
+from digest.markup.bodyhtml import BodyContext, BodyRenderer
 from digest.markup.facts import _KIND_FACTS
 from digest.model import Article, Body, Entity, Localized, Mention, Position, Quote
 

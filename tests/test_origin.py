@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.scrape import parse_scraped
-from digest.scrape.origin import credit_name, outlet_shaped, quoted_name
+from digest.editor.scrape import parse_scraped
+from digest.editor.scrape.origin import credit_name, outlet_shaped, quoted_name
 
 _TITLE = "وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة\n\n"
 _BODY = (
@@ -90,7 +90,7 @@ def test_a_place_after_the_date_is_not_the_source() -> None:
 
 
 def test_the_sites_own_name_is_known_by_its_address() -> None:
-    from digest.scrape.origin import names_site
+    from digest.editor.scrape.origin import names_site
 
     assert names_site("المؤشر", "https://elmuashir.com/16221/x")
     assert names_site("المنبر 24", "https://almenbar24.com/?p=2842")
@@ -123,14 +123,14 @@ def test_a_bulleted_tag_is_not_an_outlet() -> None:
 
 
 def test_a_name_inside_the_address_is_not_the_sites() -> None:
-    from digest.scrape.origin import names_site
+    from digest.editor.scrape.origin import names_site
 
     assert not names_site("لبنان", "https://www.thisislebanon.example/news/1")
     assert names_site("الوطن", "https://www.elwatannews.example/news/1")
 
 
 def test_a_word_of_the_name_is_the_address_without_its_media_ending() -> None:
-    from digest.scrape.origin import names_site
+    from digest.editor.scrape.origin import names_site
 
     assert names_site("الوادي اليوم", "https://alwadinews.example/123/")
     assert names_site("أخبار الوادي", "https://alwadinews.example/article/1")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digest import outlets
-from digest.scrape import parse_scraped
+from digest.editor import outlets
+from digest.editor.scrape import parse_scraped
 
 _MAST = "صحيفة المثال اليومية المستقلة"
 _PROMPT = "شاركونا آراءكم في خانة التعليقات أسفل الصفحة"

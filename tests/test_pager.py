@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.project import Project
+from digest.read.project import Project
 from digest.views import PAGER_WIDTH, page_window
 
 from .conftest import add_copies, build_ok

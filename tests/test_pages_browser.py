@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.bodyhtml import BodyContext, post_date
 from digest.i18n import date_text
+from digest.markup.bodyhtml import BodyContext, post_date
 
 from .conftest import add_copies, build_ok, copy_project, serve_folder
 from .test_browser import SLUG, browser  # noqa: F401 (the shared Chromium fixture)

@@ -8,11 +8,13 @@ from urllib.parse import quote
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest import frontmatter, textcheck, textnorm
 from digest.diagnostics import Diagnostics
 from digest.markup import make_parser, parse_body
 from digest.pipeline import render_site
-from digest.project import Project
+from digest.read import frontmatter
+from digest.read.project import Project
+from digest.text import invisibles as textcheck
+from digest.text import matching as textnorm
 from digest.urls import Urls
 
 from .conftest import copy_project

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from digest.project import Project
+from digest.read.project import Project
 
 from .conftest import build_ok, serve_folder
 from .sitetools import page_facts

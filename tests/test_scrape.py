@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.diagnostics import Diagnostics, Severity
+from digest.editor.scrape import ReadAlso, Scraped, ScrapedPost, parse_scraped
+from digest.editor.scrape.spelling import phrase_key
 from digest.markup import make_parser, parse_body
-from digest.scrape import ReadAlso, Scraped, ScrapedPost, parse_scraped
-from digest.scrape.text import phrase_key
 
 from .conftest import ROOT, SEED_24, SEED_RT, SEEDS, seed_text
 

@@ -17,10 +17,10 @@ from digest import buildstate
 from digest.buildstate import Manifest, manifest_file
 from digest.cli import main
 from digest.pipeline import build
-from digest.project import Project
+from digest.read.project import Project
 from digest.search import pagefind, shards
 from digest.search.forms import FORMS_ID, reading_html, search_forms, search_key, search_text
-from digest.textnorm import WORD_RE, normalized_text
+from digest.text.matching import WORD_RE, normalized_text
 from tests.conftest import build_ok, copy_project
 
 RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"

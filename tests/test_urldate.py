@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from digest.cli import main
-from digest.project import Project
-from digest.scrape import parse_scraped
-from digest.scrape.urldate import UrlDate, date_in_url
+from digest.editor.scrape import parse_scraped
+from digest.editor.scrape.urldate import UrlDate, date_in_url
+from digest.read.project import Project
 
 _TEXT = (
     "وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة\n\n"

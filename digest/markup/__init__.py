@@ -14,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..diagnostics import Diagnostics
 from ..model import Body
-from ..textcheck import prose_problems
+from ..text.invisibles import prose_problems
 from .blocks import blocks_plugin
 from .facts import ENV_KEY, Facts, facts_rule
 from .mention import mention_plugin

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from ..textnorm import WORD_RE, normalize, normalized_text
+from ..text.matching import WORD_RE, normalize, normalized_text
 
 FORMS_ID = "search-forms"
 """Id of the hidden heading above an article's search forms (search.js skips that section)."""
