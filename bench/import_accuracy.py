@@ -104,11 +104,11 @@ def preview(text: str, words: int = PREVIEW_WORDS, end: bool = False) -> str:
 
 
 def importer_date(scraped) -> str | None:
-    """The importer's front-matter date string, from ``digest.importer.date_text`` when it exists."""
+    """The importer's front-matter date string, from ``digest.editor.proposal.date_text`` when it exists."""
     if scraped.date is None:
         return None
     try:
-        from digest.editor.importer import date_text
+        from digest.editor.proposal import date_text
     except ImportError:
         date_text = None
     if date_text is not None:
