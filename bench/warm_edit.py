@@ -21,8 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from digest.pipeline import build, warm_up  # noqa: E402
-from digest.read.project import Project  # noqa: E402
-from digest.warm import Warm  # noqa: E402
+
+try:  # the package's layout since digest/read/ and digest/warm.py
+    from digest.read.project import Project
+    from digest.warm import Warm
+except ImportError:  # an older commit's, for an A/B run (bench/run.py --ab)
+    from digest.project import Project
+
+    from digest.buildstate import Warm
 
 
 def main() -> int:
