@@ -14,9 +14,8 @@ from babel import Locale
 from babel.core import get_global
 from markupsafe import Markup
 
-from . import charts as charts_
 from . import i18n
-from .index import Edition, EntityFacts, SiteIndex
+from .index import SiteIndex
 from .markup.bodyhtml import BodyContext, BodyRenderer
 from .markup.mention import ZWJ, joiners
 from .model import Article, Entity, Story
@@ -25,25 +24,16 @@ from .viewmodels import (
     Alternate,
     ArticleView,
     Card,
-    ChartView,
     Chip,
     DayGroup,
     EntityCard,
-    EntityView,
     LangLink,
     Link,
-    MentionGroup,
     NavLink,
     PageMeta,
     Pager,
-    QuoteItem,
-    Snippet,
     Text,
-    TypeGroup,
 )
-
-CHART_NEIGHBOURS = 8
-"""Bars in the co-occurrence chart (the list under it shows up to 12 entities)."""
 
 # Facebook's Open Graph names Arabic as a whole "ar_AR"; other languages take the
 # region CLDR finds most likely for them (en → en_US, fr → fr_FR).
@@ -99,6 +89,11 @@ class ViewBuilder:
     # -- shared pieces -------------------------------------------------
     def text(self, value: str, lang: str) -> Text:
         return Text(value, lang, i18n.direction(lang))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The site's zone, in which charts count mentions per day as the index groups days."""
+        return self._zone
 
     def digits(self, lang: str) -> str:
         """The numbering system ``lang``'s edition writes numbers and dates in (site.yaml ``digits``)."""
@@ -320,171 +315,6 @@ class ViewBuilder:
             else None,
         )
 
-    def entity(
-        self, facts: EntityFacts, lang: str, number: int = 1, per_page: int = 0, pager: Pager | None = None
-    ) -> EntityView:
-        """The entity page, or page ``number`` of it when ``per_page`` splits its articles."""
-        entity = facts.entity
-        name, name_lang = entity.name.pick(lang)
-        shown_articles = facts.articles[(number - 1) * per_page : number * per_page] if per_page else facts.articles
-        groups: list[MentionGroup] = []
-        # Article by article (one group each): the link, the name shown for ``[[id]]`` and the
-        # text's direction are worked out once per article, not per mention.
-        for article in shown_articles:
-            sentences = facts.sentences(article)  # one snippet a sentence, each mention in it marked
-            if not sentences:
-                continue  # quoted only
-            story = self._story_of[id(article)]
-            href = self.urls.href(self.urls.article(lang, story.slug))
-            named = entity.name.pick(article.lang)[0]
-            article_dir = i18n.direction(article.lang)
-            snippets = []
-            for mention, *others in sentences:
-                snippet_lang, snippet_dir = article.lang, article_dir
-                if mention.script:
-                    written = i18n.script_lang(mention.script)
-                    if i18n.direction(written) != article_dir:
-                        snippet_lang, snippet_dir = written, i18n.direction(written)
-                parts = _joined(
-                    [
-                        mention.before,
-                        mention.text or named,
-                        *(piece for other in others for piece in (other.follows or "", other.text or named)),
-                        (others[-1] if others else mention).after,
-                    ]
-                )
-                snippets.append(
-                    Snippet(
-                        before=parts[0],
-                        text=parts[1],
-                        after=parts[-1],
-                        href=href + "#" + mention.anchor,
-                        lang=snippet_lang,
-                        dir=snippet_dir,
-                        more=tuple(zip(parts[2:-1:2], parts[3:-1:2], strict=True)),
-                    )
-                )
-            groups.append(MentionGroup(self.card(story, article, lang), tuple(snippets)))
-        # Neighbours are counted over every article, once: the list and the chart share them.
-        together = facts.cooccurring(self.index.named) if number == 1 else ()
-        quotes = []
-        for ref in facts.quotes if number == 1 else ():
-            story = self._story_of[id(ref.article)]
-            title, title_lang = ref.article.title.pick(lang, (ref.article.lang,))
-            quotes.append(
-                QuoteItem(
-                    text=self.text(ref.quote.text, ref.article.lang),
-                    href=self.urls.href(self.urls.article(lang, story.slug)) + "#" + ref.quote.anchor,
-                    article=self.text(title, title_lang),
-                    date_text=i18n.date_text(ref.article.date, lang, self.digits(lang)),
-                )
-            )
-        entities = self.index.corpus.entities
-        description = None
-        if entity.description:
-            value, desc_lang = entity.description.pick(lang)
-            description = self.text(value, desc_lang)
-        return EntityView(
-            id=entity.id,
-            type=entity.type,
-            name=self.text(name, name_lang),
-            names=tuple(self.text(v, code) for code, v in entity.name.values),
-            description=description,
-            wikidata_href=f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else None,
-            wikidata_id=entity.wikidata,
-            first_seen=i18n.date_text(facts.first_seen, lang, self.digits(lang)) if facts.first_seen else None,
-            last_seen=i18n.date_text(facts.last_seen, lang, self.digits(lang)) if facts.last_seen else None,
-            mention_count=facts.mention_count,
-            groups=tuple(groups),
-            quotes=tuple(quotes),
-            cooccurring=tuple(self.chip(entities[eid], lang, n) for eid, n in together[:12]),
-            feed_href=self.urls.href(self.urls.entity_feed(lang, entity.id)),
-            pager=pager,
-            charts=self.entity_charts(facts, lang, together) if number == 1 else (),
-        )
-
-    def entity_charts(
-        self, facts: EntityFacts, lang: str, together: tuple[tuple[str, int], ...]
-    ) -> tuple[ChartView, ...]:
-        """Mentions over time and the entities most often in the same articles (``together``,
-        from ``EntityFacts.cooccurring``).
-
-        Made from this entity's own mentions and articles only (the first page's cache
-        key already lists them all), so a chart costs in proportion to the entity.
-        """
-        t = self.strings[lang]
-        digits = self.digits(lang)
-        rtl = i18n.direction(lang) == "rtl"
-        charts = []
-        days = []
-        for article, count in facts.mentions_per_article(self.index.named):
-            days.extend([article.date.astimezone(self._zone).date()] * count)
-        spans = charts_.periods(days)
-        if spans:
-            labels = [self._period_labels(p, i == 0, lang) for i, p in enumerate(spans)]
-            bars = tuple(
-                charts_.Bar(short, p.count, i18n.number_text(p.count, lang, digits), sub)
-                for p, (short, sub, _) in zip(spans, labels, strict=True)
-            )
-            frame = charts_.Frame(t["chart_timeline_title"], "chart-timeline-title", rtl)
-            charts.append(
-                ChartView(
-                    id="chart-timeline",
-                    title=t["chart_timeline_title"],
-                    svg=charts_.column_chart(bars, frame, lambda n: i18n.number_text(n, lang, digits)),
-                    headers=(t["chart_period"], t["mentions_label"]),
-                    rows=tuple(
-                        (self.text(full, lang), bar.value_text)
-                        for bar, (_, _, full) in zip(bars, labels, strict=True)
-                        if bar.value
-                    ),
-                )
-            )
-        entities = self.index.corpus.entities
-        top = together[:CHART_NEIGHBOURS]
-        if top:
-            names = [entities[eid].name.pick(lang) for eid, _ in top]
-            bars = tuple(
-                charts_.Bar(name, n, i18n.number_text(n, lang, digits), kind=entities[eid].type)
-                for (eid, n), (name, _) in zip(top, names, strict=True)
-            )
-            frame = charts_.Frame(t["chart_cooccurring_title"], "chart-cooccurring-title", rtl)
-            charts.append(
-                ChartView(
-                    id="chart-cooccurring",
-                    title=t["chart_cooccurring_title"],
-                    svg=charts_.row_chart(bars, frame),
-                    headers=(t["chart_entity"], t["chart_shared_articles"]),
-                    rows=tuple(
-                        (self.text(name, name_lang), bar.value_text)
-                        for bar, (name, name_lang) in zip(bars, names, strict=True)
-                    ),
-                )
-            )
-        return tuple(charts)
-
-    def _period_labels(self, period: charts_.Period, first: bool, lang: str) -> tuple[str, str, str]:
-        """Axis label, the line under it, and the full name for the table, of one period."""
-        d = self.digits(lang)
-        day = period.start
-        if period.unit == "day":
-            sub = i18n.pattern_text(day, "LLL", lang, d) if first or day.day == 1 else ""
-            return i18n.pattern_text(day, "d", lang, d), sub, i18n.date_text(day, lang, d)
-        if period.unit == "month":
-            sub = i18n.pattern_text(day, "y", lang, d) if first or day.month == 1 else ""
-            return i18n.pattern_text(day, "LLL", lang, d), sub, i18n.pattern_text(day, "LLLL y", lang, d)
-        year = i18n.pattern_text(day, "y", lang, d)
-        return year, "", year
-
-    def entity_index(self, edition: Edition) -> tuple[TypeGroup, ...]:
-        groups = []
-        for kind in ("person", "organization", "place", "event", "other"):
-            facts = [f for f in edition.entities.values() if f.entity.type == kind]
-            facts.sort(key=lambda f: (-f.mention_count, f.entity.name.pick(edition.lang)[0]))
-            if facts:
-                groups.append(TypeGroup(kind, tuple(self.chip(f.entity, edition.lang, f.mention_count) for f in facts)))
-        return tuple(groups)
-
 
 PAGER_WIDTH = 2
 """Page numbers a pager shows on each side of the current one."""
@@ -510,7 +340,7 @@ def page_window(number: int, total: int, width: int = PAGER_WIDTH) -> tuple[int,
     return tuple(window)
 
 
-def _joined(parts: list[str]) -> list[str]:
+def joined_parts(parts: list[str]) -> list[str]:
     """Text and mentions of a snippet (``text, mention, text, mention, …, text``) with zero-width
     joiners on both sides of each mark's edge where the letters join across it (``ل`` + ``روسيا``),
     as the article body has them: without them the clitic stands apart from the name on screen."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import feeds
+from ..entityview import entity_index, entity_view
 from ..index import EntityFacts
 from ..urls import Urls
 from ..views import ViewBuilder
@@ -88,7 +89,7 @@ class EntityIndex:
         def make() -> Mapping[str, Any]:
             return {
                 "page": everywhere_meta(views, lang, title, urls.entities, "entities"),
-                "groups": views.entity_index(edition),
+                "groups": entity_index(views, edition),
             }
 
         return Draft((PageSpec(urls.entities(lang), "entities.html", make, scope.site_origin, shows),))
@@ -98,7 +99,7 @@ def _page_maker(views: ViewBuilder, urls: Urls, found: EntityFacts, lang: str, n
     def make() -> Mapping[str, Any]:
         entity_id = found.entity.id
         pager = views.pager(number, pages, lambda n: urls.page(urls.entity(lang, entity_id), n))
-        view = views.entity(found, lang, number, PAGE_SIZE, pager)
+        view = entity_view(views, found, lang, number, PAGE_SIZE, pager)
         first = {code: urls.entity(code, entity_id) for code in views.site.languages}
         title = view.name.value if number == 1 else f"{view.name.value} ({fraction(views, lang, number, pages)})"
         meta = views.meta(
