@@ -198,6 +198,15 @@ GAP = 3
 """Space between a text's line box and the bar or axis it belongs to."""
 
 
+def _gridline(x: Callable[[float], float], start: float, end: float, y: float, middle: float, label: str) -> list[str]:
+    """A gridline across the plot at height ``y`` and its tick label beside the axis."""
+    return [
+        f'<line class="chart__grid" x1="{_n(x(start))}" x2="{_n(x(end))}" y1="{_n(y)}" y2="{_n(y)}"/>',
+        f'<text class="chart__tick" x="{_n(x(start - GAP - 2))}" y="{_n(y + middle)}" text-anchor="end">'
+        f"{escape(label)}</text>",
+    ]
+
+
 def column_chart(bars: Sequence[Bar], frame: Frame, number: Callable[[int], str]) -> Markup:
     """Vertical bars along a time axis that runs in the reading direction.
 
@@ -230,14 +239,7 @@ def column_chart(bars: Sequence[Bar], frame: Frame, number: Callable[[int], str]
     parts = [_open(frame, height)]
     middle = (ascent - descent) / 2  # baseline offset that centres a line on a point
     for tick in ticks:
-        y = base - tick / top * plot_h
-        parts.append(
-            f'<line class="chart__grid" x1="{_n(x(axis))}" x2="{_n(x(WIDTH - pad))}" y1="{_n(y)}" y2="{_n(y)}"/>'
-        )
-        parts.append(
-            f'<text class="chart__tick" x="{_n(x(axis - GAP - 2))}" y="{_n(y + middle)}" text-anchor="end">'
-            f"{escape(number(tick))}</text>"
-        )
+        parts.extend(_gridline(x, axis, WIDTH - pad, base - tick / top * plot_h, middle, number(tick)))
     for i, bar in enumerate(bars):
         start = axis + i * step + (step - width) / 2
         h = bar.value / top * plot_h

@@ -132,16 +132,7 @@ class ViewBuilder:
         translations = dict(translations or {lang: route})
         switch = dict(switch or {})
         alternates = self.alternates(translations) if not noindex else ()
-        switcher = tuple(
-            LangLink(
-                code,
-                autonym(code),
-                self.urls.href(switch.get(code, self.urls.home(code)) if code != lang else route),
-                code == lang,
-                code in translations,
-            )
-            for code in self.site.languages
-        )
+        switcher = self._switcher(lang, route, switch, translations)
         desc = self.site.description.pick(lang)[0] if self.site.description else site_title
         return PageMeta(
             lang=lang,
@@ -153,15 +144,7 @@ class ViewBuilder:
             canonical=self.urls.absolute(route),
             alternates=alternates,
             switcher=switcher,
-            nav=tuple(
-                NavLink(self.urls.href(route), t[f"nav_{key}"], key == current)
-                for key, route in (
-                    ("home", self.urls.home(lang)),
-                    ("entities", self.urls.entities(lang)),
-                    ("tags", self.urls.tags(lang)),
-                    ("archive", self.urls.archive(lang)),
-                )
-            ),
+            nav=self._nav(lang, t, current),
             feed_href=self.urls.href(self.urls.feed(lang)),
             feed_title=f"{site_title} ({autonym(lang)})",
             css_href=self.urls.href(self.urls.asset("style.css")),
@@ -172,6 +155,33 @@ class ViewBuilder:
             digits=self.digits(lang),
             og_locale=og_locale(lang),
             og_locale_alternates=tuple(og_locale(code) for code in translations if code != lang),
+        )
+
+    def _switcher(
+        self, lang: str, route: str, switch: Mapping[str, str], translations: Mapping[str, str]
+    ) -> tuple[LangLink, ...]:
+        """The language switcher: each edition's version of the page, or its home."""
+        return tuple(
+            LangLink(
+                code,
+                autonym(code),
+                self.urls.href(switch.get(code, self.urls.home(code)) if code != lang else route),
+                code == lang,
+                code in translations,
+            )
+            for code in self.site.languages
+        )
+
+    def _nav(self, lang: str, t: Mapping[str, str], current: str) -> tuple[NavLink, ...]:
+        """The edition's navigation, the ``current`` section marked."""
+        return tuple(
+            NavLink(self.urls.href(route), t[f"nav_{key}"], key == current)
+            for key, route in (
+                ("home", self.urls.home(lang)),
+                ("entities", self.urls.entities(lang)),
+                ("tags", self.urls.tags(lang)),
+                ("archive", self.urls.archive(lang)),
+            )
         )
 
     def pager(self, number: int, total: int, route_of: Callable[[int], str]) -> Pager | None:

@@ -6,7 +6,7 @@ articles) parsed, even after errors elsewhere, so one run reports everything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from hashlib import sha256
@@ -264,9 +264,44 @@ def read_project(
     )
     contexts = {lang: _context_key(site, registry, lang) for lang in site.languages}
     renderer = BodyRenderer()
+    results, misses = _cached(inventory.articles, site, contexts, diags, cache, known)
+
+    def parse(job: tuple[int, ArticleFile, bytes, str]) -> tuple[Article | None, tuple[Diagnostic, ...]]:
+        local = Diagnostics()
+        return read_article(job[1], site, renderer, registry, local, job[2]), tuple(local.sorted())
+
+    # Parsing is the read stage's cost: spread it over the cores (results come back in order).
+    for (number, _file, _data, key), found in zip(misses, fork_map(parse, misses, workers()), strict=True):
+        results[number] = found
+        if cache is not None:
+            cache.put(key, found)
+    articles = []
+    for number in sorted(results):
+        article, problems = results[number]
+        diags.extend(problems)
+        if article is not None:
+            articles.append(article)
+    kept = [a for a in articles if drafts or not a.draft]
+    return ReadResult(
+        corpus=Corpus(site=site, entities=entities, stories=_stories(kept, site.languages)),
+        drafts=len(articles) - len(kept),
+    )
+
+
+def _cached(
+    files: Sequence[ArticleFile],
+    site: SiteConfig,
+    contexts: Mapping[str, bytes],
+    diags: Diagnostics,
+    cache: ParseCache | None,
+    known: Mapping[str, str] | None,
+) -> tuple[dict[int, tuple[Article | None, tuple[Diagnostic, ...]]], list[tuple[int, ArticleFile, bytes, str]]]:
+    """The articles the parse cache holds (by their number in ``files``), and the others
+    with their bytes and cache key, to be parsed. A file whose content hash this build
+    already took (``known``) is looked up without being read."""
     results: dict[int, tuple[Article | None, tuple[Diagnostic, ...]]] = {}
     misses: list[tuple[int, ArticleFile, bytes, str]] = []
-    for number, file in enumerate(inventory.articles):
+    for number, file in enumerate(files):
         if file.lang not in site.languages:
             diags.error(
                 file.display,
@@ -291,27 +326,7 @@ def read_project(
             misses.append((number, file, data, key))
         else:
             results[number] = found
-
-    def parse(job: tuple[int, ArticleFile, bytes, str]) -> tuple[Article | None, tuple[Diagnostic, ...]]:
-        local = Diagnostics()
-        return read_article(job[1], site, renderer, registry, local, job[2]), tuple(local.sorted())
-
-    # Parsing is the read stage's cost: spread it over the cores (results come back in order).
-    for (number, _file, _data, key), found in zip(misses, fork_map(parse, misses, workers()), strict=True):
-        results[number] = found
-        if cache is not None:
-            cache.put(key, found)
-    articles = []
-    for number in sorted(results):
-        article, problems = results[number]
-        diags.extend(problems)
-        if article is not None:
-            articles.append(article)
-    kept = [a for a in articles if drafts or not a.draft]
-    return ReadResult(
-        corpus=Corpus(site=site, entities=entities, stories=_stories(kept, site.languages)),
-        drafts=len(articles) - len(kept),
-    )
+    return results, misses
 
 
 def _context_key(site: SiteConfig, registry: References, lang: str) -> bytes:
