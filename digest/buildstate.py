@@ -17,7 +17,6 @@ stand in for the hash. A cache that cannot be read is ignored (a cold build).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
@@ -28,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .collector import paused
 
 CACHE_VERSION = 5
 
@@ -148,13 +149,8 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
 def _load_shards(folder: Path) -> dict[str, dict[str, Any]]:
     """Every readable shard. The cycle collector is paused meanwhile: unpickling makes
     millions of acyclic objects, and its passes over them would triple the load time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _read_shards(folder)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_shards(folder: Path) -> dict[str, dict[str, Any]]:

@@ -12,22 +12,21 @@ every page depends on: site settings, entity registry, theme, the engine's code 
 build options (``global_key``). ``clean=True`` ignores the cache. Nothing here prints or
 reads the clock.
 
-The cycle collector's pauses live here, in one place: it stays off while the corpus is
-read and indexed (its full passes over millions of new, acyclic objects would cost
-seconds), and the objects that live until the end of the build are frozen before
-rendering (``gc.freeze``), so its passes and forked workers' copy-on-write skip them.
+The cycle collector stays off while the corpus is read and indexed (``collector``), and
+the objects that live until the end of the build are frozen before rendering
+(``gc.freeze``), so its passes and forked workers' copy-on-write skip them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .buildstate import LiveSite, Manifest, ParseCache, engine_digest, manifest_file, output_key
+from .collector import freeze_and_resume, paused
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .index import SiteIndex, build_index
 from .lock import build_lock
@@ -94,22 +93,8 @@ def build(
     """
     options = Options(write, base_url, drafts, clean, search)
     lock = build_lock(project.root, on_wait) if write else contextlib.nullcontext()
-    with _collector_paused(), lock:
+    with paused(unfreeze=True), lock:
         return _build(project, options, None if clean else warm)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off for the build (``render_site`` turns it on for rendering,
-    with the long-lived objects frozen), as it was after."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
 
 
 def _build(project: Project, options: Options, warm: Warm | None) -> BuildResult:
@@ -244,7 +229,7 @@ def warm_up(project: Project, warm: Warm, on_wait: Callable[[str], None] | None 
     with build_lock(project.root, on_wait):
         cache = warm.parse_cache(parsed_dir(project))
         if warm.last is None:
-            with _collector_paused():
+            with paused(unfreeze=True):
                 try:
                     warm.last = _planned(project, warm, cache)
                 finally:
@@ -399,8 +384,7 @@ def _render(
     # The corpus, index and plan live until the end of the build: keep the cycle collector's
     # passes (and forked workers' copy-on-write) off their millions of objects, and let it
     # collect what rendering leaves. ``build`` unfreezes them at the end.
-    gc.freeze()
-    gc.enable()
+    freeze_and_resume()
     if staging is not None:
         staging.begin()
     written: list[str] = []
