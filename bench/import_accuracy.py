@@ -5,7 +5,7 @@
 KEY is an answer key such as ``tests/fixtures/import_pages/dev.yaml``; DIR holds the page
 texts as ``<id>.txt`` (gathered by hand from the page store, or with
 ``bench/gather_import_pages.py``). Every key entry with a text is read with
-``digest.scrape.parse_scraped`` (given the entry's ``url``, from which the importer may
+``digest.editor.scrape.parse_scraped`` (given the entry's ``url``, from which the importer may
 take the day) and scored as the fixtures README's "Scoring an import" says: headline, body
 start and end, furniture left as body lines, date, source and tags, embedded posts.
 Prints one table (field, scored, correct, rate), then the failing ids per field with a reason.
@@ -23,12 +23,12 @@ met by none); "tags listed" is the same over the pages whose key lists tags.
 Mentions (``--mentions FILE``, by default ``mentions.yaml`` beside KEY when it exists):
 for each page of KEY that the mentions key lists, the entities it marks registered (the
 default) become the registry, the parsed body (``Scraped.body``) is annotated with
-``digest.annotate``, and mentions are counted per entity: right = min(found, key count);
+``digest.editor.annotate``, and mentions are counted per entity: right = min(found, key count);
 "mentions P/R" is precision = Σright/Σfound and recall = Σright/Σkey over the file, followed
 after the table by the worst pages with each entity's counts and the spans found. Then the
-name suggestions (``digest.annotate.suggest_names``, with that registry): one is right when
+name suggestions (``digest.editor.annotate.suggest_names``, with that registry): one is right when
 it is a name of an entity the key marks ``registered: false`` (compared by
-``textnorm.key``); "suggestions P/R" is precision over the suggestions made and recall over
+``text.matching.key``); "suggestions P/R" is precision over the suggestions made and recall over
 those entities (found when any of their names is suggested); the wrong and the missed are listed.
 
 ``--show ID`` prints that page's parsed body with paragraph numbers. A line `` date
@@ -408,7 +408,7 @@ def score_mentions(score: MentionScore, pid: str, entities: list[KeyEntity], bod
 
     Per entity, right = min(found, key count); a suggestion is right when it is one of the
     names of an entity the key marks ``registered: false`` (compared as the matcher does,
-    ``textnorm.key``), and such an entity is found when any of its names is suggested."""
+    ``text.matching.key``), and such an entity is found when any of its names is suggested."""
     matcher = Matcher(registry(entities, f"mentions key, page {pid}"))
     _, matches = annotate_body(body, matcher, md)
     spans: dict[str, list[str]] = {}

@@ -6,9 +6,10 @@ Two things make rebuilds cheap without ever making them wrong:
   hash of its bytes *and* of everything its parse depends on, so an unchanged
   file is not parsed again;
 - ``Manifest``: for every output file, the key of the inputs it was made from
-  (see ``plan.PageSpec.key``), and the input fingerprints of the last build, so
-  an output whose key is unchanged is kept as it is, and a build where no input
-  changed at all stops right after checking the fingerprints.
+  (``output_key``, from what each output shows: ``pages.base.PageSpec.shows``), and
+  the input fingerprints of the last build, so an output whose key is unchanged is
+  kept as it is, and a build where no input changed at all stops right after checking
+  the fingerprints.
 
 Fingerprints are content hashes. File size, modification time and inode only
 decide whether a file must be read again to hash it (as git does); they never

@@ -1,9 +1,10 @@
 """The index: built once from the corpus, answering "what is said where" for the pages.
 
-Mentions and quotes are resolved against the entity registry here (an unknown id
-is an error at the mention's position), then grouped per edition language: an
-edition shows each story in its own language, or the original where there is no
-translation, and entity pages quote exactly the sentences readers of that edition see.
+The read stage has resolved every mention and quote against the entity registry (an
+unknown id is an error there, at the mention's position); here they are grouped per
+edition language: an edition shows each story in its own language, or the original
+where there is no translation, and entity pages quote exactly the sentences readers
+of that edition see.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ format (as in the markdown-it-py and mdit-py-plugins test suites)::
     .
 
 Each input is parsed with ``digest.markup.parse_body`` and rendered with the real
-page renderer (``digest.bodyhtml.BodyRenderer``) for an Arabic page of an Arabic
+page renderer (``digest.markup.bodyhtml.BodyRenderer``) for an Arabic page of an Arabic
 body, with the handful of entities defined in ``ENTITIES`` below and the interface
 strings of ``templates/i18n/ar.yaml``.
 

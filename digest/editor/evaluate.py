@@ -5,7 +5,7 @@ the same entity id. Used by ``bench/annotate_accuracy.py`` and the tests.
 
 The name suggestions are scored against an answer key of the names each text
 holds (``score_suggestions``): a suggestion is right when it is one of them, as
-``textnorm.key`` compares names. Used by ``bench/suggestion_precision.py``.
+``text.matching.key`` compares names. Used by ``bench/suggestion_precision.py``.
 """
 
 from __future__ import annotations

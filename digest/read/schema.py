@@ -68,7 +68,7 @@ class Field:
     required: bool = False
     default: Any = None
     names: bool = False
-    """The value holds names (see ``textcheck``): hidden characters are errors, and
+    """The value holds names (see ``text.invisibles``): hidden characters are errors, and
     text not in NFC is read as NFC with a warning."""
 
 
