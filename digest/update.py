@@ -40,26 +40,25 @@ def update(scope: Scope, planner: Planner, last: PlanMemo) -> Plan | None:
     # and of the units that are no more, then plan them: a path one gives up may be taken
     # by another.
     taken = _Taken(planner, last)
-    for unit in last.units:
-        if unit not in units:
-            taken.drop(unit)
+    gone = [unit for unit in last.units if unit not in units]
     reached = [unit for unit in units if unit not in last.units or not names.isdisjoint(last.units[unit].names)]
-    later = [unit for unit in reached if KINDS[unit[1]].reads_plan]
-    for unit in reached:
+    for unit in (*gone, *reached):
         taken.drop(unit)
     for unit in reached:
         if not KINDS[unit[1]].reads_plan:
             planner.plan(KINDS[unit[1]], unit)
     # A kind that reads the plan (the search page: the searchable pages) is planned last,
     # reached also by a change of what it reads.
-    for lang in languages:
-        prefix = lang + "/"
-        if {p for p in planner.paths if p.startswith(prefix)} != {p for p in last.searchable if p.startswith(prefix)}:
-            names.add(named("searchable", lang))
-    for unit, planned in last.units.items():
-        if KINDS[unit[1]].reads_plan and unit not in later and not names.isdisjoint(planned.names):
-            later.append(unit)
-            taken.drop(unit)
+    dropped = {path for unit in (*gone, *reached) if unit in last.units for path in last.units[unit].searchable}
+    added = {path for unit in reached if unit in planner.units for path in planner.units[unit].searchable}
+    names.update(named("searchable", path.partition("/")[0]) for path in dropped ^ added)
+    later = [unit for unit in reached if KINDS[unit[1]].reads_plan]
+    for lang, kinds in walk(languages):
+        for kind in kinds:
+            for unit in kind.units(scope, lang) if kind.reads_plan else ():
+                if unit not in later and unit in last.units and not names.isdisjoint(last.units[unit].names):
+                    later.append(unit)
+                    taken.drop(unit)
     for unit in later:
         planner.plan(KINDS[unit[1]], unit)
     for spec in planner.specs:
