@@ -102,13 +102,6 @@ class Edition:
     months: tuple[tuple[str, tuple[tuple[Story, Article], ...]], ...]
     """``YYYY-MM`` keys, newest first."""
 
-    def story(self, slug: str) -> tuple[Story, Article]:
-        """The item of the story ``slug``: the story and the article the edition shows."""
-        return self.items[self._positions[slug]]
-
-    @cached_property
-    def _positions(self) -> dict[str, int]:
-        return {item.slug: i for i, (item, _) in enumerate(self.items)}
 
 
 @dataclass(frozen=True)
@@ -118,9 +111,16 @@ class SiteIndex:
     named: Mapping[int, Mapping[str, int]]
     """By ``id`` of an article of the corpus: the registered entities it mentions or quotes,
     sorted by id, each with its number of mentions there (0 for one it only quotes)."""
+    positions: Mapping[str, int]
+    """Each story's place in the corpus (and in every edition's items), by slug; an
+    update keeps the last index's, as the stories and their order are the same."""
 
     def edition(self, lang: str) -> Edition:
         return self.editions[lang]
+
+    def story(self, lang: str, slug: str) -> tuple[Story, Article]:
+        """The story ``slug`` and the article ``lang``'s edition shows of it."""
+        return self.editions[lang].items[self.positions[slug]]
 
     def entities_in(self, article: Article) -> Collection[str]:
         """The registered entities ``article`` mentions or quotes, sorted by id."""
@@ -153,7 +153,8 @@ def build_index(corpus: Corpus, previous: SiteIndex | None = None) -> SiteIndex:
         local = story.date.astimezone(tz)
         when[id(story)] = (local.date(), local.strftime("%Y-%m"))
     editions = {lang: _edition(corpus, lang, named, when) for lang in corpus.site.languages}
-    return SiteIndex(corpus=corpus, editions=editions, named=named)
+    positions = {story.slug: i for i, story in enumerate(corpus.stories)}
+    return SiteIndex(corpus=corpus, editions=editions, named=named, positions=positions)
 
 
 def _named(article: Article, known: Mapping[str, Entity]) -> Mapping[str, int]:
@@ -190,7 +191,7 @@ def _update_index(previous: SiteIndex, corpus: Corpus) -> SiteIndex:
     editions = {
         lang: _update_edition(previous.edition(lang), corpus, lang, old_named, named) for lang in corpus.site.languages
     }
-    return SiteIndex(corpus=corpus, editions=editions, named=named)
+    return SiteIndex(corpus=corpus, editions=editions, named=named, positions=previous.positions)
 
 
 def _update_edition(

@@ -35,13 +35,27 @@ def update(scope: Scope, planner: Planner, last: PlanMemo) -> Plan | None:
     names = changes(old, new, last)
     planner.numbers = {lang: _counts(new, lang) for lang in new.editions}
     languages = new.corpus.site.languages
-    units = {unit: None for lang, kinds in walk(languages) for kind in kinds for unit in kind.units(scope, lang)}
+    # A stable kind's units are the last plan's; the others' are listed again.
+    unstable = {kind.name for kind in KINDS.values() if not kind.stable}
+    now = {
+        unit: None
+        for lang, kinds in walk(languages)
+        for kind in kinds
+        if not kind.stable
+        for unit in kind.units(scope, lang)
+    }
     # Take every unit's outputs from the last plan, drop those of the units to plan again
     # and of the units that are no more, then plan them: a path one gives up may be taken
     # by another.
     taken = _Taken(planner, last)
-    gone = [unit for unit in last.units if unit not in units]
-    reached = [unit for unit in units if unit not in last.units or not names.isdisjoint(last.units[unit].names)]
+    gone: list[Unit] = []
+    reached: list[Unit] = []
+    for unit, planned in last.units.items():
+        if unit[1] in unstable and unit not in now:
+            gone.append(unit)
+        elif not names.isdisjoint(planned.names):
+            reached.append(unit)
+    reached.extend(unit for unit in now if unit not in last.units)
     for unit in (*gone, *reached):
         taken.drop(unit)
     for unit in reached:
@@ -112,7 +126,7 @@ def changes(old: SiteIndex, new: SiteIndex, last: PlanMemo) -> set[str]:
                 names.add(named("facts", lang, eid))
         moved = [t for t in was.tags.keys() | edition.tags.keys() if was.tags.get(t) is not edition.tags.get(t)]
         names.update(named("topic", lang, tag) for tag in moved)
-        if moved:
+        if moved and tuple(was.tags) != tuple(edition.tags):
             names.add(named("topics", lang))
     return names
 

@@ -27,13 +27,14 @@ class Articles:
 
     name = "article"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name, item.slug) for item, _ in scope.index.edition(lang).items)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang, _, slug = unit
-        item, shown = scope.index.edition(lang).story(slug)
+        item, shown = scope.index.story(lang, slug)
         versions = tuple(article for _, article in item.versions)
         entities = scope.index.entities_in(shown)
         if planning.reusable(lang, entities) and planning.kept(unit, versions):

@@ -108,6 +108,10 @@ class Kind(Protocol):
     reads_plan: bool
     """Its outputs show what the units planned before them are (the search page: the
     searchable pages): an update plans it last, once they are planned."""
+    stable: bool
+    """Its units follow from the stories, their order and the registry alone, which an
+    update requires unchanged: an update never adds or removes one (a topic's do come
+    and go)."""
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         """Every unit of this kind in ``lang``'s edition (``""``: the site's own), in plan order."""
@@ -152,9 +156,8 @@ def facts(lang: str, found: EntityFacts, articles: Sequence[Article] | None = No
     """What an edition says of an entity (its pages and feed): its registry entry and its
     articles (``articles``: those a page shows of them, with ``extra`` facts of the page)."""
     listed = found.articles if articles is None else articles
-    return named("facts", lang, found.entity.id), digest_of(
-        (found.entity.digest, *extra, *(article.digest for article in listed))
-    )
+    parts = [found.entity.digest, *map(str, extra), *[article.digest for article in listed]]
+    return named("facts", lang, found.entity.id), hashlib.sha256("\t".join(parts).encode("utf-8")).hexdigest()
 
 
 def topic(lang: str, tag: str, value: str) -> Shown:
@@ -162,10 +165,10 @@ def topic(lang: str, tag: str, value: str) -> Shown:
     return named("topic", lang, tag), value
 
 
-def topics(lang: str, value: str) -> Shown:
-    """The edition's topics, which come and go with the articles' tags (the topic index
-    and the sitemap list them; ``value``: what the output shows of them)."""
-    return named("topics", lang), value
+def topics(lang: str, tags: Iterable[str]) -> Shown:
+    """Which topics the edition has, in order: they come and go with the articles' tags
+    (the topic index and the sitemap list them)."""
+    return named("topics", lang), digest_of(tuple(tags))
 
 
 def searchable(lang: str, numbers: tuple[int, ...]) -> Shown:

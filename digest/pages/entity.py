@@ -40,6 +40,7 @@ class Entities:
 
     name = "entity"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name, eid) for eid in scope.index.edition(lang).entities)
@@ -75,6 +76,7 @@ class EntityIndex:
 
     name = "entities"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name),)

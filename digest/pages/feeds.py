@@ -19,6 +19,7 @@ class EditionFeed:
 
     name = "feed"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name),)

@@ -41,6 +41,7 @@ class Home:
 
     name = "home"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         pages = page_count(len(scope.index.edition(lang).items))
@@ -57,6 +58,7 @@ class Month:
 
     name = "month"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name, month) for month, _ in scope.index.edition(lang).months)
@@ -74,6 +76,7 @@ class Topic:
 
     name = "tag"
     reads_plan = False
+    stable = False
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name, tag) for tag in scope.index.edition(lang).tags)
@@ -96,6 +99,7 @@ class TopicIndex:
 
     name = "tags"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name),)
@@ -104,7 +108,8 @@ class TopicIndex:
         lang, urls = unit[0], scope.urls
         tags = scope.index.edition(lang).tags
         links = tuple((Link(urls.href(urls.tag(lang, tag)), tag), len(items)) for tag, items in tags.items())
-        shows = (topics(lang, digest_of(links)),)
+        # Which topics there are, and each one's count (a topic's list changing reaches it).
+        shows = (topics(lang, tags), *(topic(lang, tag, str(len(items))) for tag, items in tags.items()))
         title = scope.views.strings[lang]["tags_title"]
         return Draft((_index_page(scope, lang, urls.tags, title, "tags", links, shows),))
 
@@ -114,6 +119,7 @@ class Archive:
 
     name = "archive"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name),)

@@ -17,7 +17,7 @@ from ..search.forms import FORMS_ID
 from ..search.shards import shard_folder, shards
 from ..urls import Urls
 from ..views import autonym
-from .base import Draft, PageSpec, Planning, Scope, Unit, digest_of, entry, everywhere_meta, order, searchable, topics
+from .base import Draft, PageSpec, Planning, Scope, Unit, entry, everywhere_meta, order, searchable, topics
 
 
 class Redirect:
@@ -25,6 +25,7 @@ class Redirect:
 
     name = "redirect"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return (("", self.name),)
@@ -49,6 +50,7 @@ class NotFound:
 
     name = "404"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return (("", self.name),)
@@ -76,6 +78,7 @@ class Robots:
 
     name = "robots"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return (("", self.name),)
@@ -93,6 +96,7 @@ class Search:
 
     name = "search"
     reads_plan = True
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return ((lang, self.name),)
@@ -124,6 +128,7 @@ class Sitemap:
 
     name = "sitemap"
     reads_plan = False
+    stable = True
 
     def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
         return (("", self.name),)
@@ -135,7 +140,7 @@ class Sitemap:
         shows = (
             *(entry(item) for item in index.corpus.stories),
             order("", (tuple(index.corpus.entities), months)),
-            *(topics(lang, digest_of(tuple(index.edition(lang).tags))) for lang in site.languages),
+            *(topics(lang, index.edition(lang).tags) for lang in site.languages),
         )
         return Draft((PageSpec("sitemap.xml", None, lambda: _sitemap(index, urls), scope.site_origin, shows),))
 
