@@ -110,9 +110,10 @@ def changes(old: SiteIndex, new: SiteIndex, last: PlanMemo) -> set[str]:
     for before, after in zip(old.corpus.stories, new.corpus.stories, strict=True):
         if before.versions == after.versions:  # the same article objects, mostly: cheap
             continue
-        for aspect in (story, entry):
-            if aspect(before) != aspect(after):
-                names.add(aspect(after)[0])
+        if story(before) != story(after):
+            names.add(story(after)[0][0])
+        if entry(before) != entry(after):
+            names.add(entry(after)[0])
         for lang in new.editions:
             if before.shown(lang) is not after.shown(lang):
                 names.add(shown(lang, after, after.shown(lang))[0])

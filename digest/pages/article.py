@@ -45,7 +45,7 @@ class Articles:
             "article.html",
             _maker(scope.views, scope.urls, item, lang),
             shown.position,
-            (story(item), *(counts[eid] for eid in entities)),
+            (*story(item), *(counts[eid] for eid in entities)),
             searchable=shown.lang == lang,  # else the original, for want of a translation
         )
         return Draft((spec,), versions)

@@ -10,6 +10,7 @@ key and forget it in its reach rule, or the reverse: there is only the one list.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -126,13 +127,17 @@ class Kind(Protocol):
 
 
 def named(what: str, *parts: str) -> str:
-    """The name of a piece of content: ``story:<slug>``, ``count:<lang>:<id>``…"""
-    return ":".join((what, *parts))
+    """The name of a piece of content: ``story:<slug>``, ``count:<lang>:<id>``…, one string
+    for each (``sys.intern``): a story's names are shown by a handful of pages each, and
+    the plan and its memo hold them all."""
+    return sys.intern(":".join((what, *parts)))
 
 
-def story(item: Story) -> Shown:
-    """Every version of a story, as an article page shows them (its language links)."""
-    return named("story", item.slug), "\t".join(article.digest for _, article in item.versions)
+def story(item: Story) -> tuple[Shown, ...]:
+    """Every version of a story, as an article page shows them (its language links): one
+    piece per version, its value the version's digest."""
+    name = named("story", item.slug)
+    return tuple((name, article.digest) for _, article in item.versions)
 
 
 def shown(lang: str, item: Story, article: Article) -> Shown:
