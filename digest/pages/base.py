@@ -123,6 +123,20 @@ class Kind(Protocol):
         ...
 
 
+class Single:
+    """A kind with one unit: ``(lang, name)`` in each edition, or ``("", name)`` for one
+    of the site's own outputs (``site = True``). Stable; reads nothing of the plan unless
+    it says so."""
+
+    name: str
+    site = False
+    reads_plan = False
+    stable = True
+
+    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
+        return (("", self.name),) if self.site else ((lang, self.name),)
+
+
 # -- the names of what pages show; ``update.changes`` reports the same names ------------
 
 

@@ -24,6 +24,7 @@ from .base import (
     Planning,
     Scope,
     Shown,
+    Single,
     Unit,
     count,
     everywhere_meta,
@@ -70,16 +71,11 @@ def _later_page(lang: str, found: EntityFacts, number: int, pages: int) -> Shown
     return facts(lang, found, found.articles[(number - 1) * PAGE_SIZE : number * PAGE_SIZE], pages)
 
 
-class EntityIndex:
+class EntityIndex(Single):
     """Kind ``entities``: unit ``(lang, "entities")``, the index of every entity by type,
     each with its mention count."""
 
     name = "entities"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return ((lang, self.name),)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang = unit[0]

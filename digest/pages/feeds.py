@@ -5,24 +5,19 @@ The XML itself is written by ``digest.feeds`` from plain data; here is what goes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..feeds import Feed, FeedEntry, atom
 from ..model import Article, Story
 from ..urls import Urls
 from ..views import ViewBuilder
-from .base import FEED_ENTRIES, Draft, PageSpec, Planning, Scope, Unit, shown
+from .base import FEED_ENTRIES, Draft, PageSpec, Planning, Scope, Single, Unit, shown
 
 
-class EditionFeed:
+class EditionFeed(Single):
     """Kind ``feed``: unit ``(lang, "feed")``; shows the newest ``FEED_ENTRIES`` stories."""
 
     name = "feed"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return ((lang, self.name),)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang = unit[0]

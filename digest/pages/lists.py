@@ -22,6 +22,7 @@ from .base import (
     Planning,
     Scope,
     Shown,
+    Single,
     Unit,
     digest_of,
     everywhere_meta,
@@ -94,15 +95,10 @@ class Topic:
         return Draft(specs)
 
 
-class TopicIndex:
+class TopicIndex(Single):
     """Kind ``tags``: unit ``(lang, "tags")``, every topic of the edition with its count."""
 
     name = "tags"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return ((lang, self.name),)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang, urls = unit[0], scope.urls
@@ -114,15 +110,10 @@ class TopicIndex:
         return Draft((_index_page(scope, lang, urls.tags, title, "tags", links, shows),))
 
 
-class Archive:
+class Archive(Single):
     """Kind ``archive``: unit ``(lang, "archive")``, every month with its number of stories."""
 
     name = "archive"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return ((lang, self.name),)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang, views, urls = unit[0], scope.views, scope.urls

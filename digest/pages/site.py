@@ -8,7 +8,7 @@ entity, month and topic, with hreflang alternates between the editions of a page
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import feeds
@@ -17,18 +17,14 @@ from ..search.forms import FORMS_ID
 from ..search.shards import shard_folder, shards
 from ..urls import Urls
 from ..views import autonym
-from .base import Draft, PageSpec, Planning, Scope, Unit, entry, everywhere_meta, order, searchable, topics
+from .base import Draft, PageSpec, Planning, Scope, Single, Unit, entry, everywhere_meta, order, searchable, topics
 
 
-class Redirect:
+class Redirect(Single):
     """Kind ``redirect``: unit ``("", "redirect")``, the page at ``/`` that picks an edition."""
 
     name = "redirect"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return (("", self.name),)
+    site = True
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         views, urls = scope.views, scope.urls
@@ -45,15 +41,11 @@ class Redirect:
         return Draft((PageSpec("", "redirect.html", make, scope.site_origin),))
 
 
-class NotFound:
+class NotFound(Single):
     """Kind ``404``: unit ``("", "404")``, the page a host serves for a missing path."""
 
     name = "404"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return (("", self.name),)
+    site = True
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         views, urls = scope.views, scope.urls
@@ -73,15 +65,11 @@ class NotFound:
         return Draft((PageSpec("404.html", "404.html", make, scope.site_origin),))
 
 
-class Robots:
+class Robots(Single):
     """Kind ``robots``: unit ``("", "robots")``, ``robots.txt`` naming the sitemap."""
 
     name = "robots"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return (("", self.name),)
+    site = True
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         urls = scope.urls
@@ -90,16 +78,12 @@ class Robots:
         )
 
 
-class Search:
+class Search(Single):
     """Kind ``search``: unit ``(lang, "search")``, the edition's search page, which names
     its search shards (see ``search``), merged by the page's script."""
 
     name = "search"
     reads_plan = True
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return ((lang, self.name),)
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         lang = unit[0]
@@ -121,17 +105,13 @@ class Search:
         )
 
 
-class Sitemap:
+class Sitemap(Single):
     """Kind ``sitemap``: unit ``("", "sitemap")``. Shows every story's entry (``base.entry``),
     the months (which follow from the stories' dates) and each edition's topics; an edit
     of an article's text leaves it as it is."""
 
     name = "sitemap"
-    reads_plan = False
-    stable = True
-
-    def units(self, scope: Scope, lang: str) -> Iterable[Unit]:
-        return (("", self.name),)
+    site = True
 
     def plan(self, scope: Scope, unit: Unit, planning: Planning) -> Draft | None:
         index, urls = scope.index, scope.urls
