@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .collector import paused
+from .tuning import FORK_FROM
 
 CACHE_VERSION = 5
 
@@ -42,8 +43,10 @@ class ParseCache:
     whole cache. A shard that cannot be read is ignored (its files are parsed again).
     """
 
-    def __init__(self, folder: Path, *, load: bool = True) -> None:
+    def __init__(self, folder: Path, *, load: bool = True, fork_from: int = FORK_FROM) -> None:
         self.folder = folder
+        self.fork_from = fork_from
+        """Shards to write from which ``start_save`` forks (``tuning.FORK_FROM``)."""
         self._old: dict[str, dict[str, Any]] = _load_shards(folder) if load else {}
         self._new: dict[str, dict[str, Any]] = {}
         self._saving: int | None = None
@@ -93,7 +96,7 @@ class ParseCache:
         child holds the cache as it was at the fork; the entries are keyed by content, so
         writing them is right even if the build fails later. ``finish_save`` waits for it."""
         changes = self._changes()
-        if len(changes) < FORK_FROM or not hasattr(os, "fork"):
+        if len(changes) < self.fork_from or not hasattr(os, "fork"):
             self._write(changes)
             return
         from .parallel import before_fork, die_with_parent
@@ -132,11 +135,6 @@ class ParseCache:
         if saved:
             self._old = self._new
         self._new = {}
-
-
-FORK_FROM = 16
-"""Shards to write from which ``ParseCache.start_save`` forks (of 256): forking a build of
-hundreds of MB costs more than writing a few shards."""
 
 
 def stamp(path: Path) -> tuple[int, int, int] | None:

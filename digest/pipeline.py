@@ -42,6 +42,7 @@ from .read.reader import read_project
 from .read.strings import load_strings
 from .search.pagefind import SearchOutput, index_site, save_record
 from .templating import Templates
+from .tuning import Tuning
 from .urls import Urls
 from .views import ViewBuilder
 from .warm import Last, Reuse, Warm
@@ -57,6 +58,7 @@ class Options:
     drafts: bool = False
     clean: bool = False
     search: bool = True
+    tuning: Tuning = Tuning()
 
 
 @dataclass(frozen=True)
@@ -84,14 +86,16 @@ def build(
     search: bool = True,
     warm: Warm | None = None,
     on_wait: Callable[[str], None] | None = None,
+    tuning: Tuning | None = None,
 ) -> BuildResult:
     """Build the site (or only check it, ``write=False``).
 
     ``warm`` keeps the build cache in memory for the next build of this process (``serve``).
     A build that writes holds the project's build lock throughout (``lock``); ``on_wait``
-    is told when it has to wait for another build to finish first.
+    is told when it has to wait for another build to finish first. ``tuning`` sets the
+    size thresholds (``tuning.Tuning``; its defaults unless a test needs others).
     """
-    options = Options(write, base_url, drafts, clean, search)
+    options = Options(write, base_url, drafts, clean, search, tuning or Tuning())
     lock = build_lock(project.root, on_wait) if write else contextlib.nullcontext()
     with paused(unfreeze=True), lock:
         return _build(project, options, None if clean else warm)
@@ -113,7 +117,13 @@ def _build(project: Project, options: Options, warm: Warm | None) -> BuildResult
     staging = Staging(project.site_dir, spare_dir(project)) if options.write else None
     try:
         rendered = render_site(
-            project, diags, base_url=options.base_url, drafts=options.drafts, reuse=reuse, staging=staging
+            project,
+            diags,
+            base_url=options.base_url,
+            drafts=options.drafts,
+            reuse=reuse,
+            staging=staging,
+            tuning=options.tuning,
         )
         if rendered is None or diags.has_errors or staging is None:
             if staging is not None:
@@ -136,7 +146,11 @@ def _reuse(project: Project, options: Options, inputs: Inputs, warm: Warm | None
     """What this build may take from the last: parses, output keys, the live site's files,
     and (in ``serve``) the last index and plan."""
     parsed = parsed_dir(project)
-    cache = warm.parse_cache(parsed) if warm is not None else ParseCache(parsed, load=not options.clean)
+    fork_from = options.tuning.fork_from
+    if warm is not None:
+        cache = warm.parse_cache(parsed, fork_from)
+    else:
+        cache = ParseCache(parsed, load=not options.clean, fork_from=fork_from)
     # check renders every page (to find template errors) but may take parses from the cache.
     known = {path: fp[3] for path, fp in inputs.files.items()}
     fresh = not options.write or options.clean
@@ -165,6 +179,7 @@ def _search(
         enabled=options.search,
         meanwhile=cache.finish_save,
         present=reuse.live.holds if reuse.live is not None else None,
+        per_shard=options.tuning.shard_pages,
     )
     if found.notice:
         diags.warning("pagefind", 0, 0, found.notice)
@@ -227,7 +242,7 @@ def warm_up(project: Project, warm: Warm, on_wait: Callable[[str], None] | None 
     the background after its first build, so the first save rebuilds as fast as the later
     ones. It holds the build lock, as a build does: the spare copy is the build's."""
     with build_lock(project.root, on_wait):
-        cache = warm.parse_cache(parsed_dir(project))
+        cache = warm.parse_cache(parsed_dir(project), Tuning().fork_from)  # serve's builds: the defaults
         if warm.last is None:
             with paused(unfreeze=True):
                 try:
@@ -281,6 +296,7 @@ def render_site(
     drafts: bool = False,
     reuse: Reuse | None = None,
     staging: Staging | None = None,
+    tuning: Tuning | None = None,
 ) -> Rendered | None:
     """Read, index, plan and render every output of the site into ``staging`` (or only
     check it, without one). ``None`` when errors stop the build; the caller then aborts
@@ -296,7 +312,7 @@ def render_site(
     index = build_index(corpus, last.index if last is not None else None)
     urls = Urls(base_url or corpus.site.base_url)
     views = ViewBuilder(index, urls, strings)
-    found = _plan(index, views, urls, diags, reuse, last)
+    found = _plan(index, views, urls, diags, reuse, last, (tuning or Tuning()).shard_pages)
     if found is None:
         return None
     planned, todo, kept = found
@@ -335,7 +351,13 @@ def _read(
 
 
 def _plan(
-    index: SiteIndex, views: ViewBuilder, urls: Urls, diags: Diagnostics, reuse: Reuse, last: Last | None
+    index: SiteIndex,
+    views: ViewBuilder,
+    urls: Urls,
+    diags: Diagnostics,
+    reuse: Reuse,
+    last: Last | None,
+    per_shard: int,
 ) -> tuple[Plan, list[PageSpec], list[str]] | None:
     """The plan, the specs to render and the outputs carried over as they are (same key as
     in the live site); ``None`` on errors."""
@@ -357,12 +379,13 @@ def _plan(
                 return None
         return todo, kept
 
-    planned = plan(index, views, urls, diags, key=key, last=last.memo if last is not None else None)
+    memo = last.memo if last is not None else None
+    planned = plan(index, views, urls, diags, key=key, last=memo, per_shard=per_shard)
     if diags.has_errors:
         return None
     found = sort_out(planned)
     if found is None:  # plan everything, so that every output can be made
-        planned = plan(index, views, urls, diags, key=key)
+        planned = plan(index, views, urls, diags, key=key, per_shard=per_shard)
         found = sort_out(planned)
         assert found is not None, "a plan without a memo has a spec for every output"
     return planned, *found

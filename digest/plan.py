@@ -16,6 +16,7 @@ from .diagnostics import Diagnostics
 from .index import SiteIndex
 from .pages.base import PageSpec, Scope
 from .planner import Plan, PlanMemo, Planner, walk
+from .tuning import SHARD_PAGES
 from .update import update
 from .urls import Urls
 from .views import ViewBuilder
@@ -29,6 +30,7 @@ def plan(
     *,
     key: Callable[[PageSpec], str],
     last: PlanMemo | None = None,
+    per_shard: int = SHARD_PAGES,
 ) -> Plan:
     """Plan the site; ``key`` gives each output's cache key.
 
@@ -38,8 +40,10 @@ def plan(
     (``update``). Otherwise every unit is planned, but an article's or entity's outputs are
     taken as they were when they come from equal objects and the counts their cards show
     are unchanged. Either way the plan has the keys a plan from nothing would have.
+    ``per_shard`` is the most article pages in one search shard, as the search stage will
+    be given it (the search page names the shards).
     """
-    scope = Scope(index, views, urls)
+    scope = Scope(index, views, urls, per_shard)
     if last is not None:
         found = update(scope, Planner(scope, key, last, reuse=False), last)
         if found is not None:

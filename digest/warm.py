@@ -72,9 +72,9 @@ class Warm:
             return self.manifest
         return Manifest.load(path)
 
-    def parse_cache(self, folder: Path) -> ParseCache:
-        if self.cache is None or self.cache.folder != folder:
-            self.cache = ParseCache(folder)
+    def parse_cache(self, folder: Path, fork_from: int) -> ParseCache:
+        if self.cache is None or self.cache.folder != folder or self.cache.fork_from != fork_from:
+            self.cache = ParseCache(folder, fork_from=fork_from)
         return self.cache
 
     def remember(self, manifest: Manifest | None, path: Path) -> None:

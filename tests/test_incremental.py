@@ -15,6 +15,7 @@ from digest.buildstate import Manifest, manifest_file
 from digest.pipeline import build, warm_up
 from digest.read import reader
 from digest.read.project import Project
+from digest.tuning import Tuning
 from digest.warm import Warm
 
 from .conftest import build_ok, copy_project
@@ -332,6 +333,11 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
+FORK_ALWAYS = Tuning(fork_from=1)
+"""The parse cache saved by a forked process whatever the build writes, as a cold build of
+thousands of articles saves it."""
+
+
 def _no_child_left() -> bool:
     try:
         os.waitpid(-1, os.WNOHANG)
@@ -345,15 +351,13 @@ def test_the_parse_cache_saved_by_a_forked_process_is_the_one_saved_in_process(
 ) -> None:
     """A cold build writes its parse cache from a forked process while it goes on."""
     other = copy_project(scratch.root.parent / "in-process", scratch.content_dir)
-    monkeypatch.setattr(buildstate, "FORK_FROM", 10**6)
-    build_ok(other)
+    build_ok(other, tuning=Tuning(fork_from=10**6))
     forked: list[bool] = []
     real = buildstate.ParseCache.finish_save
     monkeypatch.setattr(
         buildstate.ParseCache, "finish_save", lambda self: forked.append(self._saving is not None) or real(self)
     )
-    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
-    build_ok(scratch)
+    build_ok(scratch, tuning=FORK_ALWAYS)
     assert forked == [True] and _no_child_left()
     saved = buildstate._read_shards(scratch.cache_dir / "parsed")
     expected = buildstate._read_shards(other.cache_dir / "parsed")
@@ -376,8 +380,7 @@ def test_a_forked_save_that_fails_is_done_again_in_the_build(scratch: Project, m
         real(path, data)
 
     monkeypatch.setattr(buildstate, "_atomic_write", write)
-    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
-    build_ok(scratch)
+    build_ok(scratch, tuning=FORK_ALWAYS)
     assert _no_child_left()
     parsed = _parses(monkeypatch)
     _touch_settings(scratch)
@@ -388,11 +391,10 @@ def test_a_forked_save_that_fails_is_done_again_in_the_build(scratch: Project, m
 def test_a_build_failing_after_its_articles_are_read_leaves_no_process_and_keeps_the_parses(
     scratch: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(buildstate, "FORK_FROM", 1)
     template = scratch.templates_dir / "article.html"
     good = template.read_text(encoding="utf-8")
     template.write_text(good.replace("{{ view.title.value }}", "{{ view.title.value.nope() }}", 1), encoding="utf-8")
-    assert not build(scratch).ok
+    assert not build(scratch, tuning=FORK_ALWAYS).ok
     assert _no_child_left()
     template.write_text(good, encoding="utf-8")
     parsed = _parses(monkeypatch)

@@ -7,6 +7,8 @@ import gzip
 import html as html_module
 import json
 import re
+import shlex
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from digest.read.project import Project
 from digest.search import pagefind, shards
 from digest.search.forms import FORMS_ID, reading_html, search_forms, search_key, search_text
 from digest.text.matching import WORD_RE, normalized_text
+from digest.tuning import Tuning
 from tests.conftest import build_ok, copy_project
 
 RUTTE = "2024-10-28-nato-rutte-north-korean-troops-kursk"
@@ -201,16 +204,15 @@ def test_search_pages_are_linked_from_every_page(sample_site: Path) -> None:
 
 
 def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
-    scratch: Project, monkeypatch: pytest.MonkeyPatch
+    scratch: Project,
 ) -> None:
     """With at most two pages per shard the sample's editions need several shards; every
     article page is in exactly one, the search page lists them all, and an edit re-indexes
     only its article's shard."""
-    monkeypatch.setattr(shards, "SHARD_PAGES", 2)
-    build_ok(scratch)
+    build_ok(scratch, tuning=TWO_PER_SHARD)
     site = scratch.site_dir
     stories = sorted(p.name for p in (site / "ar" / "articles").iterdir())
-    count = shards.shard_count(len(stories))
+    count = shards.shard_count(len(stories), 2)
     for lang in ("ar", "en"):
         numbers = sorted({shards.shard_of(f"{lang}/articles/{slug}/index.html", count) for slug in stories})
         assert len(numbers) == {"ar": 2, "en": 1}[lang], "the English pages all hash to one shard"
@@ -225,13 +227,13 @@ def test_large_editions_are_split_into_shards_and_an_edit_reindexes_one(
     inodes = {n: path.stat().st_ino for n, path in entries.items()}
     article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nزرزور\n", encoding="utf-8")
-    result = build_ok(scratch)
+    result = build_ok(scratch, tuning=TWO_PER_SHARD)
     edited = shards.shard_of(f"ar/articles/{RUTTE}/index.html", count)
     changed = {n for n, path in entries.items() if path.stat().st_ino != inodes[n]}
     assert changed == {edited}
     assert result.report is not None and result.report.written > 0
     fresh = copy_project(scratch.root.parent / "fresh", scratch.content_dir)
-    build_ok(fresh)
+    build_ok(fresh, tuning=TWO_PER_SHARD)
     assert _bundle(fresh.site_dir) == _bundle(site), "the same bundles as a clean build"
 
 
@@ -265,19 +267,18 @@ def test_index_is_rebuilt_only_when_an_article_page_changes(scratch: Project) ->
 def test_only_a_change_to_article_pages_reindexes(scratch: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """Shards follow the pages' bytes: a template change that leaves article pages as they
     were re-indexes nothing; one that changes them re-indexes every shard."""
-    runs: list[Path] = []
-    real = pagefind._run_pagefind
-    monkeypatch.setattr(pagefind, "_run_pagefind", lambda source, *rest: runs.append(source) or real(source, *rest))
+    binary, runs = _logged_pagefind(scratch.root / "wrapper")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
     build_ok(scratch)
-    assert len(runs) == 2, "one shard per edition"
+    assert len(runs()) == 2, "one shard per edition"
     entity = scratch.templates_dir / "entity.html"
     entity.write_text(entity.read_text(encoding="utf-8").replace('class="entity"', 'class="entity v2"'), "utf-8")
     result = build_ok(scratch)
-    assert result.rendered > 0 and len(runs) == 2
+    assert result.rendered > 0 and len(runs()) == 2
     article = scratch.templates_dir / "article.html"
     article.write_text(article.read_text(encoding="utf-8").replace('class="article"', 'class="article v2"'), "utf-8")
     build_ok(scratch)
-    assert len(runs) == 4
+    assert len(runs()) == 4
 
 
 def test_no_search_keeps_the_old_index_until_the_next_build(scratch: Project, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -306,25 +307,16 @@ def test_build_without_the_binary_says_so_once(scratch: Project, monkeypatch, ca
 
 
 def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_again(
-    scratch: Project, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Bundles are put into the site as their shards finish. When one shard fails, the build
     still succeeds (search is optional) and says so; the site holds exactly the files it
     records, and the next build indexes every shard again."""
-    monkeypatch.setattr(shards, "SHARD_PAGES", 2)
-    real = pagefind._run_pagefind
-    calls: list[Path] = []
-
-    def flaky(source: Path, *rest: object) -> None:
-        calls.append(source)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        real(source, *rest)
-
-    monkeypatch.setattr(pagefind, "_run_pagefind", flaky)
-    assert main(["--root", str(scratch.root), "build"]) == 0
-    out, err = capsys.readouterr()
-    assert "search not built, Pagefind failed: disk full" in out + err
+    binary, runs = _logged_pagefind(scratch.root / "wrapper", fail_on=2)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    result = build_ok(scratch, tuning=TWO_PER_SHARD)
+    notices = [d.message for d in result.diagnostics]
+    assert "search not built, Pagefind failed: disk full" in notices
     site = scratch.site_dir
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     manifest = Manifest.load(manifest_file(scratch.cache_dir))
@@ -332,15 +324,15 @@ def test_a_shard_that_fails_leaves_a_consistent_site_and_the_next_build_indexes_
     assert on_disk == set(manifest.outputs), "the site is exactly what the build recorded"
     assert pagefind.is_stale(scratch.cache_dir)
     present = {path.split("/")[1] + "/" + path.split("/")[2] for path in on_disk if path.startswith("pagefind/")}
-    wanted = shards.plan_shards(sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p)))
+    articles = sorted(p for p in on_disk if re.fullmatch(r"(ar|en)/articles/[^/]+/index\.html", p))
+    wanted = shards.plan_shards(articles, 2)
     missing = {folder.removeprefix("pagefind/").rstrip("/") for folder in wanted} - present
     assert missing, "the failed shard is not in the site"
-    calls.clear()
-    monkeypatch.setattr(pagefind, "_run_pagefind", lambda source, *rest: calls.append(source) or real(source, *rest))
-    build_ok(scratch)
-    assert len(calls) == len(missing), "the next build indexes the missing shards, and only those"
+    before = len(runs())
+    build_ok(scratch, tuning=TWO_PER_SHARD)
+    assert len(runs()) - before == len(missing), "the next build indexes the missing shards, and only those"
     fresh = copy_project(scratch.root.parent / "fresh-after-failure", scratch.content_dir)
-    build_ok(fresh)
+    build_ok(fresh, tuning=TWO_PER_SHARD)
     assert _bundle(fresh.site_dir) == _bundle(site), "the same bundles as a clean build"
 
 
@@ -389,15 +381,16 @@ def test_the_parse_cache_is_complete_before_the_manifest_and_its_errors_stop_the
     """``index_site`` calls ``meanwhile`` (the build finishing its parse-cache save) once, with
     or without search; an error writing the cache, in the build or in the process it forked
     to write it, is the build's (raised, the live site kept), not a Pagefind notice."""
-    monkeypatch.setattr(buildstate, "FORK_FROM", fork_from)
+    tuning = Tuning(fork_from=fork_from)
     calls: list[bool] = []
     for enabled in (True, False):
+        staging = _NoStaging(scratch.root)
         out = pagefind.index_site(
-            _NoStaging(scratch.root), [], [], scratch.cache_dir, enabled=enabled, meanwhile=lambda: calls.append(True)
+            staging, [], [], scratch.cache_dir, enabled=enabled, meanwhile=lambda: calls.append(True), per_shard=2
         )
         assert out.notice is None
     assert calls == [True, True]
-    build_ok(scratch)
+    build_ok(scratch, tuning=tuning)
     before = _bundle(scratch.site_dir)
     home = (scratch.site_dir / "en" / "index.html").read_bytes()
     article = scratch.content_dir / "articles" / f"{RUTTE}.ar.md"
@@ -409,12 +402,48 @@ def test_the_parse_cache_is_complete_before_the_manifest_and_its_errors_stop_the
     with monkeypatch.context() as patched:
         patched.setattr(buildstate, "_atomic_write", broken)
         with pytest.raises(OSError, match="No space left"):
-            build(scratch)
+            build(scratch, tuning=tuning)
     assert _bundle(scratch.site_dir) == before and (scratch.site_dir / "en" / "index.html").read_bytes() == home
-    build_ok(scratch)
+    build_ok(scratch, tuning=tuning)
     fresh = copy_project(scratch.root.parent / f"fresh-after-cache-error-{fork_from}", scratch.content_dir)
     build_ok(fresh)
     assert _bundle(fresh.site_dir) == _bundle(scratch.site_dir)
+
+
+TWO_PER_SHARD = Tuning(shard_pages=2)
+"""At most two pages per search shard: the sample's Arabic edition then has two, as an
+edition of more than 1,000 articles would."""
+
+
+def _logged_pagefind(folder: Path, fail_on: int | None = None) -> tuple[Path, Callable[[], list[str]]]:
+    """A wrapper around the real Pagefind binary (given to the build as ``PAGEFIND_BINARY_PATH``,
+    as a user would point it at another binary) that logs every run, and whose
+    ``fail_on``-th run fails as Pagefind does on a full disk (its last stderr line, a
+    non-zero exit). Returns the wrapper and a function listing the runs so far."""
+    from pagefind.service import get_executable
+
+    real = get_executable()
+    assert real is not None and real.is_file()
+    folder.mkdir()
+    log, script = folder / "pagefind-runs.log", folder / "pagefind-wrapper"
+    fail = "" if fail_on is None else f'[ "$n" = {fail_on} ] && {{ echo "disk full" >&2; exit 1; }}\n'
+    script.write_text(
+        "#!/bin/sh\n"
+        f"exec 9>>{shlex.quote(str(log))}\n"
+        "flock 9\n"
+        'echo "$*" >&9\n'
+        f"n=$(wc -l < {shlex.quote(str(log))})\n"
+        "flock -u 9\n"
+        f"{fail}"
+        f'exec {shlex.quote(str(real))} "$@"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+
+    def runs() -> list[str]:
+        return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+    return script, runs
 
 
 class _NoStaging:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from digest.search import shards
 from digest.search.forms import search_key
+from digest.tuning import Tuning
 from tests.conftest import build_ok, copy_project, serve_folder
 from tests.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 
@@ -111,9 +111,7 @@ def test_script_and_python_normalise_queries_alike(browser, sample_origin: str) 
 def sharded_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample built with at most two pages per search shard: its Arabic edition has two."""
     project = copy_project(tmp_path_factory.mktemp("sharded"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(shards, "SHARD_PAGES", 2)
-        build_ok(project)
+    build_ok(project, tuning=Tuning(shard_pages=2))
     assert len(list((project.site_dir / "pagefind" / "ar").iterdir())) == 2
     server, origin = serve_folder(project.site_dir)
     yield origin

@@ -96,6 +96,8 @@ class Scope:
     index: SiteIndex
     views: ViewBuilder
     urls: Urls
+    per_shard: int
+    """Most article pages in one search shard (``tuning``): the search page names the shards."""
 
     @property
     def site_origin(self) -> Position:

@@ -89,7 +89,7 @@ class Search(Single):
         lang = unit[0]
         views, urls = scope.views, scope.urls
         title = views.strings[lang]["search_title"]
-        numbers = tuple(shards(planning.searchable(lang)))
+        numbers = tuple(shards(planning.searchable(lang), scope.per_shard))
 
         def make() -> Mapping[str, Any]:
             return {

@@ -108,6 +108,7 @@ def index_site(
     enabled: bool = True,
     meanwhile: Callable[[], object] = lambda: None,
     present: Callable[[str], bool] | None = None,
+    per_shard: int,
 ) -> SearchOutput:
     """Index ``pages`` (article pages) of the complete staged site and ``put`` the bundle beside them.
 
@@ -119,7 +120,8 @@ def index_site(
     processes run (the build saves its parse cache there); its errors are not Pagefind's.
     ``present`` tells whether a file of the live site is the one the last build left there
     (``buildstate.LiveSite``): a shard is kept only if every file of it is; by default,
-    whether the file exists.
+    whether the file exists. ``per_shard`` is the most pages in one shard: the plan's
+    (the search page names the shards it made with it).
     """
     previous = _load(cache_dir / "search.json")
     present = present or _exists_in(staging.site_dir)
@@ -128,7 +130,7 @@ def index_site(
         for folder, shard in previous.shards.items():
             if all(present(path) for path in shard.files):
                 kept[folder] = shard
-    wanted = plan_shards(pages)
+    wanted = plan_shards(pages, per_shard)
     changed = set(written)
 
     def fresh(folder: str) -> bool:

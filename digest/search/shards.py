@@ -1,8 +1,8 @@
 """How an edition's article pages are split into search shards, planned before rendering.
 
-A shard is one Pagefind index of at most ``SHARD_PAGES`` pages; the search page merges an
-edition's shards. A page's shard follows from a hash of its path, so adding or removing an
-article changes one shard.
+A shard is one Pagefind index of at most ``per_shard`` pages (``tuning.SHARD_PAGES`` unless
+the build is given another); the search page merges an edition's shards. A page's shard
+follows from a hash of its path, so adding or removing an article changes one shard.
 """
 
 from __future__ import annotations
@@ -23,18 +23,9 @@ SCHEME = "6"
 """Bumped when the markup or options given to Pagefind change: part of every shard's key."""
 
 
-SHARD_PAGES = 1000
-"""Most pages in one Pagefind index. Pagefind holds a whole index in memory (about
-330 KB per Arabic article page) and indexes mostly on one core (about 4 CPU-seconds per
-1,000 pages), so an edition's articles are split into shards of at most this many pages:
-each indexed in its own process, two at a time on two cores, each process about 330 MB, and an edit
-re-indexes only its article's shard (about 3 s). The search page merges an edition's
-shards (Pagefind's ``mergeIndex``), which ranks their results together."""
-
-
-def shard_count(pages: int) -> int:
-    """Shards for an edition of ``pages`` searchable pages (none for none)."""
-    return -(-pages // SHARD_PAGES)
+def shard_count(pages: int, per_shard: int) -> int:
+    """Shards for an edition of ``pages`` searchable pages, at most ``per_shard`` in each (none for none)."""
+    return -(-pages // per_shard)
 
 
 def shard_of(page: str, count: int) -> int:
@@ -51,9 +42,9 @@ def _page_hash(page: str) -> int:
     return int.from_bytes(hashlib.sha256(page.encode("utf-8")).digest()[:8], "big")
 
 
-def shards(pages: Sequence[str]) -> dict[int, list[str]]:
+def shards(pages: Sequence[str], per_shard: int) -> dict[int, list[str]]:
     """One edition's pages by shard number (shards that would be empty are left out), sorted."""
-    count = shard_count(len(pages))
+    count = shard_count(len(pages), per_shard)
     groups: dict[int, list[str]] = {}
     for page in sorted(pages):
         groups.setdefault(shard_of(page, count), []).append(page)
@@ -65,7 +56,7 @@ def shard_folder(lang: str, number: int) -> str:
     return f"{BUNDLE}/{lang}/{number}/"
 
 
-def plan_shards(pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+def plan_shards(pages: Sequence[str], per_shard: int) -> dict[str, tuple[str, list[str]]]:
     """Shard folder → (its key, its pages), for ``pages`` grouped by edition (their first path part)."""
     by_lang: dict[str, list[str]] = {}
     for page in pages:
@@ -73,8 +64,8 @@ def plan_shards(pages: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
     version = pagefind_version()
     planned: dict[str, tuple[str, list[str]]] = {}
     for lang, found in sorted(by_lang.items()):
-        count = shard_count(len(found))
-        for number, group in shards(found).items():
+        count = shard_count(len(found), per_shard)
+        for number, group in shards(found, per_shard).items():
             key = hashlib.sha256(repr((SCHEME, version, count, group)).encode("utf-8")).hexdigest()
             planned[shard_folder(lang, number)] = (key, group)
     return planned
