@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
+from .besides import byline_splits, counter_splits, name_split
 from .datewords import FILLERS, HIJRI_RE, PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES, WEEKDAY_RE
 from .spelling import WORD, phrase_key, phrase_keys, tolerant
 from .when import When, date_fold, find_day, read_when
@@ -140,9 +141,12 @@ def date_line(text: str) -> DateLine | None:
     whole = _date_line(text)
     if whole is not None:
         return whole
-    labelled = _after_outlet_name(text) or _after_credit_bar(text) or _after_byline(text)
+    labelled = _after_outlet_name(text) or _after_credit_bar(text) or _after_byline(text) or _after_writer(text)
     if labelled is not None:
         return labelled
+    counted = _beside_counters(text)
+    if counted is not None:
+        return counted
     for separator in reversed(list(_PIECES_RE.finditer(text))):
         head, rest = text[: separator.start()], text[separator.end() :]
         if len(rest.split()) > REST_WORDS:
@@ -150,7 +154,48 @@ def date_line(text: str) -> DateLine | None:
         first = _date_line(head)
         if first is not None and first.published is not None and first.published.day is not None:
             return replace(first, rest=rest.strip())
-    return _before_last_dash(text) or _beside_buttons(text)
+    return _before_last_dash(text) or _beside_buttons(text) or _after_name(text)
+
+
+def _day_line(text: str) -> DateLine | None:
+    """``text`` read as a date line that gives a day of publication, or None."""
+    found = _date_line(text)
+    return found if found is not None and found.published is not None and found.published.day is not None else None
+
+
+def _beside_counters(text: str) -> DateLine | None:
+    """``الأحد 12 أكتوبر 2025 - 1234 مشاهدة``: a date with the article's counters (reads, comments) after it."""
+    for head, counters in counter_splits(text):
+        found = _day_line(head) or _after_name(head)
+        if found is not None:
+            rest = f"{found.rest} {counters}" if found.rest else counters
+            return replace(found, rest=rest, rest_reason=found.rest_reason if found.rest else COUNTERS_BESIDE_DATE)
+    return None
+
+
+COUNTERS_BESIDE_DATE = "the article's counters beside the date (reads, comments)"
+"""Why ``1234 مشاهدة`` or ``3 دقائق للقراءة`` beside the date is left out: it counts, it names nobody."""
+NAME_BEFORE_DATE = "a section, a place or a name before the date on its line"
+"""Why the words before a date (``سياسة | …``, ``القاهرة - …``) are left out. The reason does not begin
+"beside the date", so ``origin`` does not take a section or a city for the outlet."""
+
+
+def _after_name(text: str) -> DateLine | None:
+    """``سياسة | 12 أكتوبر 2025``, ``القاهرة - 12 أكتوبر 2025``: a few words, a bar or a dash, the date."""
+    split = name_split(text)
+    if split is None:
+        return None
+    found = _day_line(split[1])
+    return replace(found, rest=split[0], rest_reason=NAME_BEFORE_DATE) if found is not None else None
+
+
+def _after_writer(text: str) -> DateLine | None:
+    """``الكاتب: فلان - 12 أكتوبر 2025``, ``نُشر بواسطة: فلان في الأحد 12 أكتوبر``: the writer, then the date."""
+    for byline, date_part in byline_splits(text):
+        found = _day_line(date_part)
+        if found is not None:
+            return replace(found, rest=byline, rest_reason=BYLINE_BESIDE_DATE)
+    return None
 
 
 def _beside_buttons(text: str) -> DateLine | None:
@@ -233,10 +278,12 @@ def _after_byline(text: str) -> DateLine | None:
     found = _date_line(" ".join(words))
     if found is None or found.published is None or found.published.day is None:
         return None
-    return replace(found, rest=f"{match['by'].strip()} {counter}".strip(), rest_reason=BYLINE_BESIDE_DATE)
+    return replace(found, rest=f"{match['by'].rstrip(_BY_TRAIL)} {counter}".strip(), rest_reason=BYLINE_BESIDE_DATE)
 
 
 BYLINE_BESIDE_DATE = "a byline (and the page's counter) beside the date"
+_BY_TRAIL = " |/-–—_ـ،,"
+"""The bar or the dash between the byline and the date, left out of the byline."""
 _BYLINE_DATE_RE = re.compile(r"^(?P<by>(?:بواسطة|بقلم|كتب|كتبت|by)\s*[:：]?\s*[^\d:：]{2,50}?)\s+(?P<date>\d.*)$", re.I)
 _COUNTER_RE = re.compile(r"^\d+(?:[.,]\d+)?[KkMmkك]$")
 """A view counter printed after the date: ``9.6K``."""
@@ -255,6 +302,9 @@ def _date_line(text: str) -> DateLine | None:
     upd = UPD_LABEL_RE.search(folded)
     if upd:
         pub_part, upd_part, upd_colon = folded[: upd.start()], folded[upd.end() :], bool(upd[2])
+        later = _LATER_PUB_LABEL_RE.search(upd_part) if not WORD.search(pub_part) else None
+        if later:  # ``آخر تحديث: … نشر: …``: the update printed first, the publication after it
+            pub_part, upd_part = upd_part[later.start() :], upd_part[: later.start()]
     pub_label = PUB_LABEL_RE.match(pub_part)
     pub_colon = bool(pub_label and pub_label[2])
     if pub_label:
@@ -266,6 +316,14 @@ def _date_line(text: str) -> DateLine | None:
     if upd and published is None and WORD.search(pub_part) and not pub_label:
         return None  # words before the update label that are not a date: a sentence, not a date line
     return DateLine(_spelled(published, text), _spelled(updated, text))
+
+
+_LATER_PUB_LABEL_RE = re.compile(
+    r"(?<!\w)(?:(?:تاريخ النشر|نشر في|نشر بتاريخ|نشر|published on|published|posted on|posted)\s*[:：]"
+    r"|(?:نشر في|نشر بتاريخ|published on|posted on)(?!\w))"
+)
+"""A publication label after an update label on the same line (``آخر تحديث: … نشر: …``): with its colon,
+or one of the labels that cannot be a word of a date (``نشر في``)."""
 
 
 def _read_part(part: str | None, *, labelled: bool, colon: bool) -> When | None:

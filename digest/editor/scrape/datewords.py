@@ -80,10 +80,12 @@ COLON_YMD_RE = re.compile(
 )
 """``2021:07:08.09:07``: year, month and day between colons, the time after a dot (no zone is written)."""
 TEXT_DMY_RE = re.compile(
-    rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th|er)?\s*[,،\-]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
+    rf"(?<![\d:])(\d{{1,2}})(?:st|nd|rd|th|er)?\s*[,،\-/]?\s*(?:من\s+)?({_MONTH_ALT})(?!\w)"
     rf"(?:\s*(?:/|\()\s*(?:{_MONTH_ALT})(?!\w)\s*\)?)?"
-    rf"\s*[,،\-]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
+    rf"\s*[,،\-/]?\s*(?:(?:عام|سنه)\s+)?(\d{{4}})(?=\d{{1,2}}:\d{{2}}|\D|$)"
 )
+"""``28 أكتوبر 2024``, ``28-أكتوبر-2024``, ``12/أكتوبر/2025`` (the month's name between slashes), ``4th, October``,
+``28 من أكتوبر``, ``1 أيار / مايو 2010`` (two names of the month), ``عام 2024`` before the year."""
 TEXT_MDY_RE = re.compile(rf"(?<!\w)({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}})(?!\d)")
 NUM_DMY_RE = re.compile(
     r"(?<![\d./\-:])(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(?:(\d{4})(?=\d{1,2}:\d{2}|[^\d./\-]|$)|(\d{2})(?![\d./:\-]))"
@@ -97,12 +99,24 @@ HIJRI_RE = re.compile(
 (``27/8/1447 هـ``): blanked before the Gregorian date is looked for."""
 TIME_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:\s*:\s*|h(?=\d))([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 """``12:56``, ``12:56:08``, and the French ``22h53``."""
-HOUR_RE = re.compile(r"(?<!\w)الساعه\s+(\d{1,2})(?![\d:])(?=\s*(?:صباحا|مساءا|مساء|ص|م)(?!\w))")
-"""``الساعة 07 مساءً``: an hour without minutes, said only with ص/م after it."""
-AMPM_RE = re.compile(r"^\s*(صباحا|مساءا|مساء|ص|م|a\.?m\.?|p\.?m\.?)(?!\w)")
+_DAY_PARTS = r"بعد\s+الظهر|ظهرا|الظهر|عصرا|العصر|فجرا|الفجر|ليلا"
+"""Parts of the day written after a time: about noon, afternoon, dawn, at night."""
+HOUR_RE = re.compile(
+    rf"(?<!\w)الساعه\s+(\d{{1,2}})(?![\d:])(?=\s*(?:صباحا|مساءا|مساء|{_DAY_PARTS}|ص|م)(?!\w))"
+    rf"|(?<![\w:.,/\-])(\d{{1,2}})(?=\s*(?:صباحا|مساءا|مساء|{_DAY_PARTS})(?!\w))"
+)
+"""``الساعة 07 مساءً``, ``1 ليلاً``: an hour without minutes, said only with the half or the part of the
+day after it (a bare number only before a word, never before ص/م: ``2025 م`` is the Gregorian year)."""
+AMPM_RE = re.compile(rf"^\s*(صباحا|مساءا|مساء|{_DAY_PARTS}|ص|م|a\.?m\.?|p\.?m\.?)(?!\w)")
+"""What follows a time to say which half of the day: ص/م, صباحاً/مساءً, and the parts of the day
+outlets also write (``2:30 ظهراً``, ``4:30 عصراً``, ``5:30 فجراً``, ``10:30 ليلاً``)."""
 GREGORIAN_MARK_RE = re.compile(r"^\s*م(?!\w)")
 GMT_RE = re.compile(r"\(?\s*(?<!\w)(gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?(?!\w)\s*\)?")
 NAMED_ZONE_RE = re.compile(rf"\(?\s*(?<!\w)ب?توقيت\s+(?:({_ZONE_ALT})(?!\w)|(\S+(?:\s+\S+)?))\s*\)?")
+ABBREVIATED_ZONE_RE = re.compile(r"\(?(?<!\w)ت(?:\s*\.\s*|\s+)(غ|م)(?!\w)\.?\)?")
+"""``ت.غ`` / ``ت غ`` (توقيت غرينتش, GMT) and ``ت.م`` / ``ت م`` (توقيت مكة, UTC+3), as wires abbreviate them.
+A dot or a space must part the letters: ``تم`` is the word "done" (``تم النشر``)."""
+ABBREVIATED_ZONES = {"غ": 0, "م": 3}
 OFFSET_RE = re.compile(r"(?<![\w:])([+-])(\d{2}):?(\d{2})(?!\d)")
 WEEKDAY_RE = re.compile(r"(?<!\w)(?:يوم\s+)?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?!\w)")
 RELATIVE_RE = re.compile(r"(?<!\w)(اول\s+امس|امس\s+الاول|امس|البارحه|اليوم|today|yesterday)(?!\w)")
@@ -111,13 +125,16 @@ AGO_RE = re.compile(
     r"|(\d{1,4})\s+(minutes?|hours?|days?)\s+ago)(?!\w)"
 )
 PUB_LABEL_RE = re.compile(
-    r"^\W*(تاريخ النشر|تاريخ نشر الخبر|تم نشره في|تم نشرها في|تم نشره|تم نشرها|تم النشر|"
-    r"نشر في|نشر بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|published on|"
+    r"^\W*(تاريخ ووقت النشر|تاريخ و وقت النشر|وقت النشر|ساعه النشر|توقيت النشر|تاريخ النشر|تاريخ نشر الخبر|"
+    r"تاريخ الخبر|تاريخ المقال|تاريخ الاضافه|اضيف بتاريخ|اضيف في|تم نشره في|تم نشرها في|تم نشره|تم نشرها|"
+    r"تم النشر|منشور بتاريخ|منشور في|نشر في|نشر بتاريخ|نشرت بتاريخ|نشرت في|نشر|بتاريخ|التاريخ|"
+    r"published at|published on|"
     r"published|posted on|posted|date|publié le|publie le|publié|publie|mis en ligne le)(?!\w)\s*([:：])?"
 )
 UPD_LABEL_RE = re.compile(
-    r"(?<!\w)(اخر تحديث|تاريخ التحديث|حتلن|تم التحديث في|تم التحديث|تم تحديثه|اخر تعديل|تحديث|محدث|حدث في|"
-    r"last updated|updated on|updated|modified|mis à jour le|mis a jour le|mis à jour|mis a jour|modifié le)(?!\w)"
+    r"(?<!\w)(اخر تحديث في|اخر تحديث|تاريخ التحديث|تاريخ التعديل|عدل في|حتلن|تم التحديث في|تم التحديث|تم تحديثه|"
+    r"اخر تعديل|تحديث|محدث|حدث في|last updated|updated on|updated at|updated|modified|"
+    r"mis à jour le|mis a jour le|mis à jour|mis a jour|modifié le)(?!\w)"
     r"\s*([:：])?"
 )
 FILLERS = frozenset(

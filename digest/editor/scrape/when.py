@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, timedelta, timezone, tzinfo
 
 from .datewords import (
+    ABBREVIATED_ZONE_RE,
+    ABBREVIATED_ZONES,
     AGO_RE,
     AMPM_RE,
     AT_HOUR_RE,
@@ -220,9 +222,12 @@ def _weekday(rest: str) -> tuple[int | None, str]:
 def _clock(rest: str, notes: list[str]) -> tuple[tuple[int, int, int] | None, str]:
     """A written time, with ص/م (am/pm) after it applied and blanked too."""
     match = TIME_RE.search(rest) or HOUR_RE.search(rest)
-    if not match or not 0 <= int(match[1]) <= 23:
+    if not match:
         return None, rest
-    hour, minute = int(match[1]), int(match[2]) if match.re is TIME_RE else 0
+    hour = int(match[1] if match.re is TIME_RE else match[1] or match[2])
+    if not 0 <= hour <= 23:
+        return None, rest
+    minute = int(match[2]) if match.re is TIME_RE else 0
     second = int(match[3] or 0) if match.re is TIME_RE else 0
     rest = blank(rest, match)
     ampm = AMPM_RE.match(rest[match.end() :])
@@ -233,12 +238,20 @@ def _clock(rest: str, notes: list[str]) -> tuple[tuple[int, int, int] | None, st
     return (hour, minute, second), rest
 
 
+_AFTERNOON = ("م", "مساء", "مساءا", "pm", "عصرا", "العصر", "بعد الظهر")
+_MORNING = ("ص", "صباحا", "am", "فجرا", "الفجر")
+_NOON = ("ظهرا", "الظهر")
+
+
 def _twelve_hour(hour: int, minute: int, written: str, notes: list[str]) -> int:
-    word = written.replace(".", "")
-    if word in ("م", "مساء", "مساءا", "pm") and hour < 12:
+    """The hour on a 24-hour clock. ``ظهراً`` (about noon) is afternoon from 1 to 6 (``11:30 ظهراً`` is
+    still the morning); ``ليلاً`` (at night) is evening from 6 to 11, past midnight below (``1 ليلاً``)."""
+    word = SPACES.sub(" ", written.replace(".", ""))
+    later = word in _AFTERNOON or (word in _NOON and 1 <= hour <= 6) or (word == "ليلا" and 6 <= hour < 12)
+    if later and hour < 12:
         notes.append(f"{hour}:{minute:02d} {written} read as {hour + 12}:{minute:02d}")
         return hour + 12
-    if word in ("ص", "صباحا", "am") and hour == 12:
+    if hour == 12 and (word in _MORNING or word == "ليلا"):
         return 0
     return hour
 
@@ -262,7 +275,8 @@ def _fixed(minutes: int) -> tzinfo:
 
 
 def read_zone(rest: str, has_clock: bool) -> tuple[tzinfo | None, str | None, str]:
-    """The time zone written in ``rest`` (GMT+3, بتوقيت مكة, +03:00): the zone (None when unknown), its text, rest."""
+    """The time zone written in ``rest`` (GMT+3, بتوقيت مكة, ت.غ, +03:00): the zone (None when unknown), its text,
+    rest. A bare offset counts only beside a time (``-05`` could be anything else)."""
     match = GMT_RE.search(rest)
     if match:
         minutes = 0
@@ -274,6 +288,9 @@ def read_zone(rest: str, has_clock: bool) -> tuple[tzinfo | None, str | None, st
         if match[1]:
             return _fixed(ZONES[SPACES.sub(" ", match[1])] * 60), match[0].strip(" ()"), blank(rest, match)
         return None, match[0].strip(" ()"), blank(rest, match)
+    match = ABBREVIATED_ZONE_RE.search(rest)
+    if match:
+        return _fixed(ABBREVIATED_ZONES[match[1]] * 60), match[0].strip(" ()"), blank(rest, match)
     match = OFFSET_RE.search(rest) if has_clock else None
     if match:
         return offset_zone(match[0]), match[0], blank(rest, match)
