@@ -437,9 +437,9 @@ def test_a_name_before_the_verbs_object_is_offered_when_it_is_named_again() -> N
     """After a title that is the subject, two plain words before another noun may be the
     verb's object (بحث الرئيس سبل تعزيز التعاون): they are a name once the text names
     its bearer again as the one who speaks."""
-    once = "وسلط الأمين العام للحلف مارك روته الضوء على الخطر."
+    once = "وسلط الأمين العام للحلف مارت روته الضوء على الخطر."
     assert _suggested(once) == {}
-    assert _suggested(once + " وقال روته إن الحلف مستعد.") == {"مارك روته": "after 'الأمين العام'"}
+    assert _suggested(once + " وقال روته إن الحلف مستعد.") == {"مارت روته": "after 'الأمين العام'"}
     assert _suggested("وأثارت المساعدة التي تقدمها للرئيس الروسي فلاديمير بوتين قلق الحلفاء.") == {
         "فلاديمير بوتين": "after 'الرئيس'"
     }

@@ -4,8 +4,9 @@ candidates of every rule, overlaps resolved, mentions and skipped spans left out
 An editor reads every suggestion, so one that is not a name costs more than a name
 left out: only spans that look like names for a reason that can be said are offered.
 Arabic has no capital letters, so an Arabic name is recognised by where it stands
-(after a title, in quotation marks after the word for what it names) or by letters and
-endings that Arabic words do not have; Latin-script names by their capitals.
+(after a title, in quotation marks after the word for what it names), by letters and
+endings that Arabic words do not have, or by the common given name it begins with;
+Latin-script names by their capitals.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 from markdown_it import MarkdownIt
 
 from ...text.matching import key
+from .given import _given_names
 from .lists import _listed_places, _ministries
 from .matcher import Matcher, Suggestion, _shape, annotate_body, skipped_spans
 from .nouns import _after_kind_nouns, _after_outlets, _appointed, _Lexicon, _named_speakers, _transliterated
@@ -27,9 +29,10 @@ from .tokens import _MENTION_RE, _Candidate, _overlaps, _tokens
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
     """Likely names in ``body`` that no registered entity has, most frequent first.
 
-    Four kinds of span are offered, each for a reason an editor can check: a name after a
-    title or role, a name in quotation marks, a transliterated foreign name, a capitalised
-    Latin-script run. Where two overlap, the one found for the stronger reason is kept.
+    Five kinds of span are offered, each for a reason an editor can check: a name after a
+    title or role, a name in quotation marks, a transliterated foreign name, a name that
+    begins with a common given name, a capitalised Latin-script run. Where two overlap,
+    the one found for the stronger reason is kept.
 
     The body is read as ``annotate`` leaves it (annotating an annotated body changes
     nothing): a registered name is a mention, whatever proclitic it has (لبي بي سي), and
@@ -50,6 +53,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         *_ministries(body, tokens),
         *_latin_names(body, skipped),
         *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
+        *_given_names(body, tokens),
     ]
     taken: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.rank, c.start)):

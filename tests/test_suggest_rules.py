@@ -1,0 +1,151 @@
+"""The name-suggestion rules one at a time: names without a title, found by the common
+given name they begin with (``annotate.given``), and the words after a given name that
+are no name."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from digest.diagnostics import Diagnostics
+from digest.editor.annotate import Matcher, annotate_body, suggest_names
+from digest.editor.annotate.given import _given_names
+from digest.editor.annotate.matcher import skipped_spans
+from digest.editor.annotate.tokens import _tokens
+from digest.editor.editing import load_registry
+from digest.markup import make_parser
+from digest.read.project import Project
+
+from .conftest import ROOT
+
+MD = make_parser()
+REGISTRY = load_registry(Project(ROOT), Diagnostics())
+assert REGISTRY is not None
+MATCHER = Matcher(REGISTRY.entities)
+NOBODY = Matcher({})
+SUGGESTIONS = ROOT / "tests" / "fixtures" / "suggestions"
+NAME_KEY = yaml.safe_load((SUGGESTIONS / "names.yaml").read_text(encoding="utf-8"))
+GIVEN = "begins with the given name"
+
+
+def _suggested(body: str, matcher: Matcher = NOBODY) -> dict[str, str]:
+    return {s.name: s.reason for s in suggest_names(body, matcher, MD)}
+
+
+def _by_given_name(body: str) -> set[str]:
+    """What the given-name rule alone finds in ``body``, before the other rules' spans
+    are preferred to its own: a trap must be passed over by this rule, not hidden by
+    another rule's overlapping suggestion."""
+    body = annotate_body(body, NOBODY, MD)[0]
+    tokens = _tokens(body, skipped_spans(body, MD))
+    return {body[c.start : c.end] for c in _given_names(body, tokens)}
+
+
+# -- names found ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "given"),
+    [
+        ("وبحث سامح شكري مع نظيره الأردني سبل التهدئة.", "سامح شكري", "سامح"),
+        ("وقال أحمد أبو زيد إن الوزارة تتابع الأمر.", "أحمد أبو زيد", "أحمد"),
+        ("التقى دونالد ترامب نظيره الفرنسي في باريس.", "دونالد ترامب", "دونالد"),
+        ("ولمحمد بن سلمان دور في المفاوضات.", "محمد بن سلمان", "محمد"),
+        ("واستقبل عبد الله الثاني الوفد في عمان.", "عبد الله الثاني", "عبد الله"),
+        ("وكتب عبد الرحمن الراشد مقالا عن الأزمة.", "عبد الرحمن الراشد", "عبد الرحمن"),
+        ("والتقى أحمد الشرع وفدا من رجال الأعمال.", "أحمد الشرع", "أحمد"),
+        ("وقال علاء الدين مبارك إن الشركة توسعت.", "علاء الدين مبارك", "علاء الدين"),
+        ("واستقبل ناصر المحمد الأحمد وزير الخارجية.", "ناصر المحمد الأحمد", "ناصر"),
+    ],
+)
+def test_a_name_that_begins_with_a_given_name_is_offered(body: str, name: str, given: str) -> None:
+    """The name is offered whole, without the proclitic (ولمحمد), through lineage (بن),
+    a joiner (أبو), a compound given name (عبد الله, علاء الدين), an ordinal, a definite
+    family name or a run of them whose end is seen (a title ends it), and nothing else."""
+    assert _suggested(body) == {name: f"{GIVEN} '{given}'"}
+
+
+def test_a_given_name_after_a_title_names_the_bearer_where_the_title_rules_cannot() -> None:
+    """Two plain words after a title that is a verb's subject may be the verb's object, so
+    the title rules leave them; a given name says they are a name."""
+    body = "وبحث الرئيس الإيراني مسعود بزشكيان العلاقات الثنائية مع نظيره."
+    assert _suggested(body) == {"مسعود بزشكيان": f"{GIVEN} 'مسعود'"}
+    assert _suggested("وبحث الرئيس الإيراني مسعود بزشكيان مع نظيره.") == {"مسعود بزشكيان": "after 'الرئيس'"}
+
+
+def test_a_registered_name_is_not_suggested() -> None:
+    body = "والتقى فلاديمير بوتين نظيره الصيني في موسكو."
+    assert "فلاديمير بوتين" in _by_given_name(body)
+    assert "فلاديمير بوتين" in _suggested(body)
+    assert "فلاديمير بوتين" not in _suggested(body, MATCHER)
+
+
+# -- given names that begin no name to offer ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("وقال محمد إن الطريق مغلق منذ الصباح.", id="alone"),
+        pytest.param("وأعلنت هبة الله عن مبادرة للتطوع.", id="a-compound-given-name-alone"),
+        pytest.param("ووصل سيف بن محمد الهاملي إلى المطار.", id="after-lineage"),
+        pytest.param("وقال أبو محمد الجولاني إن المعركة مستمرة.", id="after-a-joiner"),
+        pytest.param("ويقع المطعم في شارع محمد فريد.", id="a-street"),
+        pytest.param("وفاز الكاتب بجائزة محمد بن راشد للغة العربية.", id="a-prize"),
+        pytest.param("وتحدث الخطيب عن سيرة النبي محمد بن عبد الله.", id="the-prophet"),
+        pytest.param("وقال إن محمد يعمل في المصنع منذ سنوات.", id="a-verb"),
+        pytest.param("وتوفي عن عمر يناهز الثمانين عاما.", id="a-verb-after-a-noun"),
+        pytest.param("وكانت مساهمة أحمد كبيرة في المشروع.", id="an-adjective"),
+        pytest.param("وتوقع أن يحقق ياسر نتائج أفضل.", id="a-broken-plural"),
+        pytest.param("ونقل حسين خبر الحادث إلى أهله.", id="a-noun-in-construct-after-it"),
+        pytest.param("ويبلغ عمر الإنسان في المنطقة نحو سبعين عاما.", id="in-construct"),
+        pytest.param("ويبلغ عمر المبنى مئة عام.", id="in-construct-nisba-shaped"),
+        pytest.param("ونال الضابط وسام الشرف.", id="in-construct-medal"),
+        pytest.param("وحمد الله على السلامة.", id="in-construct-praise"),
+        pytest.param("وقال إنه يحيي ذكرى رحيله كل عام.", id="spelled-as-a-verb"),
+    ],
+)
+def test_a_given_name_that_begins_no_name_is_passed_over(body: str) -> None:
+    assert _by_given_name(body) == set()
+    assert not any(reason.startswith(GIVEN) for reason in _suggested(body).values())
+
+
+def test_a_given_name_inside_a_longer_name_is_read_from_the_first() -> None:
+    """محمد in خالد بن محمد begins no name of its own: the name is offered from خالد."""
+    assert _by_given_name("وقال خالد بن محمد الخالدي إن الوفد وصل.") == {"خالد بن محمد الخالدي"}
+
+
+def test_an_ambiguous_given_name_begins_a_name_before_an_indefinite_word() -> None:
+    assert _by_given_name("والتقى عمر هاشم بالوفد.") == {"عمر هاشم"}
+    assert _by_given_name("والتقى عمر الإنسان بالوفد.") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("ولمحمد حسنين هيكل كتب عدة عن تلك الحرب.", id="a-third-word"),
+        pytest.param("واستقبل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح رئيس الوزراء.", id="family-names-run-on"),
+        pytest.param("والتقى مشعل الأحمد الجابر الصباح رئيس الوزراء.", id="family-names-run-on-untitled"),
+        pytest.param("وحضر فهد الأحمد الجابر الصباح حفل الافتتاح.", id="a-definite-word-after-them"),
+        pytest.param("وتابع سعد الحريري الأمر عن كثب.", id="a-family-name-or-the-object"),
+    ],
+)
+def test_no_part_of_a_name_is_offered_where_its_end_cannot_be_seen(body: str) -> None:
+    """Half a name is as wrong a suggestion as a common word: where the words after the
+    name may still be of it, or a definite word after a definite family name may be
+    another family name or the verb's object, nothing is offered rather than the first
+    words."""
+    assert _by_given_name(body) == set()
+
+
+def test_the_given_name_rule_is_right_on_the_written_texts() -> None:
+    """Every name the rule offers in the texts written for the suggester's tests is in the
+    answer key (bench/suggestion_precision.py prints the scores), and it finds the plain
+    names of given_names.ar.md."""
+    offered: dict[str, set[str]] = {}
+    for path in sorted(SUGGESTIONS.glob("*.md")):
+        suggestions = suggest_names(path.read_text(encoding="utf-8"), NOBODY, MD)
+        offered[path.name] = {s.name for s in suggestions if s.reason.startswith(GIVEN)}
+    wrong = {label: names - set(NAME_KEY[label]) for label, names in offered.items() if names - set(NAME_KEY[label])}
+    assert wrong == {}
+    assert {"سامح شكري", "أحمد أبو زيد", "دونالد ترامب", "ناصر المحمد الأحمد"} <= offered["given_names.ar.md"]
