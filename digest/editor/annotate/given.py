@@ -50,51 +50,62 @@ def _given_names(body: str, tokens: list[_Token]) -> list[_Candidate]:
     are the name."""
     found = []
     speakers: dict[str, set[int]] | None = None
-    for i, token in enumerate(tokens):
+    for i in range(len(tokens)):
         given = _given_at(body, tokens, i)
         if given is None or _named_after(tokens, i):
             continue
-        prefix, width = given
-        if token.norm[prefix:] in _AMBIGUOUS and i > 0 and _preposition(tokens[i - 1].norm):
-            continue  # عن عمر يناهز, في رجب: after a preposition, the noun
-        first = replace(
-            token, norm=token.norm[prefix:], start=_advance(body, token.start, prefix), proclitic=False, definite=False
-        )
-        words = [*tokens[:i], first, *tokens[i + 1 :]]
         speakers = _speakers(tokens) if speakers is None else speakers
-        if width == 2 and first.norm in GIVEN_NAMES:
-            rest, _ = _name_at(words, i + 2, ("",), True, speakers)  # علاء الدين مبارك: the name goes on after الدين
-            name = [first, tokens[i + 1], *rest]
-        else:
-            name, _ = _name_at(words, i, ("",), True, speakers)
-        if len(name) < width:
-            continue
-        name = name[: min(_plain_end(name, width), _lineage_end(name))]
-        if name[-1].norm in _LINEAGE or name[-1].norm in _NAME_JOINERS:
-            continue  # the rest of the name is not read: a part of it is no suggestion
-        if len(name) == width:
-            family = _definite_family(words, i + width, first.norm)
-            if family is None:
-                continue
-            name = [*name, family]
-        second = name[width]
-        if first.norm in _AMBIGUOUS and second.definite:
-            continue  # وحمد الله, توفيق الأوضاع: before a definite word, the noun
-        if _indefinite_phrase(name) or _verb_shaped(second, first.norm) or _common_word(body, second, first.norm):
-            continue
-        if name[-1].definite:
-            run = _family_run(words, i + len(name))
-            if run is None:
-                continue
-            name = [*name, *run]
-        elif len(name) == width + 1 and (
-            _may_go_on(words, i + len(name))
-            or (_in_construct(words, i + width, first.norm, speakers) and not _after_title(tokens, i))
-        ):
-            continue
-        shown = body[first.start : tokens[i + width - 1].end]
-        found.append(_Candidate(first.start, name[-1].end, f"begins with the given name '{shown}'", 3))
+        candidate = _candidate(body, tokens, i, given, speakers)
+        if candidate is not None:
+            found.append(candidate)
     return found
+
+
+def _candidate(
+    body: str, tokens: list[_Token], i: int, given: tuple[int, int], speakers: dict[str, set[int]]
+) -> _Candidate | None:
+    """The name that begins with the given name at token ``i`` (``given``: its proclitic's
+    letters and its tokens), or None where its end cannot be seen or it is a common word."""
+    token = tokens[i]
+    prefix, width = given
+    if token.norm[prefix:] in _AMBIGUOUS and i > 0 and _preposition(tokens[i - 1].norm):
+        return None  # عن عمر يناهز, في رجب: after a preposition, the noun
+    first = replace(
+        token, norm=token.norm[prefix:], start=_advance(body, token.start, prefix), proclitic=False, definite=False
+    )
+    words = [*tokens[:i], first, *tokens[i + 1 :]]
+    if width == 2 and first.norm in GIVEN_NAMES:
+        rest, _ = _name_at(words, i + 2, ("",), True, speakers)  # علاء الدين مبارك: the name goes on after الدين
+        name = [first, tokens[i + 1], *rest]
+    else:
+        name, _ = _name_at(words, i, ("",), True, speakers)
+    if len(name) < width:
+        return None
+    name = name[: min(_plain_end(name, width), _lineage_end(name))]
+    if name[-1].norm in _LINEAGE or name[-1].norm in _NAME_JOINERS:
+        return None  # the rest of the name is not read: a part of it is no suggestion
+    if len(name) == width:
+        family = _definite_family(words, i + width, first.norm)
+        if family is None:
+            return None
+        name = [*name, family]
+    second = name[width]
+    if first.norm in _AMBIGUOUS and second.definite:
+        return None  # وحمد الله, توفيق الأوضاع: before a definite word, the noun
+    if _indefinite_phrase(name) or _verb_shaped(second, first.norm) or _common_word(body, second, first.norm):
+        return None
+    if name[-1].definite:
+        run = _family_run(words, i + len(name))
+        if run is None:
+            return None
+        name = [*name, *run]
+    elif len(name) == width + 1 and (
+        _may_go_on(words, i + len(name))
+        or (_in_construct(words, i + width, first.norm, speakers) and not _after_title(tokens, i))
+    ):
+        return None
+    shown = body[first.start : tokens[i + width - 1].end]
+    return _Candidate(first.start, name[-1].end, f"begins with the given name '{shown}'", 3)
 
 
 _SECOND_PARTS = _keys("الدين الله")
