@@ -552,3 +552,67 @@ def test_a_first_paragraph_with_a_colon_and_a_stop_is_not_a_deck() -> None:
     first = "البلدية: زرعنا ألف شجرة هذا الأسبوع."
     text = "\n".join(["البلدية تزرع ألف شجرة في الحي الشرقي", first, _PARAGRAPHS[0]])
     assert paragraphs(parse_scraped(text, "d.txt")) == [first, _PARAGRAPHS[0]]
+
+
+def test_style_rules_and_a_timeline_widgets_label_printed_as_text_are_left_out() -> None:
+    scraped = parse("style_code_and_widget.txt")
+    assert paragraphs(scraped)[-1].endswith("ليحسم اللقب لفريقه للمرة الثانية.")
+    code = "style or script code (the page's CSS or JavaScript printed as text)"
+    assert dropped(scraped) == [
+        (6, ".site-epaper-widget{margin-top: 20px; max-width:250px}", code),
+        (7, "Tweets by siteweekly", "a timeline widget's label"),
+        (8, ".site-facebook-embed{margin-top: 70px;}", code),
+    ]
+
+
+def test_braces_and_a_widget_word_inside_sentences_are_kept() -> None:
+    text = (
+        "وزير المالية يعرض الموازنة\n\n"
+        "عرض وزير المالية الموازنة على البرلمان {بحسب النسخة الأولية: 20 مليارا} أمس.\n\n"
+        "وقال الوزير إن Tweets by the ministry تنشر الأرقام كل أسبوع.\n"
+    )
+    scraped = parse_scraped(text, "inline.txt")
+    assert len(paragraphs(scraped)) == 2 and dropped(scraped) == []
+
+
+def test_post_navigation_glued_after_the_last_sentence_is_cut_off() -> None:
+    scraped = parse("post_navigation_glued.txt")
+    assert paragraphs(scraped) == [
+        "افتتح وزير النقل الطريق الجديد بين المدينتين صباح اليوم.وقال الوزير إن الطريق يختصر المسافة بنصف ساعة."
+        "ويبلغ طول الطريق أربعين كيلومترا."
+    ]
+    assert dropped(scraped) == [
+        (
+            1,
+            "تصفّح المقالاتالوزير يتفقد الميناء الجديد الحكومة تقر موازنة العام المقبل",
+            "the post navigation (the previous and next articles)",
+        )
+    ]
+
+
+def test_the_label_of_a_post_navigation_inside_a_sentence_is_text() -> None:
+    text = "عنوان الخبر هنا للتجربة\n\nقال المطور إن زر تصفح المقالات في الموقع الجديد أسرع من القديم.\n"
+    assert paragraphs(parse_scraped(text, "inline.txt")) == [
+        "قال المطور إن زر تصفح المقالات في الموقع الجديد أسرع من القديم."
+    ]
+
+
+def test_the_outlets_name_with_its_city_is_the_source_and_not_the_headline() -> None:
+    name = "outlet_and_city_dateline.txt"
+    text = (FIXTURES / name).read_bytes().decode("utf-8")
+    scraped = parse_scraped(text, name, url="https://syria-today.org/2021/06/13/governor/")
+    assert scraped.title is None and scraped.source == "سوريا اليوم"
+    assert scraped.date == datetime(2021, 6, 13)
+    assert dropped(scraped) == [
+        (2, "سوريا اليوم – دمشق", "the outlet's name with a place beside it (a dateline), not a headline")
+    ]
+    assert paragraphs(scraped)[0].startswith("استقبل المحافظ اليوم")
+
+
+def test_a_headline_that_names_a_city_after_a_dash_stays_the_headline() -> None:
+    text = (
+        "الأحد 13 حزيران/يونيو 2021\nسوريا اليوم\nافتتاح معرض الكتاب – دمشق\n"
+        "افتتح وزير الثقافة معرض الكتاب السنوي بمشاركة مئة دار نشر من عشر دول.\n"
+    )
+    scraped = parse_scraped(text, "inline.txt", url="https://syria-today.org/2021/06/13/book-fair/")
+    assert scraped.title == "افتتاح معرض الكتاب – دمشق"

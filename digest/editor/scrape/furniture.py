@@ -39,7 +39,7 @@ from .edges import (
 )
 from .meta import take_dates
 from .shape import ends_like_sentence, is_latin_name, is_placeholder, tag_line_items
-from .spelling import ends_sentence, fold, has_letter, phrase_key, phrase_keys
+from .spelling import alternation, ends_sentence, fold, has_letter, phrase_key, phrase_keys, phrase_table
 from .state import Item, Run
 from .tags import add_unlabelled
 from .when import date_fold, read_when
@@ -89,6 +89,24 @@ _AGENCY_END_RE = re.compile(r"(?:(?<=[.!?؟\"»”])|\s)\((?P<name>[^()\d.،,:؛
 """An agency's name in brackets closing a paragraph: ``… لاحقا.(وان)``, ``… صباح الخميس (وان)``."""
 AGENCY_END_REASON = "an agency's credit in brackets closing a paragraph"
 """How the credit is listed among the dropped lines (``origin`` reads the source back from it)."""
+_CODE_RE = re.compile(
+    r"[#.]?[\w\-]+[^{}]*\{\s*(?:[\w\-]+\s*:\s*[^{};]+;?\s*)+\}"  # .epaper-widget{margin-top: 20px}
+    r"|(?:^|[;{}\s])(?:function\s*\(|var\s+\w+\s*=|window\.\w+|document\.\w+|googletag\.|\(adsbygoogle)"
+)
+"""A style rule (``.widget{margin-top: 20px;}``) or a script statement: the page's CSS or JavaScript
+that a scrape printed as text, which no Arabic sentence is shaped like."""
+_WIDGET_LABEL_RE = re.compile(r"^(?:tweets\s+by|posts\s+by|تغريدات(?:\s+بواسطه|\s+من)?)\s+@?[\w.]+$", re.I)
+"""``Tweets by alrai``: the link a timeline widget shows where its posts would load."""
+_NAVIGATION_RE = re.compile(
+    r"(?<=[.!?؟\"»”)])\s*(?:"
+    + alternation(phrase_table("تصفح المقالات | تصفح المقال | التنقل بين المقالات | post navigation"))
+    + r").*$",  # the next title may be glued to the label
+    re.S | re.I,
+)
+"""The post navigation that blog themes print under an article (``تصفّح المقالات``, then the
+previous and the next article's titles), glued to the last sentence where a scrape lost the
+line breaks: everything from the label on is the page's, not the article's."""
+
 _LEAD_SEPARATOR_RE = re.compile(r"\s[-–—]\s")
 LEAD_WORDS = 16
 """Most words of a dateline glued before the first sentence (``الاسم - المدينة في الثلاثاء 20 يناير 2026 - ``)."""
@@ -119,6 +137,7 @@ def sort_out(run: Run) -> None:
     kept = second_headline(run, kept)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
+    _without_navigation(run, kept)
     _agency_in_closing_brackets(run, kept)
     run.items = _rejoined(run, kept)
 
@@ -171,6 +190,18 @@ def _without_wire_end(run: Run, items: list[Item]) -> None:
         items[last] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
 
 
+def _without_navigation(run: Run, items: list[Item]) -> None:
+    """The post navigation glued after the last sentence, cut off and listed."""
+    last = next((i for i in range(len(items) - 1, -1, -1) if items[i].post is None), None)
+    if last is None:
+        return
+    item = items[last]
+    match = _NAVIGATION_RE.search(item.text)
+    if match and match.start() > 0:
+        run.drop(item.last, match[0].strip(), "the post navigation (the previous and next articles)")
+        items[last] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
+
+
 def _agency_in_closing_brackets(run: Run, items: list[Item]) -> None:
     """``… لاحقا.(وان)`` ending the article, or ``… صباح الخميس (وان)`` ending its first paragraph: the
     agency the story came from, as wires sign it. Cut off the last paragraph (it is not the article's
@@ -215,6 +246,10 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "a template placeholder"
     if _FILE_ALONE_RE.match(text):
         return "an image file name"
+    if _CODE_RE.search(text) and _latin_share(text) > 0.5:
+        return "style or script code (the page's CSS or JavaScript printed as text)"
+    if _WIDGET_LABEL_RE.match(folded):
+        return "a timeline widget's label"
     if _FONT_BUTTONS_RE.match(text):
         return "font-size buttons"
     if _COUNTER_RE.match(folded):
@@ -232,6 +267,12 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
     if run.lang == "ar" and is_latin_name(text):
         return "a Latin name alone in an Arabic text (a photographer's credit)"
     return None
+
+
+def _latin_share(text: str) -> float:
+    """The share of the line's letters that are Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
 
 
 def _credited_caption(run: Run, item: Item) -> bool:

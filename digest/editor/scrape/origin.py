@@ -173,10 +173,24 @@ def _named_in_lead(run: Run, url: str | None) -> tuple[str, str] | None:
         if quoted:
             return quoted[0], f"taken from the outlet's name in quotes on line {number}"
     for number, text in lead:
-        for name in (text, *_after_place(text), *_before_section(text)):
+        for name in (*_before_section(text), *_after_place(text), text):  # ``سوريا اليوم – دمشق``: the outlet's part
             if _name_like(name) and (outlet_shaped(name) or names_site(name, url)):
                 return _tidy(name), f"taken from the outlet's name on line {number}"
     return None
+
+
+def is_dateline_of(line: str, name: str) -> bool:
+    """Whether ``line`` is only the outlet ``name`` with a place or a section beside it, after or
+    before a dash (``سوريا اليوم – دمشق``, ``القاهرة - المنبر 24``), or the name alone: a credit, which
+    is never the headline although it stands where one would."""
+    line, name = _tidy(line), _tidy(name)
+    if line == name:
+        return True
+    for part in (*_before_section(line), *_after_place(line)):
+        if _tidy(part) == name:
+            rest = line.replace(part.strip(), "", 1).strip(f" {_DASH_CHARS}:")
+            return 0 < len(rest.split()) <= 2
+    return False
 
 
 def _agency_in_brackets(run: Run, url: str | None) -> tuple[str, str] | None:

@@ -20,7 +20,7 @@ from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
-from .origin import CREDIT_REASON, credit_name, find_origin, quoted_name
+from .origin import CREDIT_REASON, credit_name, find_origin, is_dateline_of, quoted_name
 from .posts import bare_status, embed_placeholder, match_signature, take_bare_status, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .spelling import LINE_BREAK, clean, only_punctuation, phrase_key
@@ -240,8 +240,11 @@ def _finish(run: Run, url: str | None) -> Scraped:
         _date_from_url(run, url)
     updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
     published = run.published[0] if run.published else None
-    _final_checks(run)
     source = _source_or_guess(run, url)
+    if source is not None and run.title is not None and is_dateline_of(run.title, source):
+        run.drop(run.title_line, run.title, "the outlet's name with a place beside it (a dateline), not a headline")
+        run.title = None
+    _final_checks(run)
     for extra in run.read_also:
         if phrase_key(extra.title) not in {phrase_key(t) for t in run.related}:
             run.related.append(extra.title)
