@@ -103,7 +103,6 @@ class Edition:
     """``YYYY-MM`` keys, newest first."""
 
 
-
 @dataclass(frozen=True)
 class SiteIndex:
     corpus: Corpus
