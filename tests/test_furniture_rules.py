@@ -616,3 +616,56 @@ def test_a_headline_that_names_a_city_after_a_dash_stays_the_headline() -> None:
     )
     scraped = parse_scraped(text, "inline.txt", url="https://syria-today.org/2021/06/13/book-fair/")
     assert scraped.title == "افتتاح معرض الكتاب – دمشق"
+
+
+def test_a_dateline_of_a_place_and_an_agency_on_its_own_line_is_the_source() -> None:
+    scraped = parse("agency_dateline_lines.txt")
+    assert scraped.title == "أمير المنطقة يستقبل رئيس البلدية في مقر الإمارة" and scraped.source == "واس"
+    assert paragraphs(scraped)[0].startswith("استقبل أمير المنطقة")
+    assert (3, "جدة – واس:", "a dateline (the place and the outlet) before the first paragraph") in dropped(scraped)
+
+
+def test_a_headline_printed_with_a_stop_over_an_empty_date_label_and_a_wire_end_on_its_own_line() -> None:
+    scraped = parse("headline_with_stop_and_wire_end.txt")
+    assert scraped.title == "رئيس المؤسسة يبحث مع المبعوثة الأممية خطط تطوير قطاع النفط."
+    assert scraped.date == datetime(2025, 3, 4) and scraped.source == "وال"
+    assert paragraphs(scraped)[-1] == "وأكد الجانبان أهمية استقرار الإنتاج لدعم الاقتصاد الوطني في المرحلة المقبلة."
+    assert dropped(scraped) == [
+        (2, "نشر بتاريخ:", "a date's label without its date"),
+        (3, "طرابلس 04 مارس 2025 (وال )", "a dateline glued before the first sentence"),
+        (5, "...(وال ) ...", "an agency's credit in brackets closing a paragraph (وال)"),
+    ]
+
+
+def test_a_first_paragraph_ending_in_a_stop_is_not_a_headline() -> None:
+    text = "بحث رئيس المؤسسة خطط التطوير.\nوأكد الجانبان أهمية الاستقرار في المرحلة المقبلة لدعم الاقتصاد.\n"
+    assert parse_scraped(text, "inline.txt").title is None
+
+
+def test_the_browsers_title_bar_is_not_the_headline_and_a_slash_dateline_names_the_outlet() -> None:
+    scraped = parse("title_bar_and_slash_dateline.txt")
+    assert scraped.title == "ارتفاع عدد الزوار في معرض الكتاب إلى خمسين ألفا"
+    assert scraped.source == "المدينة نيوز"
+    assert (
+        5,
+        "وكالة المدينة نيوز الإخبارية - Madina News || آخر أخبار المدينة",
+        "the site's name and tagline (the browser's title bar), not a headline",
+    ) in dropped(scraped)
+
+
+def test_an_outlet_marked_with_an_asterisk_after_the_article_is_its_source() -> None:
+    scraped = parse("starred_source_after.txt")
+    assert scraped.source == "روسيا اليوم"
+    assert paragraphs(scraped)[-1] == "وقال محللون إن الطلب يفوق العرض بنحو مليون برميل."
+    note = "*ملاحظة: الأسعار تقريبية وقد تتغير."
+    text = (FIXTURES / "starred_source_after.txt").read_text(encoding="utf-8").replace("*روسيا اليوم", note)
+    assert parse_scraped(text, "inline.txt").source is None
+
+
+def test_an_agency_between_slashes_in_the_opening_dateline_is_the_source() -> None:
+    text = (
+        "وزير الدولة يهنئ بالعيد الوطني\n\n"
+        "أبوظبي في الأول من ديسمبر /وام/ أكد وزير الدولة أن العيد الوطني مناسبة لاستلهام الدروس.\n\n"
+        "وقال الوزير إن المسيرة مستمرة.\n"
+    )
+    assert parse_scraped(text, "inline.txt").source == "وام"

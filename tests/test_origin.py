@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from digest.editor.scrape import parse_scraped
+from digest.editor.scrape.datelines import dateline_outlet
 from digest.editor.scrape.origin import credit_name, outlet_shaped, quoted_name
 
 _TITLE = "وزير الخارجية يبحث مع نظيره تطورات الأوضاع في المنطقة\n\n"
@@ -201,3 +202,21 @@ def test_an_acronym_in_brackets_closing_the_first_paragraph_is_no_source() -> No
     first = "أعلنت منظمة الأمم المتحدة للطفولة عن خطة لدعم المدارس في المحافظات الجنوبية (يونيسف)"
     scraped = parse_scraped(_TITLE + first + "\n\nوأوضحت المنظمة أن الخطة تبدأ الشهر المقبل.\n", "t.txt")
     assert scraped.source is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("جدة – واس:", "واس"),
+        ("شفق نيوز- أنقرة", "شفق نيوز"),
+        ("شمس نيوز/ عمّان", "شمس نيوز"),
+        ("رام الله - وكالة خبر", "وكالة خبر"),
+        ("أنا الخبر ـ و.م.ع", "و.م.ع"),
+        ("القاهرة - أ ش أ", "أ ش أ"),
+        ("مصر – السودان", None),
+        ("قال الوزير - إن الاتفاق قريب", None),
+        ("وزير الخارجية يصل إلى الرياض - واس في زيارة", None),
+    ],
+)
+def test_a_dateline_line_names_the_outlet_by_its_shape_on_either_side(line: str, outlet: str | None) -> None:
+    assert dateline_outlet(line, outlet_shaped) == outlet

@@ -366,6 +366,17 @@ def _accept(when: When, *, labelled: bool, colon: bool) -> bool:
     return when.relative is not None and (when.clock is not None or when.weekday is not None)
 
 
+def is_date_label(text: str) -> bool:
+    """``نشر بتاريخ:``, ``آخر تحديث :``: a date's label with nothing after it, where the page
+    drew the date with a script the scrape did not run."""
+    folded = date_fold(text).strip()
+    for pattern in (PUB_LABEL_RE, UPD_LABEL_RE):
+        match = pattern.match(folded)
+        if match is not None and not WORD.search(folded[match.end() :]):
+            return True
+    return False
+
+
 def hijri_only(text: str) -> bool:
     """A line holding a Hijri date and nothing else a date is read from (``الأحد 27 شعبان 1447 هـ``)."""
     if len(text) > 80:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateLine, calendar_date
+from .dates import DateLine, calendar_date, is_date_label
 from .datewords import MONTHS, WEEKDAYS
 from .edges import (
     above_headline,
@@ -85,7 +85,9 @@ _OPEN_ENDS = phrase_keys("""
 """)
 _WIRE_END_RE = re.compile(r"(?<=[.!?؟\"»”)])[\s/(\-ـ]*(?:انتهى|انتهي|NNNN)\b.{0,60}$", re.S)
 """A wire service's end mark glued after the last sentence: ``… النسبي.انتهى/س``, ``// انتهى // 22:01 ت م NNNN``."""
-_AGENCY_END_RE = re.compile(r"(?:(?<=[.!?؟\"»”])|\s)\((?P<name>[^()\d.،,:؛!?؟\-–—]{2,25})\)$")
+_AGENCY_END_RE = re.compile(
+    r"(?:(?<=[.!?؟\"»”])|\s|^)(?:\.{2,}|…)?\s*\((?P<name>[^()\d.،,:؛!?؟\-–—]{2,25})\)\s*(?:\.{2,}|…)?$"
+)
 """An agency's name in brackets closing a paragraph: ``… لاحقا.(وان)``, ``… صباح الخميس (وان)``."""
 AGENCY_END_REASON = "an agency's credit in brackets closing a paragraph"
 """How the credit is listed among the dropped lines (``origin`` reads the source back from it)."""
@@ -210,13 +212,18 @@ def _agency_in_closing_brackets(run: Run, items: list[Item]) -> None:
     for at in dict.fromkeys(paragraphs[-1:] + paragraphs[:1]):
         item = items[at]
         match = _AGENCY_END_RE.search(item.text)
-        if not match or match.start() == 0 or len(match["name"].split()) > 2 or not has_letter(match["name"]):
+        if not match or len(match["name"].split()) > 2 or not has_letter(match["name"]):
             continue
-        if at != paragraphs[-1] and not _dated_before(item.text[: match.start()]):
+        before = item.text[: match.start()]
+        alone = not has_letter(before)  # ``...(وال ) ...`` on a line of its own
+        if (alone and at != paragraphs[-1]) or (at != paragraphs[-1] and not _dated_before(before)):
             continue  # inside the article, a name in brackets is an aside (an acronym) unless a day precedes it
-        run.drop(item.last, match[0].strip(), f"{AGENCY_END_REASON} ({match['name'].strip()})")
-        if at == paragraphs[-1]:
-            items[at] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
+        credit = item.text.strip() if alone else match[0].strip()
+        run.drop(item.last, credit, f"{AGENCY_END_REASON} ({match['name'].strip()})")
+        if alone:
+            del items[at]
+        elif at == paragraphs[-1]:
+            items[at] = Item(item.first, item.last, before.rstrip(), None, item.joined)
         return
 
 
@@ -250,6 +257,8 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "style or script code (the page's CSS or JavaScript printed as text)"
     if _WIDGET_LABEL_RE.match(folded):
         return "a timeline widget's label"
+    if is_date_label(text):
+        return "a date's label without its date"
     if _FONT_BUTTONS_RE.match(text):
         return "font-size buttons"
     if _COUNTER_RE.match(folded):

@@ -12,10 +12,10 @@ import re
 from datetime import datetime
 
 from .body import add_paragraph
-from .dates import DateLine, Moment, date_line, describe, hijri_only, resolve
-from .lines import is_headline, is_marker, is_paragraph_like
+from .dates import DateLine, Moment, date_line, describe, hijri_only, is_date_label, resolve
+from .lines import TITLE_MAX, is_headline, is_marker, is_paragraph_like
 from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name, is_place_and_name, is_site_name
-from .spelling import fold, phrase_key, phrase_keys, script_of
+from .spelling import CLOSERS, fold, phrase_key, phrase_keys, script_of
 from .state import Line, Run
 from .when import When
 
@@ -67,6 +67,11 @@ def decide_title(run: Run, index: int) -> int:
         add_paragraph(run, line)
         return index + 1
     run.title_decided = True
+    if _headline_with_stop(run, line.text, following):
+        run.title = line.text
+        run.title_line = line.number
+        run.found.append(f"title (line {line.number}, printed with a full stop; a date line under it)")
+        return index + 1
     if is_headline(line.text) and not _opens_first_paragraph(run, line.text, following):
         run.title = line.text
         run.title_line = line.number
@@ -75,6 +80,19 @@ def decide_title(run: Run, index: int) -> int:
     run.untitled_line = line.number
     add_paragraph(run, line)
     return index + 1
+
+
+def _headline_with_stop(run: Run, text: str, following: int | None) -> bool:
+    """``… المبعوثة الأممية الى ليبيا.`` over ``نشر بتاريخ:``: a headline some sites print with a
+    full stop, told from a first paragraph by what comes under it: a date line, or a date's label
+    (a paragraph is never followed by the article's date)."""
+    core = text.rstrip(CLOSERS)
+    if following is None or not core.endswith(".") or core.endswith("..") or len(text) > TITLE_MAX:
+        return False
+    if not is_headline(core[:-1]) or core[:-1].count(".") > 0:
+        return False
+    below = run.lines[following].text
+    return date_line(below) is not None or is_date_label(below)
 
 
 _OPENING_DATELINE_RE = re.compile(r"^[^\s\-–—:.،]+(?:\s+[^\s\-–—:.،]+){0,2}\s+[\-–—]\s+\S")
@@ -162,6 +180,8 @@ def _passed_over(run: Run, index: int) -> int | None:
         reason = "a byline (a name alone above the headline)"
     elif is_site_name(text):
         reason = "an outlet's name alone (the site's, a caption's), not a headline"
+    elif _TITLE_BAR_RE.search(text):
+        reason = "the site's name and tagline (the browser's title bar), not a headline"
     elif is_place_and_name(text):
         reason = "a dateline (a place and a byline), not a headline"
     elif is_headline(text) and _printed_above(run, index):
@@ -175,6 +195,12 @@ def _passed_over(run: Run, index: int) -> int | None:
         add_paragraph(run, line)  # a menu's or a list's item: the body's edges judge it
         return index + 1
     return None
+
+
+_TITLE_BAR_RE = re.compile(r"\|\||｜｜|\s[|｜]\s.*[a-zA-Z]{3}.*\s[|｜]\s")
+"""``وكالة شمس نيوز الإخبارية - Shms News || آخر أخبار فلسطين``: the page's title as the browser
+shows it, the site's names and tagline between double bars (or Latin words between single bars);
+a headline is printed without them."""
 
 
 def _headline_after_name(run: Run, index: int) -> bool:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from anyascii import anyascii
 
+from .datelines import dateline_outlet
 from .furniture import AGENCY_END_REASON
 from .state import Run
 
@@ -45,6 +46,8 @@ _BEFORE_SECTION_RE = re.compile(rf"^(?P<name>[^:{_DASH}]{{2,40}}?)\s[{_DASH}]\s[
 _LEAD_BRACKETS_RE = re.compile(
     rf"^(?P<place>[^().!?؟:]{{2,60}}?)\s*\((?P<name>[^()\d]{{2,30}})\)\s*[{_DASH}]?\s*[^\s(]"
 )
+_LEAD_SLASHES_RE = re.compile(r"^(?P<place>[^/.!?؟:()]{2,60}?)\s+/(?P<name>[^/\d\s][^/\d]{1,24}?)/\s*\S")
+"""``أبوظبي في الأول من ديسمبر /وام/ أكد …``: the place and day, then the agency between slashes."""
 _END_BRACKETS_RE = re.compile(rf"[{_DASH}|،,]\s*\((?P<name>[^()\d]{{2,30}})\)\s*$")
 _PLACE_NAME_RE = re.compile(
     rf"^[^\s:{_DASH}]+(?:\s+[^\s:{_DASH}]+)?\s*(?::|\s[{_DASH}]\s)\s*(?P<name>[^:{_DASH}]{{2,40}})$"
@@ -153,9 +156,20 @@ def _agency_closing(run: Run, url: str | None) -> tuple[str, str] | None:
     for dropped in run.dropped:
         alone = _BRACKETED_RE.match(dropped.text) and "after the article's last" in dropped.reason
         if dropped.reason.startswith(AGENCY_END_REASON) or alone:
-            name = _tidy(dropped.text)
+            name = _tidy(dropped.text.strip(" .…"))  # ``...(وال ) ...``: the wire's dots around it
             if _name_like(name) and len(name.split()) <= 2:
                 return name, f"taken from the agency's credit in brackets on line {dropped.line}"
+    return None
+
+
+def _starred_after(run: Run, url: str | None) -> tuple[str, str] | None:
+    """``*روسيا اليوم`` alone after the last sentence: the outlet the story was taken from, as
+    sites that rewrite others' stories mark it at the end."""
+    for dropped in run.dropped:
+        if "after the article's last" in dropped.reason and dropped.text.startswith("*"):
+            name = _tidy(dropped.text.lstrip("* "))
+            if _name_like(name):
+                return name, f"taken from the outlet marked with an asterisk after the article, line {dropped.line}"
     return None
 
 
@@ -186,11 +200,27 @@ def is_dateline_of(line: str, name: str) -> bool:
     line, name = _tidy(line), _tidy(name)
     if line == name:
         return True
+    found = dateline_outlet(line, lambda side: _tidy(side) == name)
+    if found is not None and _tidy(found) == name:
+        return True
     for part in (*_before_section(line), *_after_place(line)):
         if _tidy(part) == name:
             rest = line.replace(part.strip(), "", 1).strip(f" {_DASH_CHARS}:")
             return 0 < len(rest.split()) <= 2
     return False
+
+
+def _dateline_line(run: Run, url: str | None) -> tuple[str, str] | None:
+    """A dateline on its own line before the body or as its first line: ``جدة – واس:``,
+    ``شفق نيوز- أنقرة``, ``أنا الخبر ـ و.م.ع`` (``datelines``)."""
+    first = next((item for item in run.items if item.post is None), None)
+    alone = first is not None and first.first == first.last
+    lines = [*_lead_lines(run), *([(first.first, first.text)] if first is not None and alone else [])]
+    for number, text in lines:
+        name = dateline_outlet(text, lambda side: outlet_shaped(side) or names_site(side, url))
+        if name is not None:
+            return _tidy(name), f"taken from the dateline on line {number}"
+    return None
 
 
 def _agency_in_brackets(run: Run, url: str | None) -> tuple[str, str] | None:
@@ -210,6 +240,9 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
         dash = pattern.match(first.text)
         if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
             return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    slashes = _LEAD_SLASHES_RE.match(first.text)
+    if slashes and len(slashes["name"].split()) <= 2 and _name_like(slashes["name"]):
+        return _tidy(slashes["name"]), f"taken from the dateline that opens line {first.first}"
     brackets = _LEAD_BRACKETS_RE.match(first.text)
     if (
         brackets
@@ -226,6 +259,8 @@ _FINDERS = (
     _credit_line,
     _beside_date,
     _agency_closing,
+    _starred_after,
+    _dateline_line,
     _named_in_lead,
     _agency_in_brackets,
     _opening_dateline,
