@@ -149,3 +149,66 @@ def test_the_given_name_rule_is_right_on_the_written_texts() -> None:
     wrong = {label: names - set(NAME_KEY[label]) for label, names in offered.items() if names - set(NAME_KEY[label])}
     assert wrong == {}
     assert {"سامح شكري", "أحمد أبو زيد", "دونالد ترامب", "ناصر المحمد الأحمد"} <= offered["given_names.ar.md"]
+
+
+# -- the given-names list: women's, Maghrebi and foreign names; common words kept out --
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        pytest.param("وقالت شيرين أبو عاقلة إن القوات اقتحمت المخيم.", "شيرين أبو عاقلة", id="female-joiner"),
+        pytest.param("وأعلنت ميرفت التلاوي أن المجلس سيجتمع.", "ميرفت التلاوي", id="female-definite"),
+        pytest.param("وقالت بثينة شعبان إن الحكومة ترفض الشروط.", "بثينة شعبان", id="female"),
+        pytest.param("وقالت هيفاء وهبي إن الحفل تأجل.", "هيفاء وهبي", id="female-hamza"),
+        pytest.param("وقالت ناديا مراد إن الناجيات ينتظرن العدالة.", "ناديا مراد", id="female-variant"),
+        pytest.param("وقال بوعلام صنصال إن الرواية ستصدر.", "بوعلام صنصال", id="maghrebi"),
+        pytest.param("وقال امحمد الهلالي إن الحزب سيشارك.", "امحمد الهلالي", id="maghrebi-spelling"),
+        pytest.param("وقال لخضر الإبراهيمي إن الحل سياسي.", "لخضر الإبراهيمي", id="maghrebi-lakhdar"),
+        pytest.param("وقال زكرياء بوخلال إن المنتخب جاهز.", "زكرياء بوخلال", id="maghrebi-hamza"),
+        pytest.param("والتقى نيجيرفان بارزاني وفدا أمريكيا.", "نيجيرفان بارزاني", id="kurdish"),
+        pytest.param("وقال مهدي المشاط إن الهدنة انتهت.", "مهدي المشاط", id="mahdi"),
+        pytest.param("والتقى فريدريش ميرتس نظيره الفرنسي في برلين.", "فريدريش ميرتس", id="german"),
+        pytest.param("وقال باولو جنتيلوني إن المفوضية تدرس الطلب.", "باولو جنتيلوني", id="italian"),
+        pytest.param("وقال جيسون ميلر إن الحملة مستمرة.", "جيسون ميلر", id="english"),
+        pytest.param("وقال بنجامين نتنياهو إن الحرب مستمرة.", "بنجامين نتنياهو", id="hebrew-variant"),
+        pytest.param("وقال بيدرو سانشيز إن إسبانيا ستعترف بفلسطين.", "بيدرو سانشيز", id="spanish"),
+        pytest.param("وقالت كلوديا شينباوم إن المكسيك ترفض الرسوم.", "كلوديا شينباوم", id="foreign-female"),
+        pytest.param("وقال ليونيل ميسي إن الفريق جاهز.", "ليونيل ميسي", id="footballer"),
+        pytest.param("والتقى خليفة حفتر بالوفد الروسي.", "خليفة حفتر", id="ambiguous-before-indefinite"),
+        pytest.param("والتقى سكوت بيسنت نظيره الصيني.", "سكوت بيسنت", id="ambiguous-foreign"),
+    ],
+)
+def test_a_name_of_the_extended_list_is_found(body: str, name: str) -> None:
+    """Women's names, the Maghreb's spellings (امحمد, لخضر, زكرياء), Kurdish, Persian and
+    foreign given names as Arabic news writes them begin a name the rule offers."""
+    assert _by_given_name(body) == {name}
+
+
+def test_a_new_name_in_alef_maqsura_begins_a_name_only_so_spelled() -> None:
+    assert _by_given_name("وقال مجتبى خامنئي إن الرد قادم.") == {"مجتبى خامنئي"}
+    assert _by_given_name("وقال مجتبي خامنئي إن الرد قادم.") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("وقال مصدر أمني إن الوضع هادئ.", id="a-source"),
+        pytest.param("وأكد بيان رسمي أن الاجتماع تأجل.", id="a-statement-not-yan"),
+        pytest.param("والتقى بايدن نتنياهو في البيت الأبيض.", id="biden-not-eden"),
+        pytest.param("وتضم بريكس دولا عدة.", id="brics-not-rex"),
+        pytest.param("وعقد باسيل مؤتمرا صحفيا.", id="bassil-not-aseel"),
+        pytest.param("وصادق البرلمان على القانون بالأغلبية.", id="a-verb-sadiq"),
+        pytest.param("ويعد الاتفاق سيف ذو حدين بالنسبة للحكومة.", id="a-noun-sword"),
+        pytest.param("وأعلن التنظيم اختيار خليفة البغدادي في بيان.", id="a-successor"),
+        pytest.param("وانتقد الناشطون سكوت المجتمع الدولي عن المجازر.", id="silence"),
+        pytest.param("ويبقى الأمر غير مأمون العواقب.", id="unsafe"),
+    ],
+)
+def test_a_common_word_that_looks_like_a_given_name_begins_no_name(body: str) -> None:
+    """Words the list keeps out (صادق, سيف, and the names a common word holds after a
+    proclitic's letter: يان in بيان, إيدن in بايدن, ريكس in بريكس, أسيل in باسيل) and the
+    list's names that are also nouns in construct (خليفة, سكوت, مأمون) before a definite
+    word are no name."""
+    assert _by_given_name(body) == set()
+    assert not any(reason.startswith(GIVEN) for reason in _suggested(body).values())
