@@ -269,7 +269,13 @@ def _next_name_word(
     token = tokens[j]
     compound = len(name) == 2 and name[0].norm in _NAME_JOINERS
     speech = _speech_follows(tokens, j + 1)
-    nisba = token.definite and token.norm.endswith("ي") and len(token.norm) >= 5 and token.norm not in _ADJECTIVES
+    nisba = (
+        token.definite
+        and token.norm.startswith("ال")  # والفلسطيني: a conjunction begins another phrase, never a family name
+        and token.norm.endswith("ي")
+        and len(token.norm) >= 5
+        and token.norm not in _ADJECTIVES
+    )
     if name and name[-1].definite and (len(name) < 2 or name[-2].norm not in _NAME_JOINERS):
         return False  # a definite family name ends the name, as عبد الله does not
     if name and token.norm == "الله" and not name[-1].definite:

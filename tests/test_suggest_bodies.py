@@ -1,0 +1,49 @@
+"""Public bodies suggested by their kind, rank or state, and purpose; a conjoined nisba is no family name."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_annotate import _suggested
+
+BODY = "a public body and its purpose"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقرر الاتحاد الفلسطيني لكرة القدم نقل المباريات.", "الاتحاد الفلسطيني لكرة القدم"),
+        ("وحذرت الرئاسة العامة للأرصاد وحماية البيئة من الأمطار.", "الرئاسة العامة للأرصاد وحماية البيئة"),
+        ("وأكدت الهيئة العامة للطيران المدني استئناف الرحلات.", "الهيئة العامة للطيران المدني"),
+        ("وقال رئيس المؤسسة الوطنية للنفط إن الإنتاج ارتفع.", "المؤسسة الوطنية للنفط"),
+        ("وأعلنت اللجنة المركزية لانتخابات المجالس البلدية النتائج.", "اللجنة المركزية لانتخابات المجالس البلدية"),
+        ("وأعلنت الشركة السعودية للكهرباء انقطاع التيار.", "الشركة السعودية للكهرباء"),
+        ("وقال متحدث باسم والهيئة العامة للطيران المدني إن الرحلات عادت.", "الهيئة العامة للطيران المدني"),
+    ],
+)
+def test_a_body_named_by_its_kind_an_adjective_and_its_purpose_is_suggested(text: str, name: str) -> None:
+    assert _suggested(text).get(name) == BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الشركة الوطنية إن الأرباح تراجعت.",  # no purpose: a description
+        "وعقدت اللجنة الفنية للمشروع اجتماعها.",  # an adjective of its work
+        "ودعا المركز الإعلامي للحكومة الصحفيين.",
+        "وقال الاتحاد لكرة القدم إن المباراة تأجلت.",  # no adjective
+        "وعقدت اللجنة الفلسطينية اجتماعا لبحث الأوضاع.",
+    ],
+)
+def test_a_description_of_a_body_is_not_suggested(text: str) -> None:
+    assert BODY not in _suggested(text).values()
+
+
+def test_the_purpose_ends_where_the_sentence_goes_on() -> None:
+    found = _suggested("وقرر الاتحاد الفلسطيني لكرة القدم مؤخرا نقل المباريات.")
+    assert found == {"الاتحاد الفلسطيني لكرة القدم": BODY}
+
+
+def test_a_nisba_after_and_is_another_phrase_not_a_family_name() -> None:
+    found = _suggested("تقبل الرئيس أوراق اعتماد الإيراني مهدي سبحاني والفلسطيني سمير الرفاعي سفيرين.")
+    assert "مهدي سبحاني" in found and not any("والفلسطيني" in name for name in found)
