@@ -162,6 +162,7 @@ def _reuse(project: Project, options: Options, inputs: Inputs, warm: Warm | None
         last=warm.last if warm is not None and options.write else None,
         live=live,
         global_key=global_key(project, inputs.files, inputs.options),
+        remember=warm is not None,
     )
 
 
@@ -268,7 +269,9 @@ def _planned(project: Project, warm: Warm, cache: ParseCache) -> Last | None:
     index = build_index(corpus)
     urls = Urls(corpus.site.base_url)
     planned = plan(index, ViewBuilder(index, urls, strings), urls, diags, key=_keyer(reuse.global_key))
-    return None if diags.has_errors else Last(reuse.global_key, index, planned.memo)
+    if diags.has_errors or planned.memo is None:
+        return None
+    return Last(reuse.global_key, index, planned.memo)
 
 
 def global_key(project: Project, inputs: dict[str, list[object]], options: str) -> str:
@@ -327,7 +330,7 @@ def render_site(
             staging.put(path, KEEP)
         written.extend(path for path, data in assets.items() if staging.put(path, data))
     templates.save_compiled()
-    memory = Last(reuse.global_key, index, planned.memo)
+    memory = Last(reuse.global_key, index, planned.memo) if planned.memo is not None else None
     counts = (len(corpus.articles()), len(corpus.entities), len(todo), planned.searchable, memory)
     return Rendered(keys, tuple(written), *counts)
 
@@ -380,12 +383,12 @@ def _plan(
         return todo, kept
 
     memo = last.memo if last is not None else None
-    planned = plan(index, views, urls, diags, key=key, last=memo, per_shard=per_shard)
+    planned = plan(index, views, urls, diags, key=key, last=memo, per_shard=per_shard, remember=reuse.remember)
     if diags.has_errors:
         return None
     found = sort_out(planned)
     if found is None:  # plan everything, so that every output can be made
-        planned = plan(index, views, urls, diags, key=key, per_shard=per_shard)
+        planned = plan(index, views, urls, diags, key=key, per_shard=per_shard, remember=reuse.remember)
         found = sort_out(planned)
         assert found is not None, "a plan without a memo has a spec for every output"
     return planned, *found

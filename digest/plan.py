@@ -31,6 +31,7 @@ def plan(
     key: Callable[[PageSpec], str],
     last: PlanMemo | None = None,
     per_shard: int = SHARD_PAGES,
+    remember: bool = True,
 ) -> Plan:
     """Plan the site; ``key`` gives each output's cache key.
 
@@ -41,14 +42,15 @@ def plan(
     taken as they were when they come from equal objects and the counts their cards show
     are unchanged. Either way the plan has the keys a plan from nothing would have.
     ``per_shard`` is the most article pages in one search shard, as the search stage will
-    be given it (the search page names the shards).
+    be given it (the search page names the shards). ``remember=False`` leaves out the memo
+    a next plan would start from (a build that is not followed by another in this process).
     """
     scope = Scope(index, views, urls, per_shard)
     if last is not None:
         found = update(scope, Planner(scope, key, last, reuse=False), last)
         if found is not None:
             return found
-    planner = Planner(scope, key, last, reuse=True)
+    planner = Planner(scope, key, last, reuse=True, remember=remember or last is not None)
     for lang, kinds in walk(index.corpus.site.languages):
         for kind in kinds:
             for unit in kind.units(scope, lang):

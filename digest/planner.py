@@ -64,7 +64,9 @@ class Plan:
     """Every output path → its key (made by the caller's ``key`` from ``PageSpec.shows``)."""
     searchable: tuple[str, ...]
     """Paths of the pages that go into the search index, sorted."""
-    memo: PlanMemo
+    memo: PlanMemo | None
+    """What the next plan of this process starts from; ``None`` when the planner was told it
+    will not be asked (``Planner.remember``)."""
     reused: int = 0
     """Outputs taken from the last build's plan."""
 
@@ -78,11 +80,17 @@ class Planner:
     """Collects a plan as it is made (the ``pages.base.Planning`` the kinds ask): fresh specs
     with their keys, and the outputs of units taken from ``last`` as they were."""
 
-    def __init__(self, scope: Scope, key: Callable[[PageSpec], str], last: PlanMemo | None, *, reuse: bool) -> None:
+    def __init__(
+        self, scope: Scope, key: Callable[[PageSpec], str], last: PlanMemo | None, *, reuse: bool, remember: bool = True
+    ) -> None:
         self.scope = scope
         self.key = key
         self.last = last
         self.reuse = reuse and last is not None
+        self.remember = remember
+        """Whether to keep each unit's outputs and the names they show for the next plan (``PlanMemo``):
+        only a process that builds again (``serve``) needs them, and at 10,000 articles they are
+        about 15 MB that a one-off build would carry to its end and into its forked workers."""
         self.specs: list[PageSpec] = []
         self.keys: dict[str, str] = {}
         self.origins: list[tuple[str, Position]] = []
@@ -153,19 +161,25 @@ class Planner:
             located.append((path, spec.origin))
             if spec.searchable:
                 searchable.append(path)
-            names.update((name, None) for name, _ in spec.shows)
+            if self.remember:
+                names.update((name, None) for name, _ in spec.shows)
             self.specs.append(spec)
         self.origins.extend(located)
         self.paths.update(searchable)
         planned = Planned(draft.inputs, tuple(outputs), tuple(searchable), tuple(located), tuple(names))
-        self.units[unit] = planned
+        if self.remember:
+            self.units[unit] = planned
         return planned
 
     def finish(self, diags: Diagnostics) -> Plan:
         claimed = _check_collisions(self.origins, diags)
         for lang in self.scope.index.editions:
             self.mention_counts(lang)
-        memo = PlanMemo(self.units, self.numbers, self.keys, claimed, frozenset(self.paths), self.scope.index)
+        memo = (
+            PlanMemo(self.units, self.numbers, self.keys, claimed, frozenset(self.paths), self.scope.index)
+            if self.remember
+            else None
+        )
         return Plan(self.specs, self.keys, tuple(sorted(self.paths)), memo, self.reused)
 
 

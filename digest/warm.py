@@ -43,6 +43,8 @@ class Reuse:
     """The live site's files as the manifest recorded them: only those still there are carried over."""
     global_key: str = ""
     """This build's ``pipeline.global_key``; outputs of another are never taken (``""``: none are)."""
+    remember: bool = False
+    """Whether this build's index and plan are kept for the next build of the process (``serve``)."""
 
     def parse_cache(self) -> ParseCache:
         assert self.cache is not None, "a build always has a parse cache"
