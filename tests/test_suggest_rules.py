@@ -212,3 +212,20 @@ def test_a_common_word_that_looks_like_a_given_name_begins_no_name(body: str) ->
     word are no name."""
     assert _by_given_name(body) == set()
     assert not any(reason.startswith(GIVEN) for reason in _suggested(body).values())
+
+
+def test_a_name_of_lineage_takes_its_family_nisba() -> None:
+    found = _by_given_name("أكد معالي محمد بن مبارك بن فاضل المزروعي، وزير الدولة، أن اليوم مهم.")
+    assert found == {"محمد بن مبارك بن فاضل المزروعي"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ما أدى لإصابة المواطن عثمان وائل عفانة بالرصاص المعدني.",  # عفانة: the family's name
+        "وقدم خالد سامي هدية للفائزين.",  # هدية: a gift
+        "وأوضح محمد أحمد مساعدة الوزير في الملف.",  # مساعدة: help
+    ],
+)
+def test_after_a_fathers_given_name_a_word_in_ta_marbuta_leaves_the_end_unseen(text: str) -> None:
+    assert _by_given_name(text) == set()

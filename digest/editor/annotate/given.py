@@ -94,6 +94,15 @@ def _candidate(
         return None  # وحمد الله, توفيق الأوضاع: before a definite word, the noun
     if _indefinite_phrase(name) or _verb_shaped(second, first.norm) or _common_word(body, second, first.norm):
         return None
+    if not name[-1].definite and any(t.norm in _LINEAGE for t in name):
+        family = _definite_family(words, i + len(name), first.norm)  # محمد بن مبارك بن فاضل المزروعي
+        name = [*name, family] if family is not None else name
+    if len(name) == width + 1 and second.norm in GIVEN_NAMES:
+        after = _after_father(words, i + len(name))
+        if after == "unseen":
+            return None  # عثمان وائل عفانة or خالد سامي هدية: a family name or a noun, the end is not seen
+        if after == "family":
+            name = [*name, words[i + len(name)]]  # the father's given name, then the family's
     if name[-1].definite:
         run = _family_run(words, i + len(name))
         if run is None:
@@ -250,6 +259,19 @@ def _in_construct(tokens: list[_Token], j: int, given: str, speakers: dict[str, 
     if given in FOREIGN or _foreign(norm) or norm.endswith("ي"):
         return False
     return not speakers.get(norm, set()) - {j}
+
+
+def _after_father(tokens: list[_Token], j: int) -> str:
+    """What token ``j`` is after a given name and the father's given name: ``family`` (a plain
+    word ``_may_go_on`` allows: the family's name), ``unseen`` (a plain word ending in ة, which is
+    a family name as often as a noun: عفانة, هدية) or ``end`` (the name ends before it)."""
+    if j >= len(tokens) or tokens[j].gap != "space":
+        return "end"
+    norm = tokens[j].norm
+    if _may_go_on(tokens, j):
+        return "family"
+    plain = not tokens[j].definite and norm.endswith("ه") and len(norm) >= 4 and _name_word(tokens[j], None)
+    return "unseen" if plain and not _common_noun(norm) and norm not in _STOP else "end"
 
 
 def _may_go_on(tokens: list[_Token], j: int) -> bool:
