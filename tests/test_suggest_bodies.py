@@ -1,4 +1,6 @@
-"""Public bodies suggested by their kind, rank or state, and purpose; a conjoined nisba is no family name."""
+"""Where a suggested name begins and ends: public bodies by their kind, rank or state and purpose; a
+conjoined nisba is no family name; a phrase of place after a place's name and a verb after a title
+are not part of a name."""
 
 from __future__ import annotations
 
@@ -47,3 +49,14 @@ def test_the_purpose_ends_where_the_sentence_goes_on() -> None:
 def test_a_nisba_after_and_is_another_phrase_not_a_family_name() -> None:
     found = _suggested("تقبل الرئيس أوراق اعتماد الإيراني مهدي سبحاني والفلسطيني سمير الرفاعي سفيرين.")
     assert "مهدي سبحاني" in found and not any("والفلسطيني" in name for name in found)
+
+
+def test_a_place_name_ends_before_a_phrase_of_place() -> None:
+    found = _suggested("وشعر سكان منازل في منطقة تشانكايا بالقرب من مبنى التلفزيون بالهزات.")
+    assert found == {"تشانكايا": "after 'منطقة'"}
+    assert _suggested("وأقيم الحفل في مدينة بالتيمور الأمريكية.") == {"بالتيمور": "after 'مدينة'"}
+
+
+def test_a_verb_after_a_title_and_before_its_preposition_is_not_a_name() -> None:
+    assert _suggested("إن الملكة تنضم إلي لنعبر لكم عن صداقتنا.") == {}
+    assert _suggested("وقال الرئيس يحيى في كلمته.") == {"يحيى": "after 'الرئيس'"}

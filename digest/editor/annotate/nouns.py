@@ -337,6 +337,8 @@ def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: boo
         word = tokens[j]
         if word.definite and word.norm.startswith("لل"):
             break  # جائزة نوبل للآداب: what the award is for
+        if word.definite and word.norm[:3] in ("بال", "كال") and _preposition_after(tokens, j):
+            break  # منطقة تشانكايا بالقرب من: a phrase of place or manner begins (بالقرب من, بالتعاون مع)
         if word.definite and not word.norm.startswith("ال"):
             word = replace(word, definite=False)  # كاليفورنيا, والتون: no proclitic after a noun in construct
         if word.definite:
@@ -359,6 +361,12 @@ def _kind_name(body: str, tokens: list[_Token], k: int, noun: str, feminine: boo
         name.append(word)
         j += 1
     return name, j
+
+
+def _preposition_after(tokens: list[_Token], j: int) -> bool:
+    """Whether a preposition follows token ``j`` (بالقرب من, بالإضافة إلى, بالتعاون مع)."""
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    return following is not None and following.gap == "space" and _preposition(following.norm)
 
 
 _RELATIVES = _keys("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي اللاتي")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from .givennames import GIVEN_NAMES
 from .lexicon import (
     _ADJECTIVES,
     _LINEAGE,
@@ -81,6 +82,8 @@ def _after_titles(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         if len(name) == 1 and not _lone_name(body, tokens, name[0], after, direct):
             continue
+        if len(name) == 1 and _verb_before_preposition(tokens, name[0], after):
+            continue  # إن الملكة تنضم إلي: a verb agreeing with the title, then its preposition
         if _future_verb(name[0].norm) and not any(_foreign(t.norm) for t in name[1:]):
             continue  # الرئيس سيزور بكين, but سيرغي لافروف
         if _indefinite_phrase(name):
@@ -204,6 +207,16 @@ def _speakers(tokens: list[_Token]) -> dict[str, set[int]]:
 def _followed_by_definite(tokens: list[_Token], j: int) -> bool:
     """Whether token ``j`` is a definite word right after the one before it."""
     return j < len(tokens) and tokens[j].gap == "space" and tokens[j].definite
+
+
+def _verb_before_preposition(tokens: list[_Token], word: _Token, after: int) -> bool:
+    """A word of four letters from ت or ي (a verb in the present: تنضم, يؤكد) followed by a
+    preposition: the sentence's verb after its subject, not a name."""
+    norm = word.norm
+    if len(norm) != 4 or norm[0] not in "تي" or _foreign(norm) or norm in GIVEN_NAMES:
+        return False
+    following = tokens[after] if after < len(tokens) else None
+    return following is not None and following.gap == "space" and _preposition(following.norm)
 
 
 def _name_at(
