@@ -669,3 +669,22 @@ def test_an_agency_between_slashes_in_the_opening_dateline_is_the_source() -> No
         "وقال الوزير إن المسيرة مستمرة.\n"
     )
     assert parse_scraped(text, "inline.txt").source == "وام"
+
+
+def test_a_share_button_and_the_post_navigation_glued_after_the_last_sentence_are_cut_off() -> None:
+    text = (
+        "الخرطوم: المدينة نيوز افتتح وزير النقل الطريق الجديد بين المدينتين صباح اليوم. وقال الوزير إن الطريق"
+        " يختصر المسافة. شارك تصفّح المقالات الوزير يتفقد الميناء الحكومة تقر الموازنة\n"
+    )
+    scraped = parse_scraped(text, "inline.txt")
+    assert scraped.body.endswith("وقال الوزير إن الطريق يختصر المسافة.")
+    assert scraped.source == "المدينة نيوز"
+    assert dropped(scraped)[-1][1:] == (
+        "شارك تصفّح المقالات الوزير يتفقد الميناء الحكومة تقر الموازنة",
+        "the post navigation (the previous and next articles)",
+    )
+
+
+def test_a_place_and_a_colon_before_a_sentence_name_no_outlet() -> None:
+    text = "عنوان الخبر للتجربة هنا\n\nالخرطوم: وصلت أول رحلة جوية تجارية إلى المطار اليوم بعد توقف طويل.\n"
+    assert parse_scraped(text, "inline.txt").source is None

@@ -100,14 +100,15 @@ that a scrape printed as text, which no Arabic sentence is shaped like."""
 _WIDGET_LABEL_RE = re.compile(r"^(?:tweets\s+by|posts\s+by|تغريدات(?:\s+بواسطه|\s+من)?)\s+@?[\w.]+$", re.I)
 """``Tweets by alrai``: the link a timeline widget shows where its posts would load."""
 _NAVIGATION_RE = re.compile(
-    r"(?<=[.!?؟\"»”)])\s*(?:"
+    r"(?<=[.!?؟\"»”)])\s*(?:(?:" + alternation(phrase_table("شارك | شارك الخبر | مشاركه | share")) + r")\s+)?(?:"
     + alternation(phrase_table("تصفح المقالات | تصفح المقال | التنقل بين المقالات | post navigation"))
     + r").*$",  # the next title may be glued to the label
     re.S | re.I,
 )
 """The post navigation that blog themes print under an article (``تصفّح المقالات``, then the
-previous and the next article's titles), glued to the last sentence where a scrape lost the
-line breaks: everything from the label on is the page's, not the article's."""
+previous and the next article's titles, perhaps after the share button's ``شارك``), glued to the
+last sentence where a scrape lost the line breaks: everything from the label on is the page's,
+not the article's."""
 
 _LEAD_SEPARATOR_RE = re.compile(r"\s[-–—]\s")
 LEAD_WORDS = 16

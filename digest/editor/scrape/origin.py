@@ -46,6 +46,8 @@ _BEFORE_SECTION_RE = re.compile(rf"^(?P<name>[^:{_DASH}]{{2,40}}?)\s[{_DASH}]\s[
 _LEAD_BRACKETS_RE = re.compile(
     rf"^(?P<place>[^().!?؟:]{{2,60}}?)\s*\((?P<name>[^()\d]{{2,30}})\)\s*[{_DASH}]?\s*[^\s(]"
 )
+_AFTER_PLACE_COLON_RE = re.compile(r"^[^\s:.،()]+(?:\s+[^\s:.،()]+)?\s*:\s*(?P<rest>\S.*)$")
+"""``الخرطوم: نبض نيوز حطت …``: a place and a colon, then (perhaps) the outlet glued to the first sentence."""
 _LEAD_SLASHES_RE = re.compile(r"^(?P<place>[^/.!?؟:()]{2,60}?)\s+/(?P<name>[^/\d\s][^/\d]{1,24}?)/\s*\S")
 """``أبوظبي في الأول من ديسمبر /وام/ أكد …``: the place and day, then the agency between slashes."""
 _END_BRACKETS_RE = re.compile(rf"[{_DASH}|،,]\s*\((?P<name>[^()\d]{{2,30}})\)\s*$")
@@ -240,6 +242,13 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
         dash = pattern.match(first.text)
         if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
             return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    after_place = _AFTER_PLACE_COLON_RE.match(first.text)
+    if after_place:
+        words = after_place["rest"].split()
+        for count in (2, 3, 1):
+            name = " ".join(words[:count])
+            if len(words) > count and _name_like(name) and (outlet_shaped(name) or names_site(name, url)):
+                return _tidy(name), f"taken from the dateline that opens line {first.first}"
     slashes = _LEAD_SLASHES_RE.match(first.text)
     if slashes and len(slashes["name"].split()) <= 2 and _name_like(slashes["name"]):
         return _tidy(slashes["name"]), f"taken from the dateline that opens line {first.first}"
