@@ -229,3 +229,15 @@ def test_a_name_of_lineage_takes_its_family_nisba() -> None:
 )
 def test_after_a_fathers_given_name_a_word_in_ta_marbuta_leaves_the_end_unseen(text: str) -> None:
     assert _by_given_name(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("لكن باولو أوتافيو أعاد التقدم.", "باولو أوتافيو"),
+        ("وسجل جيسون موريو لاعب الشمال من ركلة جزاء.", "جيسون موريو"),
+        ("وقال خوسيه لويس ثاباتيرو إن الأزمة انتهت.", "خوسيه لويس ثاباتيرو"),
+    ],
+)
+def test_a_foreigner_is_named_by_two_names_unless_the_second_is_a_given_name(text: str, name: str) -> None:
+    assert _by_given_name(text) == {name}

@@ -109,7 +109,7 @@ def _candidate(
             return None
         name = [*name, *run]
     elif len(name) == width + 1 and (
-        _may_go_on(words, i + len(name))
+        (_may_go_on(words, i + len(name)) and not _two_word_foreign(first.norm, second.norm))
         or (_in_construct(words, i + width, first.norm, speakers) and not _after_title(tokens, i))
     ):
         return None
@@ -259,6 +259,13 @@ def _in_construct(tokens: list[_Token], j: int, given: str, speakers: dict[str, 
     if given in FOREIGN or _foreign(norm) or norm.endswith("ي"):
         return False
     return not speakers.get(norm, set()) - {j}
+
+
+def _two_word_foreign(given: str, second: str) -> bool:
+    """A foreign given name and a word that is no given name (باولو أوتافيو, جيسون موريو): Arabic
+    news writes a foreigner by two names, so a plain word after them is the sentence going on
+    (لكن باولو أوتافيو أعاد التقدم), unless the second is a given name too (خوسيه لويس …)."""
+    return given in FOREIGN and second not in GIVEN_NAMES
 
 
 def _after_father(tokens: list[_Token], j: int) -> str:
