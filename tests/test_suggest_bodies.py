@@ -60,3 +60,11 @@ def test_a_place_name_ends_before_a_phrase_of_place() -> None:
 def test_a_verb_after_a_title_and_before_its_preposition_is_not_a_name() -> None:
     assert _suggested("إن الملكة تنضم إلي لنعبر لكم عن صداقتنا.") == {}
     assert _suggested("وقال الرئيس يحيى في كلمته.") == {"يحيى": "after 'الرئيس'"}
+
+
+def test_a_states_mission_is_named_by_its_nisba() -> None:
+    assert _suggested("انفجار قرب مقر السفارة الأمريكية في العاصمة كابول.") == {
+        "السفارة الأمريكية": "a state's mission abroad"
+    }
+    assert _suggested("وأرسلت البعثة الدبلوماسية مذكرة.") == {}
+    assert _suggested("وأغلقت السفارة العامة أبوابها.") == {}

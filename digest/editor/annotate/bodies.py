@@ -31,6 +31,7 @@ _DESCRIPTIVE = _keys(
     " العسكري العسكرية الإعلامي الإعلامية القانوني القانونية الاجتماعي الاجتماعية الصحي الصحية التعليمي"
     " التعليمية المحلي المحلية الخاص الخاصة الفرعي الفرعية الرئيسي الرئيسية الجديد الجديدة المشترك المشتركة"
     " المختص المختصة المعني المعنية الرسمي الرسمية الدائم الدائمة المؤقت المؤقتة العلمي العلمية الطبي الطبية"
+    " الدبلوماسي الدبلوماسية الفخري الفخرية"
 )
 """Nisbas that describe what a committee or a company does (اللجنة الفنية, الشركة الخاصة): with
 them the phrase is a description more often than a name."""
@@ -55,6 +56,25 @@ def _bodies(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         start = _advance(body, token.start, prefix)
         found.append(_Candidate(start, tokens[end].end, "a public body and its purpose", 2))
+    return found
+
+
+_MISSIONS = _keys("السفارة السفارات القنصلية البعثة")
+"""A state's missions abroad, named by the state's nisba alone (السفارة الأمريكية, القنصلية الفرنسية)."""
+
+
+def _missions(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    """``السفارة الأمريكية``, ``القنصلية الفرنسية``: a mission and its state's nisba (a definite
+    adjective that is neither of rank nor descriptive), a name without a purpose."""
+    found = []
+    for i, token in enumerate(tokens[:-1]):
+        prefix = next((p for p, rest in _splits(token.norm) if rest in _MISSIONS), None)
+        after = tokens[i + 1]
+        if prefix is None or not token.definite or after.gap != "space" or not after.norm.startswith("ال"):
+            continue
+        if after.norm in _RANKS or after.norm in _DESCRIPTIVE or not _adjective(after):
+            continue
+        found.append(_Candidate(_advance(body, token.start, prefix), after.end, "a state's mission abroad", 2))
     return found
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from markdown_it import MarkdownIt
 
 from ...text.matching import key
-from .bodies import _bodies
+from .bodies import _bodies, _missions
 from .given import _given_names
 from .lists import _listed_places, _ministries
 from .matcher import Matcher, Suggestion, _shape, annotate_body, skipped_spans
@@ -56,6 +56,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
         *_transliterated(body, tokens, _Lexicon.of(tokens, matcher)),
         *_given_names(body, tokens),
         *_bodies(body, tokens),
+        *_missions(body, tokens),
     ]
     taken: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.rank, c.start)):
