@@ -68,3 +68,20 @@ def test_a_states_mission_is_named_by_its_nisba() -> None:
     }
     assert _suggested("وأرسلت البعثة الدبلوماسية مذكرة.") == {}
     assert _suggested("وأغلقت السفارة العامة أبوابها.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتجرى المباراة على ملعب بنجامين مكابا مساء اليوم.", "ملعب بنجامين مكابا"),
+        ("ونقل المصاب إلى مجمع فلسطين الطبي في رام الله.", "مجمع فلسطين الطبي"),
+        ("واستؤنفت المفاوضات حول سد النهضة.", "سد النهضة"),
+    ],
+)
+def test_a_stadium_a_complex_or_a_dam_is_named_after_its_noun(text: str, name: str) -> None:
+    assert name in _suggested(text)
+
+
+def test_shortness_is_no_palace() -> None:
+    assert _suggested("ويعاني الطفل من قصر النظر منذ صغره.") == {}
+    assert _suggested("وافتتح الوزير مجمع المدارس الجديد.") == {}
