@@ -622,7 +622,9 @@ def test_a_dateline_of_a_place_and_an_agency_on_its_own_line_is_the_source() -> 
     scraped = parse("agency_dateline_lines.txt")
     assert scraped.title == "أمير المنطقة يستقبل رئيس البلدية في مقر الإمارة" and scraped.source == "واس"
     assert paragraphs(scraped)[0].startswith("استقبل أمير المنطقة")
-    assert (3, "جدة – واس:", "a dateline (the place and the outlet) before the first paragraph") in dropped(scraped)
+    assert (3, "جدة – واس:", "a dateline (the outlet, and the place if given) before the first paragraph") in dropped(
+        scraped
+    )
 
 
 def test_a_headline_printed_with_a_stop_over_an_empty_date_label_and_a_wire_end_on_its_own_line() -> None:
@@ -688,3 +690,34 @@ def test_a_share_button_and_the_post_navigation_glued_after_the_last_sentence_ar
 def test_a_place_and_a_colon_before_a_sentence_name_no_outlet() -> None:
     text = "عنوان الخبر للتجربة هنا\n\nالخرطوم: وصلت أول رحلة جوية تجارية إلى المطار اليوم بعد توقف طويل.\n"
     assert parse_scraped(text, "inline.txt").source is None
+
+
+def test_a_long_masthead_its_editor_a_placeholder_and_an_outlet_with_a_colon() -> None:
+    scraped = parse("masthead_and_placeholder.txt")
+    assert scraped.title == "افتتاح الطريق الدائري الجديد حول العاصمة بعد عامين من العمل"
+    assert scraped.source == "الوادي الإخباري" and scraped.image_credit is None
+    assert dropped(scraped) == [
+        (1, "رئيس مجلس الإدارة والمشرف العام", "the newspaper's masthead (its editors), not a headline"),
+        (2, "د/ سامي النجار", "a byline (a name with an honorific), not a headline"),
+        (6, "{clean_title}", "a template placeholder"),
+        (7, "الوادي الإخباري :", "a dateline (the outlet, and the place if given) before the first paragraph"),
+    ]
+
+
+def test_a_first_line_that_leaves_a_quotation_open_is_the_first_paragraph() -> None:
+    scraped = parse("open_quote_first_line.txt")
+    assert scraped.title is None
+    assert paragraphs(scraped)[0].endswith(
+        '"طواقم الاطفاء عملت فجر اليوم على اخماد الحريق ومنع انتشاره للمنازل المحاذية".'
+    )
+
+
+def test_the_sites_name_glued_by_a_dash_and_a_news_word_inside_an_outlets_name() -> None:
+    text = "بلدنا-قالت إدارة المشفى إن سبعة أطفال توفوا خلال أسبوع.\n\nوأوضحت في بيان أن بينهم أجنة.\n"
+    assert parse_scraped(text, "inline.txt", url="https://baladna.ps/news/1").source == "بلدنا"
+    assert parse_scraped(text.replace("بلدنا-", "غزة-"), "inline.txt", url="https://baladna.ps/news/1").source is None
+    dateline = (
+        "بغداد - المركز الخبري المستقل\nأكد مواطنون في بغداد أن مدنهم تتعرض لقطع التيار الكهربائي لساعات طويلة.\n"
+    )
+    scraped = parse_scraped(dateline, "inline.txt")
+    assert scraped.title is None and scraped.source == "المركز الخبري المستقل"

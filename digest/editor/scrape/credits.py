@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .shape import is_placeholder
 from .spelling import alternation, ends_sentence, fold, phrase_table, script_of
 from .state import Line, Run
 
@@ -67,7 +68,8 @@ def _take_bare_credit(run: Run, line: Line) -> bool:
     short = len(text.split()) <= 12 and not (ends_sentence(text) and text.endswith("."))
     if short and _CREDIT_WORDS.search(fold(text)):
         return _set_credit(run, line, text)
-    if short and run.lang == "ar" and script_of(text) == "latin" and len(text.split()) <= 8:
+    latin = run.lang == "ar" and script_of(text) == "latin" and not is_placeholder(text)  # not ``{clean_title}``
+    if short and latin and len(text.split()) <= 8:
         run.guessed.append(
             f"image credit recognised by its place under the headline and its script (line {line.number})"
         )

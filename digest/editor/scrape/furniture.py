@@ -37,6 +37,7 @@ from .edges import (
     second_headline,
     trim_edges,
 )
+from .lines import quote_open
 from .meta import take_dates
 from .shape import ends_like_sentence, is_latin_name, is_placeholder, tag_line_items
 from .spelling import alternation, ends_sentence, fold, has_letter, phrase_key, phrase_keys, phrase_table
@@ -329,5 +330,7 @@ def _rejoined(run: Run, items: list[Item]) -> list[Item]:
 
 
 def _open_end(text: str) -> bool:
+    """A paragraph that stops in the middle of its sentence: after a preposition or a
+    conjunction, or inside a quotation it opened."""
     words = phrase_key(text).split()
-    return len(words) >= 3 and not ends_sentence(text) and words[-1] in _OPEN_ENDS
+    return len(words) >= 3 and not ends_sentence(text) and (words[-1] in _OPEN_ENDS or quote_open(text))

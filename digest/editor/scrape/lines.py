@@ -126,14 +126,21 @@ def is_marker(text: str) -> bool:
 
 
 def is_headline(text: str) -> bool:
-    """Short, at least three words, and not ending like a sentence (a headline may end in ? or !)."""
+    """Short, at least three words, not ending like a sentence (a headline may end in ? or !),
+    and no quotation left open (``… ان : "طواقم اطفاء``: the sentence goes on on the next line)."""
     words = text.split()
-    if len(words) < 3 or len(text) > TITLE_MAX or not has_letter(text):
+    if len(words) < 3 or len(text) > TITLE_MAX or not has_letter(text) or quote_open(text):
         return False
     core = text.rstrip(CLOSERS)
     if core.endswith(("..", "...", "…")):
         return True
     return not core.endswith((".", ":", "：", "،", ",", "؛", ";"))
+
+
+def quote_open(text: str) -> bool:
+    """Whether a quotation opens in ``text`` and does not close: an odd number of straight
+    quotes, or more opening guillemets or curly quotes than closing ones."""
+    return text.count('"') % 2 == 1 or text.count("«") > text.count("»") or text.count("“") > text.count("”")
 
 
 def is_paragraph_like(text: str) -> bool:

@@ -128,8 +128,9 @@ def _masthead_name(run: Run, index: int, following: int | None) -> int | None:
     return following if is_name(text, fewest=2) and not _is_masthead(text) else None
 
 
-MASTHEAD_TITLE_WORDS = 4
-"""Most words of a masthead's title printed without the name (``رئيس مجلس الإدارة``)."""
+MASTHEAD_TITLE_WORDS = 6
+"""Most words of a masthead's title printed without the name (``رئيس مجلس الإدارة``,
+``رئيس مجلس الإدارة والمشرف العام``)."""
 MASTHEAD_LOOKAHEAD = 3
 """How many lines below a line the masthead may stand for that line to be the page's header."""
 

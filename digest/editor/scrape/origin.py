@@ -46,6 +46,9 @@ _BEFORE_SECTION_RE = re.compile(rf"^(?P<name>[^:{_DASH}]{{2,40}}?)\s[{_DASH}]\s[
 _LEAD_BRACKETS_RE = re.compile(
     rf"^(?P<place>[^().!?؟:]{{2,60}}?)\s*\((?P<name>[^()\d]{{2,30}})\)\s*[{_DASH}]?\s*[^\s(]"
 )
+_GLUED_DASH_RE = re.compile(rf"^(?P<name>[^\s{_DASH}.،:()]+(?:\s+[^\s{_DASH}.،:()]+)?)[{_DASH}](?=[^\s{_DASH}])")
+"""``بلدنا-قالت …``: a name glued by a dash to the first word; the site's own name only (a place is
+glued so as often)."""
 _AFTER_PLACE_COLON_RE = re.compile(r"^[^\s:.،()]+(?:\s+[^\s:.،()]+)?\s*:\s*(?P<rest>\S.*)$")
 """``الخرطوم: نبض نيوز حطت …``: a place and a colon, then (perhaps) the outlet glued to the first sentence."""
 _LEAD_SLASHES_RE = re.compile(r"^(?P<place>[^/.!?؟:()]{2,60}?)\s+/(?P<name>[^/\d\s][^/\d]{1,24}?)/\s*\S")
@@ -83,11 +86,16 @@ def quoted_name(text: str) -> tuple[str, str | None] | None:
 
 
 def outlet_shaped(name: str) -> bool:
-    """A name that says it is an outlet: it begins with a kind of outlet or ends with a media word."""
+    """A name that says it is an outlet: it begins with a kind of outlet, ends with a media word,
+    or has a word of news in it (``المركز الخبري المستقل``)."""
     words = _tidy(name).split()
     if not words or len(words) > _MAX_NAME_WORDS:
         return False
-    return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS
+    return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS or any(w in _NEWS_WORDS for w in words[1:])
+
+
+_NEWS_WORDS = frozenset({"الإخباري", "الإخبارية", "الخبري", "الخبرية", "نيوز", "برس"})
+"""Words of news that make a name an outlet's wherever they stand in it, after its first word."""
 
 
 def find_origin(run: Run, url: str | None = None) -> tuple[str, str] | None:
@@ -199,7 +207,7 @@ def is_dateline_of(line: str, name: str) -> bool:
     """Whether ``line`` is only the outlet ``name`` with a place or a section beside it, after or
     before a dash (``سوريا اليوم – دمشق``, ``القاهرة - المنبر 24``), or the name alone: a credit, which
     is never the headline although it stands where one would."""
-    line, name = _tidy(line), _tidy(name)
+    line, name = _tidy(line.strip().rstrip(":：")), _tidy(name)
     if line == name:
         return True
     found = dateline_outlet(line, lambda side: _tidy(side) == name)
@@ -220,6 +228,10 @@ def _dateline_line(run: Run, url: str | None) -> tuple[str, str] | None:
     lines = [*_lead_lines(run), *([(first.first, first.text)] if first is not None and alone else [])]
     for number, text in lines:
         name = dateline_outlet(text, lambda side: outlet_shaped(side) or names_site(side, url))
+        if name is None:
+            alone = text.strip().rstrip(":：").strip()  # ``الشريط الإخباري :``: the outlet and a colon
+            labelled = alone != text.strip() and _name_like(alone)
+            name = alone if labelled and (outlet_shaped(alone) or names_site(alone, url)) else None
         if name is not None:
             return _tidy(name), f"taken from the dateline on line {number}"
     return None
@@ -242,6 +254,9 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
         dash = pattern.match(first.text)
         if dash and (outlet_shaped(dash["name"]) or names_site(dash["name"], url)):
             return _tidy(dash["name"]), f"taken from the dateline that opens line {first.first}"
+    glued = _GLUED_DASH_RE.match(first.text)
+    if glued and _name_like(glued["name"]) and names_site(glued["name"], url):
+        return _tidy(glued["name"]), f"taken from the dateline that opens line {first.first}"
     after_place = _AFTER_PLACE_COLON_RE.match(first.text)
     if after_place:
         words = after_place["rest"].split()

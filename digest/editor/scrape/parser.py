@@ -247,7 +247,7 @@ def _finish(run: Run, url: str | None) -> Scraped:
     first = next((i for i, item in enumerate(run.items) if item.post is None), None)
     if source is not None and first is not None and is_dateline_of(run.items[first].text, source):
         item = run.items.pop(first)
-        run.drop(item.first, item.text, "a dateline (the place and the outlet) before the first paragraph")
+        run.drop(item.first, item.text, "a dateline (the outlet, and the place if given) before the first paragraph")
     _final_checks(run)
     for extra in run.read_also:
         if phrase_key(extra.title) not in {phrase_key(t) for t in run.related}:
