@@ -229,9 +229,9 @@ def _dateline_line(run: Run, url: str | None) -> tuple[str, str] | None:
     for number, text in lines:
         name = dateline_outlet(text, lambda side: outlet_shaped(side) or names_site(side, url))
         if name is None:
-            alone = text.strip().rstrip(":：").strip()  # ``الشريط الإخباري :``: the outlet and a colon
-            labelled = alone != text.strip() and _name_like(alone)
-            name = alone if labelled and (outlet_shaped(alone) or names_site(alone, url)) else None
+            bare = text.strip().rstrip(":：").strip()  # ``الشريط الإخباري :``: the outlet and a colon
+            labelled = bare != text.strip() and _name_like(bare)
+            name = bare if labelled and (outlet_shaped(bare) or names_site(bare, url)) else None
         if name is not None:
             return _tidy(name), f"taken from the dateline on line {number}"
     return None
