@@ -721,3 +721,30 @@ def test_the_sites_name_glued_by_a_dash_and_a_news_word_inside_an_outlets_name()
     )
     scraped = parse_scraped(dateline, "inline.txt")
     assert scraped.title is None and scraped.source == "المركز الخبري المستقل"
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "المقالات المنشورة تعبر عن رأي كاتبها فقط، والموقع يفسح المجال أمام الكتاب لطرح أفكارهم.",
+        "الآراء الواردة لا تعبر بالضرورة عن رأي الموقع.",
+    ],
+)
+def test_the_sites_disclaimer_after_the_article_is_left_out(disclaimer: str) -> None:
+    text = (
+        "افتتاح المعرض السنوي للكتاب في المدينة\n\n"
+        "افتتح وزير الثقافة المعرض السنوي للكتاب بمشاركة مئة دار نشر.\n\n"
+        f"ويستمر المعرض عشرة أيام.\n\n{disclaimer}\n"
+    )
+    scraped = parse_scraped(text, "inline.txt")
+    assert paragraphs(scraped)[-1] == "ويستمر المعرض عشرة أيام."
+    assert dropped(scraped)[-1][2].startswith("the site's disclaimer")
+
+
+def test_a_minister_saying_a_statement_is_not_the_governments_view_is_the_article() -> None:
+    text = (
+        "الوزير يرد على التصريحات\n\n"
+        "رد وزير الخارجية على تصريحات النائب أمس أمام البرلمان.\n\n"
+        "وقال الوزير إن هذه التصريحات لا تعبر عن رأي الحكومة.\n"
+    )
+    assert paragraphs(parse_scraped(text, "inline.txt"))[-1] == "وقال الوزير إن هذه التصريحات لا تعبر عن رأي الحكومة."

@@ -27,6 +27,7 @@ from .shape import (
     ends_open,
     has_function_word,
     is_bullet,
+    is_disclaimer,
     is_form_note,
     is_honorific_name,
     titles_and_names,
@@ -166,6 +167,8 @@ def _edge_reason(item: Item, edge: str, repeated: set[str], listing: bool) -> st
     where = f"{edge} the article's {'first' if edge == 'before' else 'last'} sentence"
     if words <= PROMPT_WORDS and (addresses_reader(text) or is_form_note(text)):
         return f"speaks to the reader (a prompt or a form), {where}"
+    if edge == "after" and is_disclaimer(text):
+        return f"the site's disclaimer (its writers' opinions are their own), {where}"
     if listing and edge == "after":
         return None  # the last sentence introduces what follows (``… the following:``)
     if words <= PROMPT_WORDS and caption_key(text) in repeated and not ends_like_sentence(text):
@@ -187,6 +190,8 @@ def is_sentence(text: str, repeated: frozenset[str] | set[str] = frozenset()) ->
     role titles and a name, a name with an honorific."""
     words = phrase_key(text).split()
     if len(words) <= PROMPT_WORDS and (addresses_reader(text) or is_form_note(text)):
+        return False
+    if is_disclaimer(text):
         return False
     if ends_like_sentence(text):
         return True

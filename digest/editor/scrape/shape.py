@@ -102,6 +102,22 @@ def is_form_note(text: str) -> bool:
     return text.rstrip().endswith("*") and not text.strip().startswith("*")
 
 
+_DISCLAIMER_RE = re.compile(
+    r"(?:تعبر|يعبر|تمثل|يمثل)\s+(?:عن\s+)?(?:بالضروره\s+)?(?:عن\s+)?(?:راي|اراء|وجهه نظر)\s+(?:كاتب|كتاب|اصحاب|صاحب)"
+    r"|لا\s+(?:تعبر|يعبر|تمثل|يمثل)\s+(?:بالضروره\s+عن|عن\s+بالضروره)\s+(?:راي|وجهه نظر|سياسه)"
+    r"|لا\s+(?:تعبر|يعبر|تمثل|يمثل)\s+(?:عن\s+)?(?:راي|وجهه نظر|سياسه)"
+    r"\s+(?:الموقع|الصحيفه|الجريده|الوكاله|القناه|اداره)"
+    r"|(?:views|opinions)\s+expressed\b"
+)
+"""``المقالات المنشورة تعبر عن رأي كاتبها فقط``, ``لا تعبر بالضرورة عن رأي الموقع``: the site's
+statement that its writers speak for themselves, printed under every article."""
+
+
+def is_disclaimer(text: str) -> bool:
+    """The site's disclaimer about its writers' opinions (``_DISCLAIMER_RE``), in a short paragraph."""
+    return len(text.split()) <= 60 and bool(_DISCLAIMER_RE.search(fold(text)))
+
+
 def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_RE.match(text.strip()))
 
