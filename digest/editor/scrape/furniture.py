@@ -184,25 +184,23 @@ def _without_lead_dateline(run: Run, items: list[Item]) -> None:
 
 def _without_wire_end(run: Run, items: list[Item]) -> None:
     """A wire service's end mark after the last sentence, cut off and listed."""
-    last = next((i for i in range(len(items) - 1, -1, -1) if items[i].post is None), None)
-    if last is None:
-        return
-    item = items[last]
-    match = _WIRE_END_RE.search(item.text)
-    if match and match.start() > 0:
-        run.drop(item.last, match[0].strip(), "a wire service's end mark")
-        items[last] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
+    _cut_last(run, items, _WIRE_END_RE, "a wire service's end mark")
 
 
 def _without_navigation(run: Run, items: list[Item]) -> None:
     """The post navigation glued after the last sentence, cut off and listed."""
+    _cut_last(run, items, _NAVIGATION_RE, "the post navigation (the previous and next articles)")
+
+
+def _cut_last(run: Run, items: list[Item], pattern: re.Pattern[str], reason: str) -> None:
+    """What ``pattern`` finds closing the last paragraph (not the whole of it), cut off and listed."""
     last = next((i for i in range(len(items) - 1, -1, -1) if items[i].post is None), None)
     if last is None:
         return
     item = items[last]
-    match = _NAVIGATION_RE.search(item.text)
+    match = pattern.search(item.text)
     if match and match.start() > 0:
-        run.drop(item.last, match[0].strip(), "the post navigation (the previous and next articles)")
+        run.drop(item.last, match[0].strip(), reason)
         items[last] = Item(item.first, item.last, item.text[: match.start()].rstrip(), None, item.joined)
 
 
