@@ -85,3 +85,13 @@ def test_a_stadium_a_complex_or_a_dam_is_named_after_its_noun(text: str, name: s
 def test_shortness_is_no_palace() -> None:
     assert _suggested("ويعاني الطفل من قصر النظر منذ صغره.") == {}
     assert _suggested("وافتتح الوزير مجمع المدارس الجديد.") == {}
+
+
+def test_a_place_keeps_its_adjective_of_colour_side_or_size() -> None:
+    found = _suggested("وتوقعت الهيئة أمطارا في ولاية النيل الأبيض وولاية البحر الأحمر.")
+    assert set(found) == {"النيل الأبيض", "البحر الأحمر"}
+    assert set(_suggested("وزار الوفد مدينة القدس أمس.")) == {"القدس"}
+
+
+def test_still_after_a_title_is_no_name() -> None:
+    assert _suggested("وقال رئيس الحزب لازال يحظى بالدعم.") == {}

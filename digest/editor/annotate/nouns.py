@@ -188,6 +188,12 @@ _ORGANISATION_NOUNS = _keys("جامعة مستشفى حزب حركة شركة ج
 (هيئة الرقابة, مجلس الإدارة), not a name."""
 
 
+_PLACE_ADJECTIVES = _keys(
+    "الأبيض الأزرق الأحمر الأسود الأخضر الشمالي الشمالية الجنوبي الجنوبية الشرقي الشرقية الغربي الغربية"
+    " الأعلى الأوسط الجديد الجديدة الكبرى"
+)
+"""Adjectives of colour, side and size that end a place's name after its definite word (ولاية
+النيل الأبيض, البحر الأحمر, محافظة الوادي الجديد): without them the name is another place's."""
 _NAME_ADJECTIVES = _keys(
     "الحكومي الحكومية الدولي الدولية الوطني الوطنية الجامعي الجامعية التخصصي التخصصية الأهلي الأهلية"
     " الميداني الميدانية المركزي المركزية الكبير الكبرى"
@@ -305,6 +311,9 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             if tokens[j].norm not in _NAME_ADJECTIVES:
                 continue  # حركة المستقبل الجديد: the name may go on, the shape does not tell how far
             end = tokens[j].end  # مستشفى الأمل التخصصي
+        in_place = name[-1].definite and noun in _PLACE_NOUNS and j < len(tokens) and tokens[j].gap == "space"
+        if in_place and tokens[j].norm in _PLACE_ADJECTIVES:
+            end = tokens[j].end  # ولاية النيل الأبيض, محافظة الوادي الجديد: the adjective names the place too
         if construct and noun not in _PLACE_NOUNS and tokens[j].norm in _NAME_ADJECTIVES:
             end = tokens[j].end  # مستشفى جرش الحكومي: the adjective is part of the name
         elif construct and tokens[j].norm not in _ADJECTIVES and body[tokens[j].end - 1 : tokens[j].end] == "ي":
@@ -316,7 +325,7 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             continue
         shown = body[_advance(body, token.start, next(p for p, r in _splits(token.norm) if r == noun)) : token.end]
         if noun in _PLACE_NOUNS:
-            found.append(_Candidate(name[0].start, name[-1].end, f"after '{shown}'", 4))
+            found.append(_Candidate(name[0].start, end, f"after '{shown}'", 4))
         else:
             start = _advance(body, token.start, next(p for p, r in _splits(token.norm) if r == noun))
             found.append(_Candidate(start, end, f"named with '{shown}'", 2))
