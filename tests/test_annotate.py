@@ -139,6 +139,14 @@ def test_sample_is_already_fully_annotated() -> None:
         assert annotate(body) == body
 
 
+def test_a_name_broken_over_two_lines_is_annotated_once() -> None:
+    """A registered name that a soft line break splits (``روسيا\n1``) is one mention, and a
+    second run leaves it as it is: the existing mention is skipped whole."""
+    for text in ("روسيا\n1", "كوريا\nالشمالية"):
+        once = annotate_body(text, MATCHER, MD)[0]
+        assert once.count("[[") == 1 and annotate_body(once, MATCHER, MD)[0] == once
+
+
 @given(
     st.lists(
         st.sampled_from(

@@ -31,7 +31,7 @@ from .lexicon import _QUOTE_CHARS, _STOP
 
 _INLINE_SKIP = re.compile(
     r"`+[^`\n]*`+"  # code spans
-    r"|\[\[[^\]\n]*\]\]"  # existing mentions
+    r"|\[\[(?:[^\]\n]|\n(?!\n))*\]\]"  # existing mentions, a name broken over two lines included
     r"|!?\[[^\]\n]*\]\([^)\n]*\)"  # links and images, text included
     r"|<[a-z]+:[^>\s]*>"  # autolinks
     r"|(?:https?://|www\.)\S+"  # bare URLs
