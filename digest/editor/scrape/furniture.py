@@ -40,7 +40,7 @@ from .edges import (
 from .lines import quote_open
 from .meta import take_dates
 from .shape import ends_like_sentence, is_latin_name, is_placeholder, tag_line_items
-from .spelling import alternation, ends_sentence, fold, has_letter, phrase_key, phrase_keys, phrase_table
+from .spelling import alternation, ends_sentence, fold, has_letter, phrase_key, phrase_keys, phrase_table, script_of
 from .state import Item, Run
 from .tags import add_unlabelled
 from .when import date_fold, read_when
@@ -101,7 +101,9 @@ that a scrape printed as text, which no Arabic sentence is shaped like."""
 _WIDGET_LABEL_RE = re.compile(r"^(?:tweets\s+by|posts\s+by|تغريدات(?:\s+بواسطه|\s+من)?)\s+@?[\w.]+$", re.I)
 """``Tweets by alrai``: the link a timeline widget shows where its posts would load."""
 _NAVIGATION_RE = re.compile(
-    r"(?<=[.!?؟\"»”)])\s*(?:(?:" + alternation(phrase_table("شارك | شارك الخبر | مشاركه | share")) + r")\s+)?(?:"
+    r"(?<=[.!?؟\"»”)])\s*(?:(?:"
+    + alternation(phrase_table("شارك | شارك الخبر | مشاركه | share"))
+    + r")\s+)?(?:"
     + alternation(phrase_table("تصفح المقالات | تصفح المقال | التنقل بين المقالات | post navigation"))
     + r").*$",  # the next title may be glued to the label
     re.S | re.I,
@@ -253,7 +255,7 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "a template placeholder"
     if _FILE_ALONE_RE.match(text):
         return "an image file name"
-    if _CODE_RE.search(text) and _latin_share(text) > 0.5:
+    if _CODE_RE.search(text) and script_of(text) == "latin":
         return "style or script code (the page's CSS or JavaScript printed as text)"
     if _WIDGET_LABEL_RE.match(folded):
         return "a timeline widget's label"
@@ -276,12 +278,6 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
     if run.lang == "ar" and is_latin_name(text):
         return "a Latin name alone in an Arabic text (a photographer's credit)"
     return None
-
-
-def _latin_share(text: str) -> float:
-    """The share of the line's letters that are Latin."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
 
 
 def _credited_caption(run: Run, item: Item) -> bool:

@@ -211,13 +211,7 @@ def is_dateline_of(line: str, name: str) -> bool:
     if line == name:
         return True
     found = dateline_outlet(line, lambda side: _tidy(side) == name)
-    if found is not None and _tidy(found) == name:
-        return True
-    for part in (*_before_section(line), *_after_place(line)):
-        if _tidy(part) == name:
-            rest = line.replace(part.strip(), "", 1).strip(f" {_DASH_CHARS}:")
-            return 0 < len(rest.split()) <= 2
-    return False
+    return found is not None and _tidy(found) == name
 
 
 def _dateline_line(run: Run, url: str | None) -> tuple[str, str] | None:
