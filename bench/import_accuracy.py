@@ -403,14 +403,16 @@ def _in_context(body: str, start: int, end: int) -> str:
     return "…" + " ".join(before) + "[" + body[start:end] + "]" + " ".join(after) + "…"
 
 
-def score_mentions(score: MentionScore, pid: str, entities: list[KeyEntity], body: str, md) -> None:
+def score_mentions(
+    score: MentionScore, pid: str, entities: list[KeyEntity], body: str, md, outlet: str | None = None
+) -> None:
     """Annotate one parsed body with its page's registered entities; count mentions and suggestions.
 
     Per entity, right = min(found, key count); a suggestion is right when it is one of the
     names of an entity the key marks ``registered: false`` (compared as the matcher does,
     ``text.matching.key``), and such an entity is found when any of its names is suggested."""
     matcher = Matcher(registry(entities, f"mentions key, page {pid}"))
-    _, matches = annotate_body(body, matcher, md)
+    _, matches = annotate_body(body, matcher, md, outlet)
     spans: dict[str, list[str]] = {}
     for m in matches:
         spans.setdefault(m.entity_id, []).append(_in_context(body, m.start, m.end))
@@ -429,7 +431,7 @@ def score_mentions(score: MentionScore, pid: str, entities: list[KeyEntity], bod
 
     open_names = {name_key(n): e.id for e in entities if not e.registered for n in e.names}
     found: set[str] = set()
-    for suggestion in suggest_names(body, matcher, md):
+    for suggestion in suggest_names(body, matcher, md, outlet):
         score.suggested += 1
         entity_id = open_names.get(name_key(suggestion.name))
         if entity_id is None:
@@ -499,7 +501,7 @@ def run(
         parsed[pid] = (entry, scraped)
         score_page(report, entry, scraped)
         if mention_key and pid in mention_key:
-            score_mentions(report.mentions, pid, mention_key[pid], scraped.body, md)
+            score_mentions(report.mentions, pid, mention_key[pid], scraped.body, md, scraped.source)
     return report, parsed
 
 

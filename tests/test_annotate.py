@@ -105,6 +105,18 @@ def test_a_name_that_is_also_an_adjective_is_not_matched_as_one(text: str, expec
     assert annotate_body(once, CASE_MATCHER, MD)[0] == once
 
 
+@pytest.mark.parametrize(("source", "text", "expected"), CASES["outlet"])
+def test_the_outlet_and_its_dateline_are_not_mentions(source: str | None, text: str, expected: str) -> None:
+    assert annotate_body(text, CASE_MATCHER, MD, source)[0] == expected
+
+
+def test_annotate_reads_the_outlet_from_the_front_matter() -> None:
+    text = '---\ntitle: "خبر"\nsource: {name: "درب الأردن", url: null}\n---\nدرب الأردن - قال الأردن.\n'
+    after, added, _ = annotate_text(text, CASE_MATCHER, MD)
+    assert added == 1
+    assert after.endswith("درب الأردن - قال [[jordan|الأردن]].\n")
+
+
 def test_front_matter_is_never_touched() -> None:
     text = '---\ntitle: "روسيا"\ndate: 2024-10-28\n---\nروسيا\n'
     after, added, _ = annotate_text(text, MATCHER, MD)

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 
 from ..diagnostics import Diagnostics
@@ -115,8 +116,22 @@ def body_offset(text: str) -> int:
 def annotate_text(text: str, matcher: Matcher, md: MarkdownIt) -> tuple[str, int, list[Suggestion]]:
     """Annotate the body of an article's text; the front matter is never touched."""
     start = body_offset(text)
-    body, matches = annotate_body(text[start:], matcher, md)
-    return text[:start] + body, len(matches), suggest_names(body, matcher, md)
+    outlet = source_name(text[:start])
+    body, matches = annotate_body(text[start:], matcher, md, outlet)
+    return text[:start] + body, len(matches), suggest_names(body, matcher, md, outlet)
+
+
+def source_name(front: str) -> str | None:
+    """``source.name`` of a front matter block (with its ``---`` lines), or None: the outlet
+    whose own name and dateline the annotator leaves alone. A block that does not parse
+    names none here; ``check`` reports it."""
+    try:
+        data = yaml.safe_load(front.strip().strip("-").strip() or "{}")
+    except yaml.YAMLError:
+        return None
+    source = data.get("source") if isinstance(data, dict) else None
+    name = source.get("name") if isinstance(source, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def annotate_files(project: Project, paths: list[Path], registry: Registry) -> list[FileEdit]:

@@ -28,6 +28,7 @@ from ...markup import parse_body
 from ...model import Entity
 from ...text.matching import WORD_RE, key, normalize
 from .lexicon import _QUOTE_CHARS, _STOP
+from .outlet import outlet_spans
 
 _INLINE_SKIP = re.compile(
     r"`+[^`\n]*`+"  # code spans
@@ -364,9 +365,11 @@ def _tanwin_fath(body: str, start: int, end: int) -> bool:
     return False
 
 
-def annotate_body(body: str, matcher: Matcher, md: MarkdownIt) -> tuple[str, list[Match]]:
-    """Insert ``[[id|text]]`` around every registered name in ``body``; returns the new body and the matches."""
-    words = words_of(body, skipped_spans(body, md))
+def annotate_body(body: str, matcher: Matcher, md: MarkdownIt, outlet: str | None = None) -> tuple[str, list[Match]]:
+    """Insert ``[[id|text]]`` around every registered name in ``body``; returns the new body and
+    the matches. ``outlet``, the article's source, is never annotated, nor the dateline that
+    opens a paragraph with it (``outlet.outlet_spans``)."""
+    words = words_of(body, [*skipped_spans(body, md), *outlet_spans(body, outlet)])
     matches: list[Match] = []
     for first, last, entity_id, prefix in matcher.find(words):
         start = _advance(body, words[first].start, prefix)

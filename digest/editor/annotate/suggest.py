@@ -22,12 +22,13 @@ from .given import _given_names
 from .lists import _listed_places, _ministries
 from .matcher import Matcher, Suggestion, _shape, annotate_body, skipped_spans
 from .nouns import _after_kind_nouns, _after_outlets, _appointed, _Lexicon, _named_speakers, _transliterated
+from .outlet import outlet_spans
 from .people import _after_titles
 from .quoted import _latin_names, _quoted
 from .tokens import _MENTION_RE, _Candidate, _overlaps, _tokens
 
 
-def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestion]:
+def suggest_names(body: str, matcher: Matcher, md: MarkdownIt, outlet: str | None = None) -> list[Suggestion]:
     """Likely names in ``body`` that no registered entity has, most frequent first.
 
     Five kinds of span are offered, each for a reason an editor can check: a name after a
@@ -40,8 +41,8 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt) -> list[Suggestio
     a span that runs on into a mention (فولوديمر [[…|زيلينسكي]]) is not offered, since the
     registry has that name in part: most often it is another spelling or a longer form of
     the entity marked, to add to that entity's aliases rather than as a new one."""
-    body = annotate_body(body, matcher, md)[0]
-    skipped = skipped_spans(body, md)
+    body = annotate_body(body, matcher, md, outlet)[0]
+    skipped = [*skipped_spans(body, md), *outlet_spans(body, outlet)]
     tokens = _tokens(body, skipped)
     candidates = [
         *_quoted(body, tokens, skipped),
