@@ -241,3 +241,23 @@ def test_after_a_fathers_given_name_a_word_in_ta_marbuta_leaves_the_end_unseen(t
 )
 def test_a_foreigner_is_named_by_two_names_unless_the_second_is_a_given_name(text: str, name: str) -> None:
     assert _by_given_name(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reason"),
+    [
+        ("وقال الوزير فيصل المقداد إن الوضع صعب.", "فيصل المقداد", "after 'الوزير'"),
+        ("وقال فيصل المقداد إن الوضع صعب.", "فيصل المقداد", "after 'وقال'"),
+        ("أقيمت المباراة على ملعب فيصل الحسيني في رام الله.", "ملعب فيصل الحسيني", "named with 'ملعب'"),
+        ("أقيمت المباراة على ملعب فيصل الحسيني الدولي في رام الله.", "ملعب فيصل الحسيني الدولي", "named with 'ملعب'"),
+    ],
+)
+def test_a_given_name_that_starts_like_a_proclitic_is_read_whole(text: str, name: str, reason: str) -> None:
+    """فيصل is the name, not ف and the verb يصل; and after the noun of what is named after a
+    person, a given name makes the definite word after it a family name (ملعب فيصل الحسيني),
+    where a word in ي alone could be an adjective."""
+    assert _suggested(text).get(name) == reason
+
+
+def test_a_name_of_something_before_a_word_in_ya_is_still_passed_over_without_a_given_name() -> None:
+    assert not any(name.startswith("مطار") for name in _suggested("هبطت الطائرة في مطار سلوان الحريري."))

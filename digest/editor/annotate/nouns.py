@@ -1,13 +1,13 @@
-"""Names after the nouns that introduce them: transliterated foreign names, outlets,
-appointments, places, events and organisations (``قرية بيت زمران``, ``مهرجان …``), and
+"""Names after the nouns that introduce them: outlets, appointments, places, events and
+organisations (``قرية بيت زمران``, ``مهرجان …``), and
 speakers named by a noun of speaking."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from .givennames import _AMBIGUOUS, GIVEN_NAMES
 from .lexicon import (
     _ADJECTIVES,
     _NAMED_NOUNS,
@@ -21,92 +21,9 @@ from .lexicon import (
     _keys,
     is_arabic_word,
 )
-from .matcher import _ADVERBS, Matcher, _advance, _splits
+from .matcher import _ADVERBS, _advance, _splits
 from .people import _SAYING, _family_name, _followed_by_definite, _given_name, _preposition, _speech_follows
 from .tokens import _adjective, _Candidate, _future_verb, _name_word, _title_at, _Token
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    """What a body and the registry say about which words stand whole."""
-
-    bare: frozenset[str]
-    """Every word of the body as written."""
-    whole: Mapping[str, frozenset[str]]
-    """Words the body writes after a proclitic that cannot come before a proclitic of
-    their first letter (وفيدوروف: ف does not follow و; لبيونغ: ب does not follow ل), so
-    that their first letter is their own wherever they stand; each with the words it is
-    read out of, since a word is no evidence about itself."""
-    registered: frozenset[str]
-    """First words of registered names."""
-
-    @classmethod
-    def of(cls, tokens: list[_Token], matcher: Matcher) -> _Lexicon:
-        whole: dict[str, set[str]] = {}
-        for token in tokens:
-            readings = _splits(token.norm)
-            for prefix, rest in readings:
-                if prefix and (prefix + 1, rest[1:]) not in readings:
-                    whole.setdefault(rest, set()).add(token.norm)
-        attested = {word: frozenset(sources) for word, sources in whole.items()}
-        return cls(frozenset(t.norm for t in tokens), attested, frozenset(matcher.index))
-
-    def written_whole(self, word: str, besides: str) -> bool:
-        """Whether the body shows ``word`` whole, from a word other than ``besides``."""
-        return bool(self.whole.get(word, frozenset()) - {besides})
-
-
-def _proclitic(body: str, token: _Token, lexicon: _Lexicon) -> int:
-    """The letters of a proclitic to leave out of a name that starts at ``token``.
-
-    A proclitic is read only where what is left is known (the body has it bare, or it
-    begins a registered name) or, for the conjunctions و ف, is itself a transliteration
-    (ومدفيديف), of three letters or more; and never where the word as written is known
-    (registered, or written whole elsewhere in the body). Where nothing is known, a
-    remainder that begins with a bare alif, و or ي is left whole: after و or ف those
-    letters are the name's own first syllable (وارسو, فيدوروف, ويتكوف), while a name
-    that begins with a vowel is written with a hamza (وأنطونوف)."""
-    if lexicon.written_whole(token.norm, token.norm) or token.norm in lexicon.registered:
-        return 0
-    readings = [(prefix, rest) for prefix, rest in _splits(token.norm)[1:] if len(rest) >= 3]
-    for prefix, rest in readings:
-        own = body[_advance(body, token.start, prefix)] in "اوي"
-        known = rest in lexicon.registered or lexicon.written_whole(rest, token.norm)
-        if known or (rest in lexicon.bare and not own):
-            return prefix
-    for prefix, rest in readings:
-        own = body[_advance(body, token.start, prefix)] in "اوي"
-        if prefix == 1 and token.norm[0] in "وف" and _foreign(rest) and not own:
-            return prefix
-    return 0
-
-
-def _transliterated(body: str, tokens: list[_Token], lexicon: _Lexicon) -> list[_Candidate]:
-    """Arabic words spelled as transliterations (``_foreign``), neighbours joined: بيونغ يانغ.
-
-    A proclitic before the first is left out as ``_proclitic`` reads it (ومدفيديف →
-    مدفيديف, but فيدوروف and بيونغ whole); a neighbour with a proclitic of its own
-    begins another name (فيينا وبيونغ يانغ: two)."""
-    found = []
-    k = 0
-    while k < len(tokens):
-        if not _foreign(tokens[k].norm):
-            k += 1
-            continue
-        last = k
-        while last + 1 < len(tokens) and tokens[last + 1].gap in ("space", "hyphen"):
-            following = tokens[last + 1]
-            if following.gap == "hyphen" and following.norm.isdigit():
-                last += 1  # هواسونغ-17: a number after a hyphen is part of the name
-                break
-            if not _foreign(following.norm) or _proclitic(body, following, lexicon):
-                break
-            last += 1
-        first = tokens[k]
-        skip = _proclitic(body, first, lexicon)
-        found.append(_Candidate(_advance(body, first.start, skip), tokens[last].end, "transliterated name", 3))
-        k = last + 1
-    return found
 
 
 def _after_outlets(body: str, tokens: list[_Token]) -> list[_Candidate]:
@@ -317,7 +234,11 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
         if construct and noun not in _PLACE_NOUNS and tokens[j].norm in _NAME_ADJECTIVES:
             end = tokens[j].end  # مستشفى جرش الحكومي: the adjective is part of the name
         elif construct and tokens[j].norm not in _ADJECTIVES and body[tokens[j].end - 1 : tokens[j].end] == "ي":
-            continue  # مطار رفيق الحريري: a family name or an adjective, which the shape does not tell
+            if not _person_named(name, tokens, j):
+                continue  # مطار سلوان الحريري: a family name or an adjective, which the shape does not tell
+            end = tokens[j].end  # ملعب فيصل الحسيني: a given name, so the definite word is the family name
+            if j + 1 < len(tokens) and tokens[j + 1].gap == "space" and tokens[j + 1].norm in _NAME_ADJECTIVES:
+                end = tokens[j + 1].end  # ملعب فيصل الحسيني الدولي
         glued = body[name[-1].end : name[-1].end + 2]
         if glued[:1] == "ـ" or (glued[:1] in ".-" and glued[1:2].strip()):
             continue  # مجلس روسيا-الناتو, ناخـــ.ــبة: the word goes on past what was read
@@ -330,6 +251,15 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
             start = _advance(body, token.start, next(p for p, r in _splits(token.norm) if r == noun))
             found.append(_Candidate(start, end, f"named with '{shown}'", 2))
     return found
+
+
+def _person_named(name: list[_Token], tokens: list[_Token], j: int) -> bool:
+    """Whether the name read after the noun is a person's, so that the definite word ending in
+    ي after it is the family name, not an adjective: one word, a given name (not one that is
+    also a common noun, such as رفيق or عزيز), then the family name."""
+    return (
+        len(name) == 1 and name[0].norm in GIVEN_NAMES and name[0].norm not in _AMBIGUOUS and tokens[j].gap == "space"
+    )
 
 
 _TIMES = _keys("صباحا مساء مساءا ليلا نهارا ظهرا فجرا عصرا أمس اليوم غدا")

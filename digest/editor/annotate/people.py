@@ -37,6 +37,7 @@ from .tokens import (
     _third_name_word,
     _title_at,
     _Token,
+    readings,
 )
 
 
@@ -171,7 +172,7 @@ def _subject_ends(body: str, tokens: list[_Token], k: int) -> bool:
     if k >= len(tokens) or tokens[k].gap != "space":
         return True
     token = tokens[k]
-    if _future_verb(token.norm) or any(rest in _STOP for _, rest in _splits(token.norm)):
+    if _future_verb(token.norm) or any(rest in _STOP for _, rest in readings(token.norm)):
         return True
     if _title_at(tokens, k) is not None:
         return True

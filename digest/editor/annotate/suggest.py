@@ -21,11 +21,12 @@ from .bodies import _bodies, _missions
 from .given import _given_names
 from .lists import _listed_places, _ministries
 from .matcher import Matcher, Suggestion, _shape, annotate_body, skipped_spans
-from .nouns import _after_kind_nouns, _after_outlets, _appointed, _Lexicon, _named_speakers, _transliterated
+from .nouns import _after_kind_nouns, _after_outlets, _appointed, _named_speakers
 from .outlet import outlet_spans
 from .people import _after_titles
 from .quoted import _latin_names, _quoted
 from .tokens import _MENTION_RE, _Candidate, _overlaps, _tokens
+from .translit import _Lexicon, _transliterated
 
 
 def suggest_names(body: str, matcher: Matcher, md: MarkdownIt, outlet: str | None = None) -> list[Suggestion]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .givennames import GIVEN_NAMES
 from .lexicon import (
     _ADJECTIVES,
     _DIPLOMATS,
@@ -147,6 +148,12 @@ def _title_at(tokens: list[_Token], i: int) -> tuple[tuple[str, ...], int] | Non
     return title, prefix
 
 
+def readings(norm: str) -> list[tuple[int, str]]:
+    """The ways to read a word with or without a proclitic (``matcher._splits``), except that a
+    given name is read whole: فيصل is the name, not ف and the verb يصل."""
+    return [(0, norm)] if norm in GIVEN_NAMES else _splits(norm)
+
+
 def _name_word(token: _Token, previous: _Token | None) -> bool:
     """Can ``token`` be a word of a name (and is not a function word or a verb of saying,
     with or without a proclitic: وقال, لنظيره; without tanwin; not definite, except after
@@ -155,11 +162,11 @@ def _name_word(token: _Token, previous: _Token | None) -> bool:
     if len(norm) < 2 or token.tanwin or token.proclitic or token.pronoun or not is_arabic_word(norm):
         return False
     if (
-        any(rest in _STOP or rest in _OF or rest in _KIND_NOUNS for _, rest in _splits(norm))
+        any(rest in _STOP or rest in _OF or rest in _KIND_NOUNS for _, rest in readings(norm))
         or norm in _OFFICES_ACCUSATIVE
     ):
         return False
-    if norm[:1] in ("و", "ف") and norm[1:] in _STOP:
+    if norm[:1] in ("و", "ف") and norm[1:] in _STOP and norm not in GIVEN_NAMES:
         return False  # ولا, وما, فلم: a function word of two letters after و or ف
     if token.definite:
         return previous is not None and previous.norm in _NAME_JOINERS
@@ -262,7 +269,7 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
         if need:
             if token.tanwin or _future_verb(token.norm) or not is_arabic_word(token.norm):
                 break
-            if any(rest in _STOP for _, rest in _splits(token.norm)):
+            if any(rest in _STOP for _, rest in readings(token.norm)):
                 break
             if not token.definite and _construct(tokens, j):
                 j += 2  # رئيس حكومة تصريف الأعمال نجيب ميقاتي
