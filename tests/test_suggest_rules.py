@@ -261,3 +261,29 @@ def test_a_given_name_that_starts_like_a_proclitic_is_read_whole(text: str, name
 
 def test_a_name_of_something_before_a_word_in_ya_is_still_passed_over_without_a_given_name() -> None:
     assert not any(name.startswith("مطار") for name in _suggested("هبطت الطائرة في مطار سلوان الحريري."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت الدكتورة هدى المحروقية إن الوضع صعب.", "هدى المحروقية"),
+        ("وقالت الوزيرة رحمة بنت إبراهيم المحروقية إن الوضع صعب.", "رحمة بنت إبراهيم المحروقية"),
+        ("وقال الشيخ الفضل بن محمد الحارثي إن الوضع صعب.", "الفضل بن محمد الحارثي"),
+    ],
+)
+def test_a_womans_family_nisba_and_a_definite_given_name_before_its_lineage(text: str, name: str) -> None:
+    """After a woman's title the family nisba is feminine (المحروقية); a definite word with
+    بن or بنت and a name after it begins the name (الفضل بن محمد)."""
+    assert name in _suggested(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقالت الوزيرة الحكومة الجديدة ستعمل.", "وزارت الوزيرة المدرسة الثانوية في المدينة."],
+)
+def test_a_feminine_title_before_a_definite_noun_names_no_one(text: str) -> None:
+    assert _suggested(text) == {}
+
+
+def test_a_chain_of_names_ends_before_a_noun_of_the_sentence() -> None:
+    assert "خالد بن طلال الوفد" not in _suggested("استقبل الأمير خالد بن طلال الوفد.")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from .givennames import GIVEN_NAMES
 from .lexicon import (
     _ADJECTIVES,
+    _INSTITUTIONS,
     _LINEAGE,
     _NAME_JOINERS,
     _OF,
@@ -17,6 +18,7 @@ from .lexicon import (
     _OUTLETS,
     _PARTICLES,
     _REGNAL,
+    _SPEAKER_NOUNS,
     _SPEAKING_NOUNS,
     _STOP,
     _TENURES,
@@ -229,6 +231,7 @@ def _name_at(
     name: list[_Token] = []
     joined: list[_Token] = []  # the parts after a hyphen: not words of their own
     counted = 0
+    feminine = title[-1].endswith("ه")  # الوزيرة, الدكتورة: a woman's family nisba is feminine
     while j < len(tokens) and (not name or tokens[j].gap in ("space", "hyphen")):
         token = tokens[j]
         if name and token.gap == "hyphen":
@@ -243,7 +246,7 @@ def _name_at(
             break
         particle = bool(name) and token.norm in _PARTICLES
         words = [t for t in name if t.norm not in _PARTICLES and t not in joined]
-        if not particle and not _next_name_word(tokens, j, words, family, again):
+        if not particle and not _next_name_word(tokens, j, words, family, again, feminine):
             break
         name.append(token)
         counted += 0 if particle or token.norm in _LINEAGE else 1
@@ -265,7 +268,12 @@ def _name_at(
 
 
 def _next_name_word(
-    tokens: list[_Token], j: int, name: list[_Token], family: bool = False, again: Mapping[str, set[int]] | None = None
+    tokens: list[_Token],
+    j: int,
+    name: list[_Token],
+    family: bool = False,
+    again: Mapping[str, set[int]] | None = None,
+    feminine: bool = False,
 ) -> bool:
     """Whether token ``j`` goes on the name ``name`` (particles left out) after a title.
 
@@ -279,14 +287,18 @@ def _next_name_word(
     الله الثاني), not an object (استقبل الملك عبد الله الوفد الأمريكي). A definite word
     after one given name is the family name, whatever follows, when the text has it alone
     as a speaker elsewhere (نقل النائب سامي الخوالدة رسالة … وقال الخوالدة إن): an object's
-    noun does not speak."""
+    noun does not speak. After a woman's title (``feminine``) the family nisba is feminine
+    (الوزيرة رحمة بنت إبراهيم المحروقية). A definite word begins a name when a word of
+    lineage follows it (الشيخ الفضل بن محمد الحارثي)."""
     token = tokens[j]
+    if _lineage_follows(tokens, j - len(name)) and len(name) <= 1:
+        return True  # الفضل, then بن: the lineage goes on
     compound = len(name) == 2 and name[0].norm in _NAME_JOINERS
     speech = _speech_follows(tokens, j + 1)
     nisba = (
         token.definite
         and token.norm.startswith("ال")  # والفلسطيني: a conjunction begins another phrase, never a family name
-        and token.norm.endswith("ي")
+        and (token.norm.endswith("ي") or (feminine and token.norm.endswith("يه")))
         and len(token.norm) >= 5
         and token.norm not in _ADJECTIVES
     )
@@ -299,7 +311,8 @@ def _next_name_word(
     if name and nisba and name[-1].norm not in _NAME_JOINERS and not _title_at(tokens, j):
         return True  # أيمن الصفدي, محمد شياع السوداني: a nisba as the family name
     chain = len(name) >= 2 and (name[-2].norm in _LINEAGE or _joined_compound(name[-1].norm))
-    if chain and not name[-1].definite and _family_name(token) and not _title_at(tokens, j):
+    common = token.norm[2:] in _SPEAKER_NOUNS or token.norm[2:] in _INSTITUTIONS  # خالد بن طلال الوفد
+    if chain and not name[-1].definite and _family_name(token, feminine) and not common and not _title_at(tokens, j):
         return True  # أحمد بن عبدالله العقيل, فدوى عبدالله العبيد: a family name ends a chain of names
     family_name = family and len(name) == 1 and _family_name(token) and _given_name(name[0])
     if family_name and speech and not _title_at(tokens, j):
@@ -318,6 +331,21 @@ def _next_name_word(
         particle = _particle_at(tokens, j + 1)  # لويس إيناسيو لولا دا سيلفا: the name goes on
         return _third_name_word(name, token.norm) or compound or particle or (speech and not verb_or_adverb)
     return True
+
+
+def _lineage_follows(tokens: list[_Token], j: int) -> bool:
+    """Whether token ``j`` is a definite given name before بن or بنت and a name (الفضل بن
+    محمد, الوليد بن طلال): a noun of the sentence is not followed by a word of lineage."""
+    token = tokens[j]
+    if not (token.definite and token.norm.startswith("ال")) or token.tanwin or j + 2 >= len(tokens):
+        return False
+    lineage, father = tokens[j + 1], tokens[j + 2]
+    return (
+        lineage.gap == "space"
+        and lineage.norm in ("بن", "بنت", "ابن")
+        and father.gap == "space"
+        and _name_word(father, lineage)
+    )
 
 
 def _joined_compound(norm: str) -> bool:
