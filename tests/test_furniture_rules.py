@@ -748,3 +748,40 @@ def test_a_minister_saying_a_statement_is_not_the_governments_view_is_the_articl
         "وقال الوزير إن هذه التصريحات لا تعبر عن رأي الحكومة.\n"
     )
     assert paragraphs(parse_scraped(text, "inline.txt"))[-1] == "وقال الوزير إن هذه التصريحات لا تعبر عن رأي الحكومة."
+
+
+def test_the_comment_section_ends_the_article_with_the_comments_in_it() -> None:
+    scraped = parse("comment_section_after.txt")
+    body = paragraphs(scraped)
+    assert body[0].startswith("أعلنت وزارة المياه اليوم الثلاثاء")
+    assert body[-1] == "ودعت الوزارة السكان إلى تخزين ما يكفي من المياه قبل مواعيد الانقطاع المعلنة."
+    section = "the comment section after the article (its heading, comments and form)"
+    assert [d for d in dropped(scraped) if d[2] == section] == [
+        (9, "تعليقات الزوار", section),
+        (11, "لم يتم العثور على نتائج", section),
+        (13, "الله يعطيكم العافية على هذا العمل الطيب.", section),
+    ]
+    assert any("أضف تعليقًا" in note for note in scraped.found)  # the form's button: boilerplate every site prints
+
+
+def test_a_comment_counter_above_the_article_does_not_end_it() -> None:
+    scraped = parse("counter_before_and_comments_after.txt")
+    body = paragraphs(scraped)
+    assert len(body) == 3
+    assert body[0].startswith("افتتح محافظ المدينة صباح اليوم")
+    assert body[-1].endswith("وورشا للأطفال في كل مساء.")
+    assert (3, "0 تعليق") in [(line, text) for line, text, _ in dropped(scraped)]
+    assert [text for _, text, reason in dropped(scraped) if reason.startswith("the comment section")] == [
+        "لا توجد تعليقات حتى الآن",
+        "الرد كضيف",
+    ]
+
+
+def test_a_more_follows_mark_and_an_aggregators_disclaimer_are_not_the_article() -> None:
+    scraped = parse("aggregator_disclaimer_and_more_follows.txt")
+    body = paragraphs(scraped)
+    assert body[-1].endswith("إلى المكان الذي شهد سقوط الطائرة.")
+    reasons = {text: reason for _, text, reason in dropped(scraped)}
+    assert reasons["يتبع.."] == "a wire service's end mark"
+    disclaimer = next(text for text in reasons if text.startswith("ملحوظة: مضمون هذا الخبر"))
+    assert reasons[disclaimer].startswith("the site's disclaimer")

@@ -295,13 +295,7 @@ def _next_name_word(
         return True  # الفضل, then بن: the lineage goes on
     compound = len(name) == 2 and name[0].norm in _NAME_JOINERS
     speech = _speech_follows(tokens, j + 1)
-    nisba = (
-        token.definite
-        and token.norm.startswith("ال")  # والفلسطيني: a conjunction begins another phrase, never a family name
-        and (token.norm.endswith("ي") or (feminine and token.norm.endswith("يه")))
-        and len(token.norm) >= 5
-        and token.norm not in _ADJECTIVES
-    )
+    nisba = _nisba(token, feminine)
     if name and name[-1].definite and (len(name) < 2 or name[-2].norm not in _NAME_JOINERS):
         return False  # a definite family name ends the name, as عبد الله does not
     if name and token.norm == "الله" and not name[-1].definite:
@@ -331,6 +325,14 @@ def _next_name_word(
         particle = _particle_at(tokens, j + 1)  # لويس إيناسيو لولا دا سيلفا: the name goes on
         return _third_name_word(name, token.norm) or compound or particle or (speech and not verb_or_adverb)
     return True
+
+
+def _nisba(token: _Token, feminine: bool) -> bool:
+    """A definite nisba that may be a family name (الصفدي; after a woman's title المحروقية);
+    with و before it, a conjunction begins another phrase (والفلسطيني), never a family name."""
+    norm = token.norm
+    ending = norm.endswith("ي") or (feminine and norm.endswith("يه"))
+    return token.definite and norm.startswith("ال") and ending and len(norm) >= 5 and norm not in _ADJECTIVES
 
 
 def _lineage_follows(tokens: list[_Token], j: int) -> bool:

@@ -11,7 +11,10 @@ boxes below the last. So a line is weighed by where it stands as much as by what
   (short and unpunctuated, a caption of titles and names, a name with an honorific, a
   line printed twice) or that speaks to the reader (a prompt, a form);
 - another text after the article: the headline printed again below the body, followed by
-  less than came before it and not going on from it (``وأضاف``, ``كما``), ends the article.
+  less than came before it and not going on from it (``وأضاف``, ``كما``), ends the article;
+- the comment section: a short line naming the comments (``تعليقات الزوار``, ``لا توجد
+  تعليقات حتى الآن``, ``أضف تعليقًا``) after the article's opening ends it, with everything
+  after it: readers' comments read like paragraphs, so only their heading tells them apart.
 
 Between two sentences a short line is kept: it is a subheading. Each line dropped is
 recorded with its reason (``Run.drop``).
@@ -19,6 +22,7 @@ recorded with its reason (``Run.drop``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .shape import (
@@ -32,7 +36,7 @@ from .shape import (
     is_honorific_name,
     titles_and_names,
 )
-from .spelling import phrase_key, phrase_keys
+from .spelling import fold, phrase_key, phrase_keys
 from .state import Item, Run
 
 SENTENCE_WORDS = 8
@@ -47,6 +51,13 @@ LIST_LINES = 4
 """Fewest short unpunctuated lines in a row that make a list of headlines."""
 PARAGRAPH_WORDS = 8
 """A paragraph, for comparing what comes before and after a repeated headline."""
+COMMENTS_WORDS = 5
+"""Longest line still taken for the heading, count or form of the comment section."""
+ARTICLE_WORDS = 40
+"""Fewest words of sentences before a comment section's heading: above them it is the
+counter of the article's header row (``0 تعليق``), not the section below the article."""
+_COMMENTS_REASON = "the comment section after the article (its heading, comments and form)"
+_COMMENTS_RE = re.compile(r"(?<!\w)(?:[وفل]?(?:ال)?تعليق(?:ات|ا)?|comments?)(?!\w)", re.IGNORECASE)
 
 
 def above_headline(run: Run, items: list[Item]) -> list[Item]:
@@ -147,6 +158,32 @@ def trim_edges(run: Run, items: list[Item], repeated: set[str]) -> list[Item]:
             continue
         kept.append(item)
     return kept
+
+
+def comment_section(run: Run, items: list[Item]) -> list[Item]:
+    """The items before the comment section; the section (``comments_heading`` and all that
+    follows it) dropped and listed, once the article has said ``ARTICLE_WORDS`` words."""
+    said = 0
+    for i, item in enumerate(items):
+        if item.post is not None:
+            continue
+        if said >= ARTICLE_WORDS and comments_heading(item.text):
+            for rest in items[i:]:
+                run.drop(rest.first, rest.text, _COMMENTS_REASON)
+            return items[:i]
+        if is_sentence(item.text):
+            said += len(item.text.split())
+    return items
+
+
+def comments_heading(text: str) -> bool:
+    """A short line without final punctuation that names the comments: the section's heading,
+    its count or its form (``التعليقات (0)``, ``تعليقات الزوار``, ``اترك تعليقاً``)."""
+    return (
+        len(text.split()) <= COMMENTS_WORDS
+        and not text.rstrip(" )").endswith((".", "!", "?", "؟"))
+        and bool(_COMMENTS_RE.search(fold(text)))
+    )
 
 
 def repeated_keys(items: list[Item]) -> set[str]:

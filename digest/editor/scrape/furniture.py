@@ -31,6 +31,7 @@ from .edges import (
     above_headline,
     after_repeated_headline,
     caption_key,
+    comment_section,
     headline_list,
     is_sentence,
     repeated_keys,
@@ -84,8 +85,11 @@ _OPEN_ENDS = phrase_keys("""
     في | من | على | الى | عن | ان | أن | إن | مع | او | ثم | التي | الذي | الذين | بين | حول | خلال | بعد | قبل
     حتى | لكن | و | بان | لان | انه | انها | منذ | عبر | ضد | نحو | لدى | وفي | ومن | وعلى
 """)
-_WIRE_END_RE = re.compile(r"(?<=[.!?؟\"»”)])[\s/(\-ـ]*(?:انتهى|انتهي|NNNN)\b.{0,60}$", re.S)
-"""A wire service's end mark glued after the last sentence: ``… النسبي.انتهى/س``, ``// انتهى // 22:01 ت م NNNN``."""
+_WIRE_END_RE = re.compile(r"(?<=[.!?؟\"»”)])[\s/(\-ـ]*(?:(?:انتهى|انتهي|NNNN)\b.{0,60}|يتبع[\s.…]*)$", re.S)
+"""A wire service's end mark glued after the last sentence: ``… النسبي.انتهى/س``, ``// انتهى // 22:01 ت م NNNN``,
+``… المروحية. يتبع..`` (more follows, in a later dispatch)."""
+_WIRE_MARK_LINE_RE = re.compile(r"^[\s/(\-ـ]*(?:انتهى|انتهي|يتبع)[\s.…/)\-ـ]*$")
+"""The end mark on a line of its own."""
 _AGENCY_END_RE = re.compile(
     r"(?:(?<=[.!?؟\"»”])|\s|^)(?:\.{2,}|…)?\s*\((?P<name>[^()\d.،,:؛!?؟\-–—]{2,25})\)\s*(?:\.{2,}|…)?$"
 )
@@ -139,7 +143,8 @@ def sort_out(run: Run) -> None:
         else:
             kept.append(item)
         seen.update((key, caption_key(item.text)))
-    kept = trim_edges(run, _tags_after_last_sentence(run, headline_list(run, kept), repeated), repeated)
+    kept = comment_section(run, headline_list(run, kept))
+    kept = trim_edges(run, _tags_after_last_sentence(run, kept, repeated), repeated)
     kept = second_headline(run, kept)
     _without_lead_dateline(run, kept)
     _without_wire_end(run, kept)
@@ -185,7 +190,12 @@ def _without_lead_dateline(run: Run, items: list[Item]) -> None:
 
 
 def _without_wire_end(run: Run, items: list[Item]) -> None:
-    """A wire service's end mark after the last sentence, cut off and listed."""
+    """A wire service's end mark after the last sentence, cut off and listed; on a line of
+    its own (``يتبع..``), the line dropped."""
+    last = next((i for i in range(len(items) - 1, -1, -1) if items[i].post is None), None)
+    if last is not None and _WIRE_MARK_LINE_RE.match(items[last].text):
+        run.drop(items[last].first, items[last].text, "a wire service's end mark")
+        del items[last]
     _cut_last(run, items, _WIRE_END_RE, "a wire service's end mark")
 
 

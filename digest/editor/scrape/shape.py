@@ -108,9 +108,11 @@ _DISCLAIMER_RE = re.compile(
     r"|لا\s+(?:تعبر|يعبر|تمثل|يمثل)\s+(?:عن\s+)?(?:راي|وجهه نظر|سياسه)"
     r"\s+(?:الموقع|الصحيفه|الجريده|الوكاله|القناه|اداره)"
     r"|(?:views|opinions)\s+expressed\b"
+    r"|مضمون\s+هذا\s+(?:الخبر|المقال)|العهده\s+(?:علي|على)\s+(?:المصدر|الراوي|الناقل)"
 )
 """``المقالات المنشورة تعبر عن رأي كاتبها فقط``, ``لا تعبر بالضرورة عن رأي الموقع``: the site's
-statement that its writers speak for themselves, printed under every article."""
+statement that its writers speak for themselves, printed under every article; an aggregator's
+(``مضمون هذا الخبر تم كتابته بواسطة …``, ``العهدة على المصدر``), that the story is another's."""
 
 
 def is_disclaimer(text: str) -> bool:
