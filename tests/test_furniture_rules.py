@@ -785,3 +785,26 @@ def test_a_more_follows_mark_and_an_aggregators_disclaimer_are_not_the_article()
     assert reasons["يتبع.."] == "a wire service's end mark"
     disclaimer = next(text for text in reasons if text.startswith("ملحوظة: مضمون هذا الخبر"))
     assert reasons[disclaimer].startswith("the site's disclaimer")
+
+
+def test_the_days_banner_and_a_section_before_the_headline_are_left_out() -> None:
+    scraped = parse("day_banner_and_section_before_headline.txt")
+    assert scraped.title == "الصحة: افتتاح مستشفى جديد للأطفال في المدينة"
+    assert paragraphs(scraped)[0].startswith("افتتحت وزارة الصحة اليوم")
+    assert scraped.date is None  # the day's banner is not the article's date
+    assert dropped(scraped)[:2] == [
+        (
+            1,
+            "Mosul 21°C الخميس 14 تشرين الثاني 09:12",
+            "the page's banner of the day (its date and time), not a headline",
+        ),
+        (3, "الأخبار", "the section's name printed before the headline"),
+    ]
+
+
+def test_a_section_after_the_date_and_time_leaves_the_date() -> None:
+    scraped = parse("date_row_with_section_after.txt")
+    assert scraped.title == "بلدية المدينة تنهي صيانة ثلاثة جسور في الحي الشمالي"
+    assert scraped.date == datetime(2024, 11, 14, 9, 12, 5)
+    assert scraped.source is None  # a section is not the outlet
+    assert paragraphs(scraped)[0].startswith("أنهت بلدية المدينة اليوم")

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from .besides import byline_splits, counter_splits, name_split
 from .datewords import FILLERS, HIJRI_RE, PUB_LABEL_RE, UPD_LABEL_RE, WEEKDAY_NAMES, WEEKDAY_RE
+from .shape import MENU_WORDS
 from .spelling import WORD, phrase_key, phrase_keys, tolerant
 from .when import When, date_fold, find_day, read_when
 
@@ -154,7 +155,7 @@ def date_line(text: str) -> DateLine | None:
         first = _date_line(head)
         if first is not None and first.published is not None and first.published.day is not None:
             return replace(first, rest=rest.strip())
-    return _before_last_dash(text) or _beside_buttons(text) or _after_name(text)
+    return _before_last_dash(text) or _beside_buttons(text) or _after_name(text) or _section_after_clock(text)
 
 
 def _day_line(text: str) -> DateLine | None:
@@ -187,6 +188,32 @@ def _after_name(text: str) -> DateLine | None:
         return None
     found = _day_line(split[1])
     return replace(found, rest=split[0], rest_reason=NAME_BEFORE_DATE) if found is not None else None
+
+
+SECTION_AFTER_DATE = "a section after the date and time on its line"
+"""Why the words after a date's time (``الأربعاء 2024-07-24 12:17:39 أخبار اليوم``) are left out;
+like ``NAME_BEFORE_DATE``, not "beside the date", so a section is not taken for the outlet."""
+SECTION_WORDS = 2
+"""Most words of a section printed after the time on a date's row."""
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _section_after_clock(text: str) -> DateLine | None:
+    """``الأربعاء 2024-07-24 12:17:39 أخبار اليوم``: a whole date with its time, then a section's one
+    or two words without digits, one of them a section name of a menu (``shape.MENU_WORDS``). The
+    longest date part is tried first, so a part of the day after the time (``12:17 مساء``) stays
+    with the date."""
+    words = text.split()
+    for count in range(1, SECTION_WORDS + 1):
+        head, rest = " ".join(words[:-count]), " ".join(words[-count:])
+        if len(words) <= count or any(c.isdigit() for c in rest) or not _CLOCK_RE.search(head):
+            continue
+        if not any(word in MENU_WORDS for word in phrase_key(rest).split()):
+            continue  # ``12 أكتوبر 2025 10:30 تم``: a sentence going on, not a section
+        found = _day_line(head)
+        if found is not None and found.published is not None and found.published.clock is not None:
+            return replace(found, rest=rest, rest_reason=SECTION_AFTER_DATE)
+    return None
 
 
 def _after_writer(text: str) -> DateLine | None:

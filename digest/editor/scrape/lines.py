@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .datewords import MONTHS, WEEKDAYS
 from .spelling import CLOSERS, alternation, has_letter, phrase_key, phrase_keys, phrase_table
 
 TITLE_MAX = 160
@@ -127,14 +128,36 @@ def is_marker(text: str) -> bool:
 
 def is_headline(text: str) -> bool:
     """Short, at least three words, not ending like a sentence (a headline may end in ? or !),
-    and no quotation left open (``… ان : "طواقم اطفاء``: the sentence goes on on the next line)."""
+    and no quotation left open (``… ان : "طواقم اطفاء``: the sentence goes on on the next line),
+    and not the page's banner of the day's date and time (``dated_banner``)."""
     words = text.split()
-    if len(words) < 3 or len(text) > TITLE_MAX or not has_letter(text) or quote_open(text):
+    if len(words) < 3 or len(text) > TITLE_MAX or not has_letter(text) or quote_open(text) or dated_banner(text):
         return False
     core = text.rstrip(CLOSERS)
     if core.endswith(("..", "...", "…")):
         return True
     return not core.endswith((".", ":", "：", "،", ",", "؛", ";"))
+
+
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+BANNER_WORDS = 2
+"""Most words besides the date's parts on a banner of the day (a city, the weather)."""
+_DAY_NAMES = frozenset({*WEEKDAYS, *MONTHS})
+
+
+def dated_banner(text: str) -> bool:
+    """A clock and a weekday's or a month's name on one line (``Erbil 17°C الأربعاء 23 تشرين الأول
+    08:34``) with at most ``BANNER_WORDS`` other words: the page's banner of the day, its weather
+    or its date row; a headline that gives a time (``اجتماع الحكومة يوم الأحد الساعة 10:30``)
+    has more words of its own."""
+    if not _CLOCK_RE.search(text):
+        return False
+    key = f" {phrase_key(text)} "
+    named = [name for name in _DAY_NAMES if f" {name} " in key]
+    for name in named:
+        key = key.replace(f" {name} ", " ")
+    others = [word for word in key.split() if not word.isdigit() and len(word) > 1]
+    return bool(named) and len(others) <= BANNER_WORDS
 
 
 def quote_open(text: str) -> bool:

@@ -13,8 +13,17 @@ from datetime import datetime
 
 from .body import add_paragraph
 from .dates import DateLine, Moment, date_line, describe, hijri_only, is_date_label, resolve
-from .lines import TITLE_MAX, is_headline, is_marker, is_paragraph_like
-from .shape import addresses_reader, is_bullet, is_honorific_name, is_menu, is_name, is_place_and_name, is_site_name
+from .lines import TITLE_MAX, dated_banner, is_headline, is_marker, is_paragraph_like
+from .shape import (
+    addresses_reader,
+    is_bullet,
+    is_honorific_name,
+    is_menu,
+    is_name,
+    is_place_and_name,
+    is_site_name,
+    section_prefix,
+)
 from .spelling import CLOSERS, fold, phrase_key, phrase_keys, script_of
 from .state import Line, Run
 from .when import When
@@ -53,6 +62,9 @@ def decide_title(run: Run, index: int) -> int:
             run.drop(run.lines[name].number, run.lines[name].text, "the name under the masthead's title (its editor)")
             return name + 1
         return index + 1
+    if dated_banner(line.text) and following is not None:
+        run.drop(line.number, line.text, "the page's banner of the day (its date and time), not a headline")
+        return index + 1
     if following is not None:
         passed = _passed_over(run, index)
         if passed is not None:
@@ -76,6 +88,10 @@ def decide_title(run: Run, index: int) -> int:
         run.title = line.text
         run.title_line = line.number
         run.found.append(f"title (line {line.number})")
+        prefix = section_prefix(line.text)
+        if prefix is not None and is_headline(prefix[1]):
+            run.title = prefix[1]
+            run.drop(line.number, prefix[0], "the section's name printed before the headline")
         return index + 1
     run.untitled_line = line.number
     add_paragraph(run, line)

@@ -55,7 +55,7 @@ _LATIN_NAME_RE = re.compile(
 )
 """``M.Adam``, ``J. Smith``, ``Sarah Cohen``: a photographer's name."""
 
-_MENU_WORDS = phrase_keys("""
+MENU_WORDS = phrase_keys("""
     الرئيسية | الرئيسيه | اخبار | الاخبار | أخبار | محليات | محلي | محلية | عربي | عربية | دولي | دولية | عالمي
     عالم | العالم | اقتصاد | الاقتصاد | رياضة | الرياضة | فن | الفن | فنون | ثقافة | الثقافة | منوعات | المنوعات
     سياسة | السياسة | صحة | الصحة | تكنولوجيا | تقنية | علوم | مقالات | المقالات | الرأي | رأي | آراء | كتاب
@@ -171,7 +171,7 @@ def is_name(text: str, fewest: int = 3) -> bool:
     if any(w.startswith(("وال", "بال", "لل", "فال", "كال")) for w in words):
         return False  # a preposition or a conjunction with the article: a phrase, not a name
     return not any(
-        w in FUNCTION_WORDS or w in _ROLE_TITLES or w in _MENU_WORDS or w in _MEDIA_WORDS or _looks_like_verb(w)
+        w in FUNCTION_WORDS or w in _ROLE_TITLES or w in MENU_WORDS or w in _MEDIA_WORDS or _looks_like_verb(w)
         for w in words
     )
 
@@ -218,7 +218,7 @@ def is_menu(text: str) -> bool:
     words = phrase_key(text).split()
     if len(words) < 4:
         return False
-    menu = sum(w in _MENU_WORDS for w in words)
+    menu = sum(w in MENU_WORDS for w in words)
     if menu * 3 >= len(words) * 2:
         return True
     # A long row of links: many words, not one a sentence needs, a third of them section names.
@@ -240,6 +240,20 @@ _REPORTING_VERBS = phrase_keys("""
 """Past-tense verbs a news sentence opens with; the present tense is told by its shape (``_looks_like_verb``)."""
 
 
+_SECTION_PREFIX_RE = re.compile(r"^(?P<section>[^\s\-–—:|]+(?:\s+[^\s\-–—:|]+)?)\s+(?:[\-–—|»›>])\s+(?P<rest>\S.*)$")
+
+
+def section_prefix(text: str) -> tuple[str, str] | None:
+    """``(section, headline)`` for a headline printed after its section's name and a dash or a
+    bar (``الأخبار - الزراعة: تسويق …``, a breadcrumb), or None: one or two words, each a section
+    name of a menu."""
+    match = _SECTION_PREFIX_RE.match(text.strip())
+    if match is None:
+        return None
+    words = phrase_key(match["section"]).split()
+    return (match["section"], match["rest"]) if words and all(w in MENU_WORDS for w in words) else None
+
+
 def is_tag(text: str) -> bool:
     """One tag: a few words, with letters (a count or a time is no tag), no function word, no final
     punctuation, not a section name of a menu."""
@@ -248,7 +262,7 @@ def is_tag(text: str) -> bool:
         return False
     if not any(c.isalpha() for c in text):
         return False
-    if len(words) == 1 and words[0] in _MENU_WORDS:
+    if len(words) == 1 and words[0] in MENU_WORDS:
         return False
     return not any(w in FUNCTION_WORDS for w in words)
 
