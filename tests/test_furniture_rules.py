@@ -808,3 +808,15 @@ def test_a_section_after_the_date_and_time_leaves_the_date() -> None:
     assert scraped.date == datetime(2024, 11, 14, 9, 12, 5)
     assert scraped.source is None  # a section is not the outlet
     assert paragraphs(scraped)[0].startswith("أنهت بلدية المدينة اليوم")
+
+
+def test_a_share_label_its_count_and_a_same_section_list_are_left_out() -> None:
+    scraped = parse("share_label_count_and_same_section.txt")
+    assert scraped.title == "النادي الأهلي يعود بفوز ثمين من ملعب منافسه …."  # an ellipsis, then a stop
+    body = paragraphs(scraped)
+    assert body[0].startswith("عاد النادي الأهلي بفوز ثمين")
+    assert body[-1].endswith("في المركز الثالث من جدول الترتيب.")
+    reasons = {text: reason for _, text, reason in dropped(scraped)}
+    assert reasons["3120"] == "a number alone (a counter without its label)"
+    assert any("ارسال بالايميل :" in note for note in scraped.found)  # a share button, as every site prints it
+    assert "الأهلي يستعد لمواجهة الاتحاد في الكأس" not in scraped.body

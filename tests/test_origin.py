@@ -98,11 +98,19 @@ def test_the_sites_own_name_is_known_by_its_address() -> None:
     assert names_site("القرار", "https://www.alqararaldawlia.com/news/1")
     assert not names_site("رويترز", "https://www.akhbaralaan.net/news/1")
     assert not names_site("المؤشر", None)
+    assert not names_site("لبنان", "https://www.lebanon24.com/news/1")  # the site's name has its number
+    assert names_site("Lebanon 24", "https://www.lebanon24.com/news/1")
     text = _TITLE + "المرصد\n\n" + _BODY
     assert parse_scraped(text, "t.txt", url="https://almarsad.example/1").source == "المرصد"
     assert parse_scraped(text, "t.txt").source is None  # without the address, a bare name is no outlet
     placed = _TITLE + "القاهرة : الوادي 24\n\n" + _BODY
     assert parse_scraped(placed, "t.txt", url="https://alwadi24.example/?p=1").source == "الوادي 24"
+
+
+def test_a_bar_after_the_outlets_name_is_not_part_of_it() -> None:
+    body = "\n".join(line for line in _BODY.split("\n") if line)
+    text = "مسقط – الوطن|\n" + body + "\n"  # no headline printed: the dateline opens the text
+    assert parse_scraped(text, "t.txt", url="https://alwatan.example/1").source == "الوطن"
 
 
 def test_the_agency_in_brackets_closing_a_dateline_line() -> None:

@@ -263,6 +263,8 @@ def _reason(run: Run, item: Item, key: str, title: str | None, seen: set[str]) -
         return "printed twice"
     if is_placeholder(text):
         return "a template placeholder"
+    if key.replace(" ", "").isdigit():
+        return "a number alone (a counter without its label)"
     if _FILE_ALONE_RE.match(text):
         return "an image file name"
     if _CODE_RE.search(text) and script_of(text) == "latin":

@@ -39,12 +39,15 @@ _SOURCE_PHRASES = phrase_table("المصدر | مصدر الخبر | المصد�
 _HEADER_TAIL = r"\s*(?:(?:[:：]|\.\.+|…|\s[-–—]|>>|»)\s*(?P<rest>.*?))?\s*[:：]?\s*$"
 RELATED_RE = re.compile(r"^[\s>»«◄►•*\-–—]*(?P<head>" + alternation(_RELATED_PHRASES) + ")" + _HEADER_TAIL, re.I)
 _LIST_PERIODS = phrase_table("هذا الاسبوع | هذا الشهر | اليوم | this week | this month | today")
+_SAME_SECTION = alternation(phrase_table("من نفس القسم | في نفس القسم | من القسم نفسه | من ذات القسم"))
 DROP_LIST_RE = re.compile(
-    r"^[\s>»«◄►•*\-–—]*(?P<head>" + alternation(_DROP_LIST_PHRASES) + r")"
-    r"(?:\s*(?:" + alternation(_LIST_PERIODS) + r"))?\s*[:：]?\s*$",
+    r"^[\s>»«◄►•*\-–—]*(?:(?P<head>" + alternation(_DROP_LIST_PHRASES) + r")"
+    r"(?:\s*(?:" + alternation(_LIST_PERIODS) + r"))?"
+    r"|(?P<section>" + _SAME_SECTION + r")(?:\s+[^\d\s.،:!?؟]+){0,3})\s*[:：]?\s*$",
     re.I,
 )
-"""A "most read" header, alone or with its period (``الأكثر قراءة هذا الأسبوع``, glued as pages print it)."""
+"""A "most read" header, alone or with its period (``الأكثر قراءة هذا الأسبوع``, glued as pages print it),
+or a "from the same section" header with the section's name (``من نفس القسم صحة وعلوم``)."""
 TAGS_RE = re.compile(r"^(?P<head>" + alternation(_TAGS_PHRASES) + r")\s*(?:[:：]\s*(?P<rest>.*?))?\s*$", re.I)
 SOURCE_RE = re.compile(
     r"^\(?\s*(?P<head>" + alternation(_SOURCE_PHRASES) + r")\s*(?:(?:[:：]|\s[-–—])\s*(?P<rest>.*?))?\s*\)?\s*$", re.I
@@ -53,6 +56,7 @@ SOURCE_RE = re.compile(
 _BOILERPLATE = phrase_keys("""
     شارك | شارك الخبر | شارك المقال | شارك هذا المقال | شارك هذا الخبر | شارك القصة | شارك عبر | مشاركة | انشر
     طباعة | اطبع | نسخ الرابط | تم نسخ الرابط | انسخ الرابط | حفظ | أرسل | أرسل لصديق | إرسال | المزيد | إعلان
+    إرسال بالإيميل | إرسال بالبريد | إرسال بالبريد الإلكتروني | أرسل بالبريد | إرسال لصديق
     Advertisement | Share | Share this | Share this article | Print | Copy link | Email | تعليقات | التعليقات
     أضف تعليق | أضف تعليقاً | اترك تعليقاً | اترك تعليقا | اترك رداً | Leave a Reply | Leave a comment
     Share this content | استمع | استمع للمقال | استمع إلى المقال | Listen | تابعونا | تابعنا | اضغط هنا
@@ -134,8 +138,8 @@ def is_headline(text: str) -> bool:
     if len(words) < 3 or len(text) > TITLE_MAX or not has_letter(text) or quote_open(text) or dated_banner(text):
         return False
     core = text.rstrip(CLOSERS)
-    if core.endswith(("..", "...", "…")):
-        return True
+    if core.endswith(("..", "...", "…")) or core.rstrip(".").endswith("…"):
+        return True  # ``… الهزيمة الاولى ….``: an ellipsis, a full stop typed after it
     return not core.endswith((".", ":", "：", "،", ",", "؛", ";"))
 
 

@@ -294,6 +294,9 @@ def names_site(name: str, url: str | None) -> bool:
     if not label:
         return False
     name_key, host_key = _consonants(name), _consonants(label)
+    digits = "".join(ch for ch in label if ch.isdigit())
+    if digits and digits not in name_key:
+        return False  # لبنان is not lebanon24.com: the site's name has its number (المنبر 24, Lebanon 24)
     return (
         (len(name_key) >= 3 and host_key.startswith(name_key))
         or (len(host_key) >= 4 and name_key.startswith(host_key))
@@ -366,4 +369,5 @@ def _name_like(text: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return " ".join(text.strip().strip("«»\"“”'‘’()[]").split())
+    """A name as printed, without the quotes, brackets or bars around it (``وجهات|``)."""
+    return " ".join(text.strip().strip("«»\"“”'‘’()[]|｜").strip().split())

@@ -149,7 +149,7 @@ def _related(run: Run, index: int) -> int | None:
 
 def _dropped_list(run: Run, index: int) -> int | None:
     match = DROP_LIST_RE.match(run.lines[index].text)
-    return take_dropped_list(run, index, match["head"]) if match else None
+    return take_dropped_list(run, index, match["head"] or match["section"]) if match else None
 
 
 def _tags(run: Run, index: int) -> int | None:
