@@ -287,3 +287,21 @@ def test_a_feminine_title_before_a_definite_noun_names_no_one(text: str) -> None
 
 def test_a_chain_of_names_ends_before_a_noun_of_the_sentence() -> None:
     assert "خالد بن طلال الوفد" not in _suggested("استقبل الأمير خالد بن طلال الوفد.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحذر المعهد الوطني للرصد الجوي من أمطار غزيرة.", "المعهد الوطني للرصد الجوي"),
+        ("أنهت المؤسسة العامة لمياه الشرب والصرف الصحي أعمالها.", "المؤسسة العامة لمياه الشرب والصرف الصحي"),
+        ("وأحرز هدف الفوز خليل بني عطية بالدقيقة 39.", "خليل بني عطية"),
+    ],
+)
+def test_a_short_nisba_ends_a_bodys_purpose_and_bani_is_a_word_of_lineage(text: str, name: str) -> None:
+    """للرصد الجوي: a nisba of a three-letter root describes the purpose too; بني (sons of)
+    joins a family's name as بن does (خليل بني عطية, محمد بني هاني)."""
+    assert name in _suggested(text)
+
+
+def test_bani_as_a_verb_begins_no_name() -> None:
+    assert _suggested("وقد بني المسجد عام 1950.") == {}

@@ -111,9 +111,20 @@ def _noun_phrase(tokens: list[_Token], k: int) -> int | None:
         last = k + 1
     else:
         return None
-    while last + 1 < len(tokens) and tokens[last + 1].gap == "space" and _adjective(tokens[last + 1]):
+    while last + 1 < len(tokens) and tokens[last + 1].gap == "space" and _describes(tokens[last + 1]):
         last += 1
     return last
+
+
+_NOT_NISBAS = _keys("الرأي الذي الحي الولي")
+"""Short definite words in ي that are nouns or pronouns, not adjectives."""
+
+
+def _describes(token: _Token) -> bool:
+    """An adjective of the purpose's noun: any nisba, the short ones of three-letter roots too
+    (للرصد الجوي, والصرف الصحي), which ``tokens._adjective`` leaves to longer words."""
+    short = token.definite and len(token.norm) == 5 and token.norm.endswith("ي") and token.norm not in _NOT_NISBAS
+    return _adjective(token) or short
 
 
 def _for(token: _Token) -> bool:
