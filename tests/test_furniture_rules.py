@@ -820,3 +820,13 @@ def test_a_share_label_its_count_and_a_same_section_list_are_left_out() -> None:
     assert reasons["3120"] == "a number alone (a counter without its label)"
     assert any("ارسال بالايميل :" in note for note in scraped.found)  # a share button, as every site prints it
     assert "الأهلي يستعد لمواجهة الاتحاد في الكأس" not in scraped.body
+
+
+def test_a_date_above_the_headline_gives_way_to_the_day_of_the_address() -> None:
+    text = (FIXTURES / "banner_date_and_address_day.txt").read_text(encoding="utf-8")
+    filed = parse_scraped(text, "t.txt", url="https://outlet.example/2025/11/30/agriculture-campaign")
+    assert filed.date == datetime(2025, 11, 30)
+    assert (1, "الأحد 7 ديسمبر 2025") in [(line, text) for line, text, _ in dropped(filed)]
+    same_day = parse_scraped(text, "t.txt", url="https://outlet.example/2025/12/07/agriculture-campaign")
+    assert same_day.date == datetime(2025, 12, 7)
+    assert parse_scraped(text, "t.txt").date == datetime(2025, 12, 7)  # without an address, the printed date

@@ -236,6 +236,8 @@ _STEPS: tuple[Callable[[Run, int], int | None], ...] = (
 def _finish(run: Run, url: str | None) -> Scraped:
     """Resolve what needed the whole text (a time-only update, related titles) and report what is missing."""
     sort_out(run)  # first: a dateline glued to the first paragraph may give the publication date
+    if run.published is not None and run.published_above_title:
+        _banner_against_url(run, url)
     if run.published is None:
         _date_from_url(run, url)
     updated = resolve_update(run, *run.pending_update) if run.pending_update else run.updated
@@ -275,6 +277,24 @@ def _finish(run: Run, url: str | None) -> Scraped:
     )
 
 
+def _banner_against_url(run: Run, url: str | None) -> None:
+    """A day printed only above the headline, without a time, is dropped for the day of the page's
+    address when the two differ: above the headline pages print the day they are viewed ("today
+    is …"), while the address holds the day the article was filed (``_date_from_url`` then takes
+    it). A date with its time is the article's own row and stands (an article moved to a new
+    address keeps its date)."""
+    found = date_in_url(url)
+    moment, number = run.published or (None, 0)
+    if found is None or found.day is None or moment is None or moment.value is None or moment.has_time:
+        return
+    if moment.value.date() == found.day:
+        return
+    text = run.lines[number - 1].text
+    run.drop(number, text, "a date above the headline that is not the day of the page's address (the site's banner)")
+    run.guessed.append(f"date line {number} above the headline differs from the address's day {found.shown()}")
+    run.published = None
+
+
 def _date_from_url(run: Run, url: str | None) -> None:
     """The day the page's address gives, when the text prints no date (a month alone is only reported)."""
     found = date_in_url(url)
@@ -285,7 +305,9 @@ def _date_from_url(run: Run, url: str | None) -> None:
         return
     moment = Moment(datetime(found.day.year, found.day.month, found.day.day), False, (), ())
     run.published = (moment, 0)
-    run.guessed.append(f"date {found.shown()} taken from the page's address (the text prints none)")
+    run.guessed.append(
+        f"date {found.shown()} taken from the page's address (the text prints no date of its own below the headline)"
+    )
 
 
 def _candidates(run: Run) -> tuple[str, ...]:
