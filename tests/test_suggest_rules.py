@@ -305,3 +305,23 @@ def test_a_short_nisba_ends_a_bodys_purpose_and_bani_is_a_word_of_lineage(text: 
 
 def test_bani_as_a_verb_begins_no_name() -> None:
     assert _suggested("وقد بني المسجد عام 1950.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال الوزير الزين ولد زيدان إن الوضع صعب.", "الزين ولد زيدان"),
+        ("وقال وزير الصحة الزين ولد زيدان إن الوضع صعب.", "الزين ولد زيدان"),
+        ("وقال الرئيس محمد ولد الشيخ الغزواني إن البلاد بخير.", "محمد ولد الشيخ الغزواني"),
+        ("وقال وزير الصحة الفضل بن محمد إن الوضع صعب.", "الفضل بن محمد"),
+    ],
+)
+def test_walad_is_a_word_of_lineage_and_a_definite_given_name_ends_no_complement(text: str, name: str) -> None:
+    """ولد (son of) joins Mauritanian names as بن does; after a complement (وزير الصحة) a
+    definite word before a word of lineage begins the name, not the complement's adjective."""
+    assert name in _suggested(text)
+
+
+def test_walad_as_a_verb_begins_no_name() -> None:
+    assert _suggested("وقال محمد ولد في القاهرة عام 1950.") == {}
+    assert _suggested("ولد الرئيس في القاهرة.") == {}

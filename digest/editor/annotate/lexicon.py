@@ -296,7 +296,7 @@ _STOP = _keys(
 التقى, حذر) and time words: what follows a title, or a name, and is not a name."""
 
 
-_NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت بني آل ذو بو")
+_NAME_JOINERS = _keys("عبد أبو أبي ابن بن بنت بني ولد آل ذو بو")
 """Name parts after which the next part may start with ال (عبد الله، آل ثاني)."""
 
 
@@ -363,7 +363,7 @@ _PARTICLES = _keys("فون فان دي دير دو دا ديل دن")
 words, and never last."""
 
 
-_LINEAGE = _keys("بن بنت ابن بني آل بو")
+_LINEAGE = _keys("بن بنت ابن بني ولد آل بو")
 """Words of lineage, not counted either: a name goes on through them (محمد بن عبد الرحمن
 آل ثاني, عبد الله بو حبيب, where بو is أبو as written in Lebanon and the Maghreb)."""
 

@@ -28,6 +28,7 @@ from .lexicon import (
 )
 from .matcher import _advance, _splits
 from .tokens import (
+    LINEAGE_WORDS,
     _adjective,
     _Candidate,
     _complement_end,
@@ -297,7 +298,8 @@ def _next_name_word(
     speech = _speech_follows(tokens, j + 1)
     nisba = _nisba(token, feminine)
     if name and name[-1].definite and (len(name) < 2 or name[-2].norm not in _NAME_JOINERS):
-        return False  # a definite family name ends the name, as عبد الله does not
+        return token.norm in LINEAGE_WORDS  # a definite family name ends the name, as عبد الله does not,
+        # unless the father's name follows it: محمد الأمين ولد الرقاني
     if name and token.norm == "الله" and not name[-1].definite:
         return True  # حسن نصر الله, فضل الله: a compound with الله is one part of the name
     if compound and token.definite and _name_word(token, name[0]):
@@ -344,7 +346,7 @@ def _lineage_follows(tokens: list[_Token], j: int) -> bool:
     lineage, father = tokens[j + 1], tokens[j + 2]
     return (
         lineage.gap == "space"
-        and lineage.norm in ("بن", "بنت", "ابن")
+        and lineage.norm in LINEAGE_WORDS
         and father.gap == "space"
         and _name_word(father, lineage)
     )

@@ -286,6 +286,8 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
             need, own_adjective = True, False
         elif kind == "definite":
             own_adjective = True
+        elif _lineage_next(tokens, j):
+            break  # وزير الصحة الفضل بن محمد: a definite given name, not the complement's adjective
         elif _adjective(token) or (own_adjective and token.definite and token.norm.startswith("ال")):
             own_adjective = False
         else:
@@ -293,6 +295,15 @@ def _complement_end(tokens: list[_Token], i: int, title: tuple[str, ...]) -> tup
         j += 1
         by_mention = False
     return j, by_mention
+
+
+LINEAGE_WORDS = ("بن", "بنت", "ابن", "ولد")
+"""Words of lineage between a given name and a father's: after them the name goes on."""
+
+
+def _lineage_next(tokens: list[_Token], j: int) -> bool:
+    """Whether a word of lineage follows token ``j`` (الفضل بن, الزين ولد)."""
+    return j + 1 < len(tokens) and tokens[j + 1].gap == "space" and tokens[j + 1].norm in LINEAGE_WORDS
 
 
 _SLAVIC_FEMININE = re.compile("(?:وفا|يفا|ينا|سكايا|ايا)$")
