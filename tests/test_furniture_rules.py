@@ -785,6 +785,7 @@ def test_a_more_follows_mark_and_an_aggregators_disclaimer_are_not_the_article()
     assert reasons["يتبع.."] == "a wire service's end mark"
     disclaimer = next(text for text in reasons if text.startswith("ملحوظة: مضمون هذا الخبر"))
     assert reasons[disclaimer].startswith("the site's disclaimer")
+    assert scraped.source == "المدينة"  # the paper the aggregator's note says wrote the story
 
 
 def test_the_days_banner_and_a_section_before_the_headline_are_left_out() -> None:

@@ -183,6 +183,25 @@ def _starred_after(run: Run, url: str | None) -> tuple[str, str] | None:
     return None
 
 
+_WRITTEN_BY_RE = re.compile(
+    r"(?:كتابته|كتابة|نشره|نشر)\s+(?:بواسطة|بواسطه|من قبل)\s+(?:صحيفة|صحيفه|موقع|جريدة|جريده|وكالة|وكاله|قناة|قناه)\s+"
+    r"(?P<name>[^\s.،,:]+(?:\s+(?!و)[^\s.،,:]+){0,2}?)(?=\s+(?:و|ولا|ونحن|وانما|وإنما)\b|[.،,]|$)"
+)
+"""``… تم كتابته بواسطة صحيفة عاجل ولا يعبر عن وجهة نظر …``: the paper an aggregator took the story from."""
+
+
+def _aggregators_credit(run: Run, url: str | None) -> tuple[str, str] | None:
+    """The paper an aggregator's disclaimer names as the story's writer (``مضمون هذا الخبر تم
+    كتابته بواسطة صحيفة عاجل``): the story's source, as a credit line would name it."""
+    for dropped in run.dropped:
+        if not dropped.reason.startswith("the site's disclaimer"):
+            continue
+        match = _WRITTEN_BY_RE.search(dropped.text)
+        if match and _name_like(_tidy(match["name"])):
+            return _tidy(match["name"]), f"taken from the aggregator's note after the article, line {dropped.line}"
+    return None
+
+
 _BRACKETED_RE = re.compile(r"^\((?P<name>[^()\d]{2,25})\)$")
 """``(وان)`` alone on its line after the last sentence: the agency's credit, as wires sign it."""
 
@@ -278,6 +297,7 @@ _FINDERS = (
     _beside_date,
     _agency_closing,
     _starred_after,
+    _aggregators_credit,
     _dateline_line,
     _named_in_lead,
     _agency_in_brackets,
