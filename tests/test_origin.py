@@ -228,3 +228,13 @@ def test_an_acronym_in_brackets_closing_the_first_paragraph_is_no_source() -> No
 )
 def test_a_dateline_line_names_the_outlet_by_its_shape_on_either_side(line: str, outlet: str | None) -> None:
     assert dateline_outlet(line, outlet_shaped) == outlet
+
+
+def test_a_dateline_with_the_outlet_in_quotes_and_a_closing_dash() -> None:
+    from digest.editor.scrape.datelines import dateline_parts
+    from digest.editor.scrape.origin import outlet_shaped
+
+    assert dateline_parts("نواكشوط-“مورينيوز”-") == ("نواكشوط", "مورينيوز")
+    assert outlet_shaped("مورينيوز")  # a media word glued to the name
+    text = _TITLE + "نواكشوط-“الوادي نيوز”-\n" + _BODY
+    assert parse_scraped(text, "t.txt").source == "الوادي نيوز"

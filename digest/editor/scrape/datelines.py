@@ -24,6 +24,8 @@ from .spelling import phrase_key, phrase_keys
 
 _SEPARATOR_RE = re.compile(r"\s*[\-–—ـ/]\s*|\s*:\s+|\s+:\s*")
 """One dash (spaced or glued to a word), a tatweel, a slash or a colon between the two sides."""
+_QUOTED_SIDE_RE = re.compile(r"[«\"“](?P<name>[^«»\"“”]{2,30})[»\"”]")
+"""A side in quotation marks (``“مورينيوز”``): the marks are not part of the name."""
 _INITIALS_RE = re.compile(r"^\w(?:\s?\.\s?\w){1,4}\.?$|^\w(?:\s\w){1,3}$")
 """``و.م.ع``, ``أ.ف.ب``, ``أ ش أ``, ``د ب أ``: an agency's initials."""
 WIRE_NAMES = phrase_keys("""
@@ -39,6 +41,9 @@ def dateline_parts(line: str) -> tuple[str, str] | None:
     """The two sides of a dateline-shaped line (a trailing colon dropped), or None: a short line
     with exactly one separator, a name on each side."""
     text = line.strip().rstrip(":：").strip()
+    if text[-1:] in "-–—ـ" and _SEPARATOR_RE.search(text[:-1]):
+        text = text[:-1].rstrip()  # ``نواكشوط-“مورينيوز”-``: a dash closing the line, before the story
+    text = _QUOTED_SIDE_RE.sub(lambda match: match["name"], text)
     if not text or len(text.split()) > _MAX_WORDS or any(c in text for c in '،,!?؟«»"“”()'):
         return None
     cuts = list(_SEPARATOR_RE.finditer(text))

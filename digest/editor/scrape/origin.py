@@ -91,9 +91,12 @@ def outlet_shaped(name: str) -> bool:
     words = _tidy(name).split()
     if not words or len(words) > _MAX_NAME_WORDS:
         return False
-    return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS or any(w in _NEWS_WORDS for w in words[1:])
+    glued = len(words[-1]) >= 6 and words[-1].endswith(_GLUED_ENDS)  # مورينيوز, صحراويبرس
+    return words[0] in _OUTLET_NOUNS or words[-1] in _MEDIA_ENDS or glued or any(w in _NEWS_WORDS for w in words[1:])
 
 
+_GLUED_ENDS = ("نيوز", "برس")
+"""Media words sites glue to their name, written as one word."""
 _NEWS_WORDS = frozenset({"الإخباري", "الإخبارية", "الخبري", "الخبرية", "نيوز", "برس"})
 """Words of news that make a name an outlet's wherever they stand in it, after its first word."""
 
