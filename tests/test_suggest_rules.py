@@ -325,3 +325,17 @@ def test_walad_is_a_word_of_lineage_and_a_definite_given_name_ends_no_complement
 def test_walad_as_a_verb_begins_no_name() -> None:
     assert _suggested("وقال محمد ولد في القاهرة عام 1950.") == {}
     assert _suggested("ولد الرئيس في القاهرة.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("يستضيف المنتخب الفلسطيني نظيره السعودي.", {"المنتخب الفلسطيني"}),
+        ("يجري المنتخب الوطني مباراة ودية أمام منتخب جورجيا.", {"منتخب جورجيا"}),
+        ("وفاز المنتخب الأول على المنتخب الضيف.", set()),
+    ],
+)
+def test_a_national_team_is_named_by_its_states_nisba_or_name(text: str, names: set[str]) -> None:
+    """المنتخب الفلسطيني, منتخب جورجيا: a team of its own, not the country; الوطني, الأول or
+    الضيف say which team, not whose."""
+    assert set(_suggested(text)) == names

@@ -61,20 +61,32 @@ def _bodies(body: str, tokens: list[_Token]) -> list[_Candidate]:
 
 _MISSIONS = _keys("السفارة السفارات القنصلية البعثة")
 """A state's missions abroad, named by the state's nisba alone (السفارة الأمريكية, القنصلية الفرنسية)."""
+_TEAMS = _keys("المنتخب")
+"""A state's national team, named by the state's nisba alone (المنتخب الفلسطيني, المنتخب المغربي)."""
+_TEAM_KINDS = _keys("الأول الأولمبي الرديف الشاب الشابة الأولى الوطني الوطنية المحلي المحلية الضيف المنافس")
+"""Adjectives of which team of a country, or of its role in a match, not of the country."""
 
 
 def _missions(body: str, tokens: list[_Token]) -> list[_Candidate]:
-    """``السفارة الأمريكية``, ``القنصلية الفرنسية``: a mission and its state's nisba (a definite
-    adjective that is neither of rank nor descriptive), a name without a purpose."""
+    """``السفارة الأمريكية``, ``القنصلية الفرنسية``, ``المنتخب الفلسطيني``: a mission or a national
+    team and its state's nisba (a definite adjective that is neither of rank nor descriptive, nor
+    says which of a country's teams), a name without a purpose."""
     found = []
     for i, token in enumerate(tokens[:-1]):
-        prefix = next((p for p, rest in _splits(token.norm) if rest in _MISSIONS), None)
+        prefix, reason = next(
+            (
+                (p, "a state's mission abroad" if rest in _MISSIONS else "a state's national team")
+                for p, rest in _splits(token.norm)
+                if rest in _MISSIONS or rest in _TEAMS
+            ),
+            (None, ""),
+        )
         after = tokens[i + 1]
         if prefix is None or not token.definite or after.gap != "space" or not after.norm.startswith("ال"):
             continue
-        if after.norm in _RANKS or after.norm in _DESCRIPTIVE or not _adjective(after):
+        if after.norm in _RANKS or after.norm in _DESCRIPTIVE or after.norm in _TEAM_KINDS or not _adjective(after):
             continue
-        found.append(_Candidate(_advance(body, token.start, prefix), after.end, "a state's mission abroad", 2))
+        found.append(_Candidate(_advance(body, token.start, prefix), after.end, reason, 2))
     return found
 
 

@@ -385,10 +385,10 @@ offered without the noun."""
 
 _NAMED_NOUNS = _keys(
     "مخيم ميناء مطار معبر ساحة ميدان شارع مسجد جامع كنيسة سجن قمة مؤتمر منتدى مهرجان عيد جائزة معرض بطولة"
-    " جامعة مستشفى حزب حركة شركة جمعية نادي مؤسسة هيئة مجلس ملعب استاد مجمع معهد سد جسر"
+    " جامعة مستشفى حزب حركة شركة جمعية نادي منتخب مؤسسة هيئة مجلس ملعب استاد مجمع معهد سد جسر"
 )
-"""Nouns of a camp, a port, an event, an award, a stadium, a dam or an organisation, whose name
-is the noun and the word after it (مطار رفيق الحريري, مهرجان قرطاج, جائزة نوبل, حزب الله, ملعب
+"""Nouns of a camp, a port, an event, an award, a stadium, a dam, a team or an organisation, whose
+name is the noun and the word after it (منتخب جورجيا, مطار رفيق الحريري, مهرجان قرطاج, جائزة نوبل, حزب الله, ملعب
 بنجامين مكابا, سد النهضة). Not قصر, which is as often "shortness" (قصر النظر)."""
 
 
