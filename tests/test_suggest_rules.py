@@ -339,3 +339,8 @@ def test_a_national_team_is_named_by_its_states_nisba_or_name(text: str, names: 
     """المنتخب الفلسطيني, منتخب جورجيا: a team of its own, not the country; الوطني, الأول or
     الضيف say which team, not whose."""
     assert set(_suggested(text)) == names
+
+
+def test_a_word_ending_the_sentence_after_a_title_is_its_predicate() -> None:
+    assert _suggested("وقال مدرب المنتخب الأولمبي إن الفريق جاهز.") == {}
+    assert "سلمان" in _suggested("استقبل الملك سلمان.")  # a given name is a name there too

@@ -119,11 +119,17 @@ def _tenure_name(body: str, name: list[_Token], direct: bool) -> bool:
 def _lone_name(body: str, tokens: list[_Token], word: _Token, after: int, direct: bool) -> bool:
     """Whether one word after a title is its bearer's name: right after the title and not
     a verb in the future (الرئيس الروسي سيزور), a noun in construct (ناقش رئيس الوزراء
-    خطة الحكومة) or a feminine noun (تلقى رئيس الوزراء رسالة), unless transliterated."""
+    خطة الحكومة), a feminine noun (تلقى رئيس الوزراء رسالة) or a participle ending the sentence
+    as its predicate (إن الفريق جاهز.), unless transliterated or, for the participle, a given
+    name (خالد, صالح have its shape)."""
     if not _foreign(word.norm) and (not direct or _future_verb(word.norm)):
         return False
     if not _foreign(word.norm) and _followed_by_definite(tokens, after):
         return False
+    ends = body[word.end : word.end + 1] in (".", "!", "?", "؟")
+    participle = len(word.norm) == 4 and word.norm[1] == "ا"  # فاعل: جاهز, قادر, حاضر
+    if ends and participle and word.norm not in GIVEN_NAMES:
+        return False  # إن الفريق جاهز.: a predicate ending the sentence, not a name
     return body[word.end - 1 : word.end] != "ة"
 
 
