@@ -238,3 +238,14 @@ def test_a_dateline_with_the_outlet_in_quotes_and_a_closing_dash() -> None:
     assert outlet_shaped("مورينيوز")  # a media word glued to the name
     text = _TITLE + "نواكشوط-“الوادي نيوز”-\n" + _BODY
     assert parse_scraped(text, "t.txt").source == "الوادي نيوز"
+
+
+def test_the_sites_description_of_itself_after_the_article_is_left_out() -> None:
+    text = _TITLE + _BODY + "\nالوطن مؤسسة إعلامية رائدة في قطاع الأخبار\n"
+    scraped = parse_scraped(text, "t.txt", url="https://alwatan.example/2025/01/02/x")
+    assert scraped.body.rstrip().endswith("ذات الاهتمام المشترك.")
+    assert ("الوطن مؤسسة إعلامية رائدة في قطاع الأخبار", "the site's description of itself after the article") in [
+        (d.text, d.reason) for d in scraped.dropped
+    ]
+    kept = parse_scraped(text, "t.txt")  # without the address the line cannot be told from a sentence
+    assert kept.body.rstrip().endswith("قطاع الأخبار")

@@ -391,6 +391,21 @@ def _name_like(text: str) -> bool:
     )
 
 
+_SELF_NOUNS = frozenset({"مؤسسة", "مؤسسه", "موقع", "منصة", "منصه", "شبكة", "شبكه", "صحيفة", "صحيفه", "وكالة", "وكاله"})
+"""What a site calls itself in the line describing it (``برق الإمارات مؤسسة إعلامية …``)."""
+
+
+def describes_site(text: str, url: str | None) -> bool:
+    """``برق الإمارات مؤسسة إعلامية إماراتية رائدة …``: the site's own name (as its address spells
+    it) and what kind of outlet it is, the standing line some sites print under every article."""
+    words = text.split()
+    for count in (1, 2, 3):
+        named = names_site(" ".join(words[:count]), url) or names_site(words[0], url)  # برق الإمارات, uaebarq
+        if len(words) > count and words[count] in _SELF_NOUNS and named:
+            return True
+    return False
+
+
 def _tidy(text: str) -> str:
     """A name as printed, without the quotes, brackets or bars around it (``وجهات|``)."""
     return " ".join(text.strip().strip("«»\"“”'‘’()[]|｜").strip().split())

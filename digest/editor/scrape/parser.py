@@ -20,7 +20,7 @@ from .furniture import sort_out
 from .lines import DROP_LIST_RE, RELATED_RE, SOURCE_RE, TAGS_RE, is_boilerplate
 from .meta import decide_title, resolve_update, take_byline, take_dates, take_source
 from .model import Scraped
-from .origin import CREDIT_REASON, credit_name, find_origin, is_dateline_of, quoted_name
+from .origin import CREDIT_REASON, credit_name, describes_site, find_origin, is_dateline_of, quoted_name
 from .posts import bare_status, embed_placeholder, match_signature, take_bare_status, take_placeholder, take_post
 from .related import take_dropped_list, take_related
 from .spelling import LINE_BREAK, clean, only_punctuation, phrase_key
@@ -250,6 +250,10 @@ def _finish(run: Run, url: str | None) -> Scraped:
     if source is not None and first is not None and is_dateline_of(run.items[first].text, source):
         item = run.items.pop(first)
         run.drop(item.first, item.text, "a dateline (the outlet, and the place if given) before the first paragraph")
+    last = next((i for i in range(len(run.items) - 1, -1, -1) if run.items[i].post is None), None)
+    if last is not None and last != first and describes_site(run.items[last].text, url):
+        item = run.items.pop(last)
+        run.drop(item.first, item.text, "the site's description of itself after the article")
     _final_checks(run)
     for extra in run.read_also:
         if phrase_key(extra.title) not in {phrase_key(t) for t in run.related}:
