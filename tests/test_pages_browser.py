@@ -21,6 +21,8 @@ from .test_browser import SLUG, browser  # noqa: F401 (the shared Chromium fixtu
 
 LANGS = ("ar", "en")
 PHONES = (320, 390)
+SCHEMES = ("light", "dark")
+"""Every layout check runs in both colour schemes: the dark one has its own rules."""
 
 LONG_ENTITIES = {
     "election-commission": (
@@ -85,7 +87,8 @@ def long_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def phone(browser, request):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = browser.new_context(viewport={"width": request.param, "height": 800})
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     yield context.new_page()
     context.close()
 
@@ -119,7 +122,12 @@ def every_kind_of_page(page, origin: str, lang: str) -> list[str]:  # type: igno
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("phone", PHONES, indirect=True, ids=[f"{w}px" for w in PHONES])
+@pytest.mark.parametrize(
+    "phone",
+    [(w, scheme) for w in PHONES for scheme in SCHEMES],
+    indirect=True,
+    ids=[f"{w}px-{scheme}" for w in PHONES for scheme in SCHEMES],
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_is_wider_than_a_phone(phone, long_origin: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """The search page was 31 px wider than a 390 px screen (its filter's longest option set
@@ -164,11 +172,13 @@ CHART_CHECK = """svg => {
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_chart_text_stays_inside_the_chart_and_off_the_bars(browser, long_origin: str, lang: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_chart_text_stays_inside_the_chart_and_off_the_bars(browser, long_origin: str, lang: str, scheme: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     """Bars were drawn over the lower part of their labels (Arabic dots and hamza below the
     line, English descenders) and long labels ran past the chart's edge."""
-    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page = browser.new_page(viewport={"width": 390, "height": 800}, color_scheme=scheme)
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
     entities = links_under(page, long_origin, f"/{lang}/entities/", "entities")
     assert len(entities) > 30
     problems, charts = {}, 0
