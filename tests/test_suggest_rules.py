@@ -344,3 +344,11 @@ def test_a_national_team_is_named_by_its_states_nisba_or_name(text: str, names: 
 def test_a_word_ending_the_sentence_after_a_title_is_its_predicate() -> None:
     assert _suggested("وقال مدرب المنتخب الأولمبي إن الفريق جاهز.") == {}
     assert "سلمان" in _suggested("استقبل الملك سلمان.")  # a given name is a name there too
+
+
+def test_a_verbal_noun_in_the_accusative_or_plural_is_no_transliteration() -> None:
+    from digest.editor.annotate.lexicon import _foreign
+
+    assert not _foreign("تغييرا") and not _foreign("تغييرات")
+    assert _foreign("كييف")
+    assert _suggested("أجرى الرئيس تغييرا واسعا في الحكومة.") == {}

@@ -337,8 +337,8 @@ def _foreign(word: str) -> bool:
             break
     if len(stem) < 4 or not is_arabic_word(stem) or stem in _LOANWORDS:
         return False
-    if re.fullmatch("[وف]?[بلك]?ت..ي.", stem) or re.fullmatch("[وف]?[بلك]?ت.يي.(?:ه|ها|هم)?", stem):
-        return False  # بتنظيف, تعيينه, تغييره: a verbal noun of the form تفعيل
+    if re.fullmatch("[وف]?[بلك]?ت..ي.", stem) or re.fullmatch("[وف]?[بلك]?ت.يي.(?:ه|ها|هم|ا|ات)?", stem):
+        return False  # بتنظيف, تعيينه, تغييرا, تغييرات: a verbal noun of the form تفعيل
     if re.fullmatch("[وف]?[بلك]?(?:ال)?م.ايي.", stem):
         return False  # معايير, بالمعايير, مقاييس: a broken plural
     if _FOREIGN_LETTERS.search(stem) or _FOREIGN_ENDING.search(stem):
