@@ -14,6 +14,7 @@ from digest.editor.annotate.matcher import skipped_spans
 from digest.editor.annotate.tokens import _tokens
 from digest.editor.editing import load_registry
 from digest.markup import make_parser
+from digest.model import Entity, Localized, Position
 from digest.read.project import Project
 
 from .conftest import ROOT
@@ -352,3 +353,12 @@ def test_a_verbal_noun_in_the_accusative_or_plural_is_no_transliteration() -> No
     assert not _foreign("تغييرا") and not _foreign("تغييرات")
     assert _foreign("كييف")
     assert _suggested("أجرى الرئيس تغييرا واسعا في الحكومة.") == {}
+
+
+def test_a_thing_named_after_a_registered_place_is_offered_whole() -> None:
+    """مهرجان صحار is a festival, not the town: the noun of what is named and the place's
+    mention together, shown without brackets; مدينة صحار is the town itself."""
+    sohar = Entity("sohar", "sohar", "place", Localized.of({"ar": "صحار"}), (), None, None, Position("sohar.yaml"))
+    matcher = Matcher({"sohar": sohar})
+    assert _suggested("حيث مهرجان صحار الذي كان متنوعا.", matcher) == {"مهرجان صحار": "named with 'مهرجان'"}
+    assert _suggested("زار مدينة صحار أمس.", matcher) == {}

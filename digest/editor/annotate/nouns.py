@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...text.matching import key
 from .givennames import _AMBIGUOUS, GIVEN_NAMES
 from .lexicon import (
     _ADJECTIVES,
@@ -21,7 +22,7 @@ from .lexicon import (
     _keys,
     is_arabic_word,
 )
-from .matcher import _ADVERBS, _advance, _splits
+from .matcher import _ADVERBS, Matcher, _advance, _splits
 from .people import _SAYING, _family_name, _followed_by_definite, _given_name, _preposition, _speech_follows
 from .tokens import _adjective, _Candidate, _future_verb, _name_word, _title_at, _Token
 
@@ -250,6 +251,28 @@ def _after_kind_nouns(body: str, tokens: list[_Token]) -> list[_Candidate]:
         else:
             start = _advance(body, token.start, next(p for p, r in _splits(token.norm) if r == noun))
             found.append(_Candidate(start, end, f"named with '{shown}'", 2))
+    return found
+
+
+_NOUN_BEFORE_MENTION = re.compile(r"(?<![\w\]|])(?P<word>\w+)[ \t\u00a0]+\[\[(?P<id>[^\]|\n]*)\|(?P<text>[^\]\n]*)\]\]")
+
+
+def _named_after_places(body: str, matcher: Matcher) -> list[_Candidate]:
+    """``مهرجان [[…|صحار]]``, ``مطار [[…|دبي]]``, ``معبر [[…|رفح]]``: a festival, an airport, a
+    crossing named after a registered place is a thing of its own, which the registry lacks (or
+    the matcher would have found the longer name). Not after a noun of places (مدينة صحار is
+    the town), only after the nouns of what is named (``_NAMED_NOUNS``), without the article."""
+    found = []
+    for match in _NOUN_BEFORE_MENTION.finditer(body):
+        if matcher.types.get(match["id"]) != "place":
+            continue
+        word = match["word"]
+        prefix = next((p for p, rest in _splits(key(word)) if rest in _NAMED_NOUNS), None)
+        if prefix is None:
+            continue
+        start = _advance(body, match.start("word"), prefix)
+        name = f"{body[start : match.end('word')]} {match['text']}"
+        found.append(_Candidate(start, match.end(), f"named with '{body[start : match.end('word')]}'", 2, name))
     return found
 
 

@@ -21,7 +21,7 @@ from .bodies import _bodies, _missions
 from .given import _given_names
 from .lists import _listed_places, _ministries
 from .matcher import Matcher, Suggestion, _shape, annotate_body, skipped_spans
-from .nouns import _after_kind_nouns, _after_outlets, _appointed, _named_speakers
+from .nouns import _after_kind_nouns, _after_outlets, _appointed, _named_after_places, _named_speakers
 from .outlet import outlet_spans
 from .people import _after_titles
 from .quoted import _latin_names, _quoted
@@ -51,6 +51,7 @@ def suggest_names(body: str, matcher: Matcher, md: MarkdownIt, outlet: str | Non
         *_after_outlets(body, tokens),
         *_appointed(body, tokens),
         *_after_kind_nouns(body, tokens),
+        *_named_after_places(body, matcher),
         *_named_speakers(body, tokens),
         *_listed_places(body, tokens, matcher),
         *_ministries(body, tokens),
