@@ -249,3 +249,9 @@ def test_the_sites_description_of_itself_after_the_article_is_left_out() -> None
     ]
     kept = parse_scraped(text, "t.txt")  # without the address the line cannot be told from a sentence
     assert kept.body.rstrip().endswith("قطاع الأخبار")
+
+
+def test_a_closing_sentence_that_begins_like_the_sites_name_stays() -> None:
+    text = _TITLE + _BODY + "\nالوطن موقع تاريخي يزوره الآلاف كل عام.\n"
+    scraped = parse_scraped(text, "t.txt", url="https://alwatan.example/2025/01/02/x")
+    assert scraped.body.rstrip().endswith("يزوره الآلاف كل عام.")

@@ -397,8 +397,11 @@ _SELF_NOUNS = frozenset({"مؤسسة", "مؤسسه", "موقع", "منصة", "م
 
 def describes_site(text: str, url: str | None) -> bool:
     """``برق الإمارات مؤسسة إعلامية إماراتية رائدة …``: the site's own name (as its address spells
-    it) and what kind of outlet it is, the standing line some sites print under every article."""
+    it) and what kind of outlet it is, without a sentence's final stop: the standing line some
+    sites print under every article."""
     words = text.split()
+    if text.rstrip(" \"'»”)").endswith((".", "!", "?", "؟")):
+        return False  # a sentence of the article that begins with a word like the site's name
     for count in (1, 2, 3):
         named = names_site(" ".join(words[:count]), url) or names_site(words[0], url)  # برق الإمارات, uaebarq
         if len(words) > count and words[count] in _SELF_NOUNS and named:
