@@ -34,6 +34,7 @@ from .tokens import (
     _complement_end,
     _future_verb,
     _indefinite_phrase,
+    _lineage_next,
     _name_word,
     _names_institution,
     _quote_pairs,
@@ -344,18 +345,13 @@ def _nisba(token: _Token, feminine: bool) -> bool:
 
 
 def _lineage_follows(tokens: list[_Token], j: int) -> bool:
-    """Whether token ``j`` is a definite given name before بن or بنت and a name (الفضل بن
-    محمد, الوليد بن طلال): a noun of the sentence is not followed by a word of lineage."""
+    """Whether token ``j`` is a definite given name before a word of lineage and a name (الفضل
+    بن محمد, الزين ولد زيدان): a noun of the sentence is not followed by a word of lineage."""
     token = tokens[j]
     if not (token.definite and token.norm.startswith("ال")) or token.tanwin or j + 2 >= len(tokens):
         return False
-    lineage, father = tokens[j + 1], tokens[j + 2]
-    return (
-        lineage.gap == "space"
-        and lineage.norm in LINEAGE_WORDS
-        and father.gap == "space"
-        and _name_word(father, lineage)
-    )
+    father = tokens[j + 2]
+    return _lineage_next(tokens, j) and father.gap == "space" and _name_word(father, tokens[j + 1])
 
 
 def _joined_compound(norm: str) -> bool:
