@@ -255,3 +255,11 @@ def test_a_closing_sentence_that_begins_like_the_sites_name_stays() -> None:
     text = _TITLE + _BODY + "\nالوطن موقع تاريخي يزوره الآلاف كل عام.\n"
     scraped = parse_scraped(text, "t.txt", url="https://alwatan.example/2025/01/02/x")
     assert scraped.body.rstrip().endswith("يزوره الآلاف كل عام.")
+
+
+def test_a_place_a_dash_and_the_outlet_with_its_colon_open_the_first_paragraph() -> None:
+    first = "موسكو – وكالة النبض نيوز: التقى وزير الخارجية نظيره في موسكو اليوم لبحث العلاقات بين البلدين.\n\n"
+    text = _TITLE + first + _BODY
+    assert _source(text)[0] == "وكالة النبض نيوز"  # up to its colon, not the first two words
+    plain = _TITLE + "موسكو – أعلنت الوزارة اليوم خطة جديدة للتعاون بين البلدين في المنطقة.\n\n" + _BODY
+    assert _source(plain)[0] is None  # after the dash a sentence, no outlet

@@ -49,8 +49,11 @@ _LEAD_BRACKETS_RE = re.compile(
 _GLUED_DASH_RE = re.compile(rf"^(?P<name>[^\s{_DASH}.،:()]+(?:\s+[^\s{_DASH}.،:()]+)?)[{_DASH}](?=[^\s{_DASH}])")
 """``بلدنا-قالت …``: a name glued by a dash to the first word; the site's own name only (a place is
 glued so as often)."""
-_AFTER_PLACE_COLON_RE = re.compile(r"^[^\s:.،()]+(?:\s+[^\s:.،()]+)?\s*:\s*(?P<rest>\S.*)$")
-"""``الخرطوم: نبض نيوز حطت …``: a place and a colon, then (perhaps) the outlet glued to the first sentence."""
+_AFTER_PLACE_COLON_RE = re.compile(
+    rf"^[^\s:.،(){_DASH}]+(?:\s+[^\s:.،(){_DASH}]+)?\s*(?::|\s[{_DASH}])\s*(?P<rest>\S.*)$"
+)
+"""``الخرطوم: نبض نيوز حطت …``, ``موسكو – وكالة النبض نيوز: التقى …``: a place and a colon or a
+dash, then (perhaps) the outlet, glued to the first sentence or with a colon after it."""
 _LEAD_SLASHES_RE = re.compile(r"^(?P<place>[^/.!?؟:()]{2,60}?)\s+/(?P<name>[^/\d\s][^/\d]{1,24}?)/\s*\S")
 """``أبوظبي في الأول من ديسمبر /وام/ أكد …``: the place and day, then the agency between slashes."""
 _END_BRACKETS_RE = re.compile(rf"[{_DASH}|،,]\s*\((?P<name>[^()\d]{{2,30}})\)\s*$")
@@ -276,8 +279,9 @@ def _opening_dateline(run: Run, url: str | None) -> tuple[str, str] | None:
     after_place = _AFTER_PLACE_COLON_RE.match(first.text)
     if after_place:
         words = after_place["rest"].split()
-        for count in (2, 3, 1):
-            name = " ".join(words[:count])
+        closed = next((n + 1 for n, word in enumerate(words[:4]) if word.endswith((":", "："))), None)
+        for count in (closed,) if closed else (2, 3, 1):  # the name ends at its colon where it has one
+            name = " ".join(words[:count]).rstrip(":：")
             if len(words) > count and _name_like(name) and (outlet_shaped(name) or names_site(name, url)):
                 return _tidy(name), f"taken from the dateline that opens line {first.first}"
     slashes = _LEAD_SLASHES_RE.match(first.text)
